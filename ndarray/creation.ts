@@ -1,0 +1,148 @@
+// Making arrays: from nested JS data, filled with a constant, or as ranges and grids.
+// Defaults follow NumPy: floats are float64, JS integers give int32 (NumPy's int64 does not exist
+// in JS typed arrays), booleans give bool. Every function takes a trailing options object with
+// `dtype` and `device`, so `np.zeros([2, 3], {dtype: 'float32', device: 'webgpu'})` works.
+import { type DType, type TypedArray, checkDType, dtypeOfTyped, allocTyped } from './dtype.ts';
+import { type DeviceName, getBackend } from './backend.ts';
+import { NDArray, type ArrayLike } from './ndarray.ts';
+import { inferShape, inferDType, flattenNested, type Nested } from './nested.ts';
+import { checkShape, shapeSize } from './shape.ts';
+import { ValueError } from './errors.ts';
+import { stack } from './manipulation.ts';
+
+export interface CreateOptions {
+  dtype?: DType;
+  device?: DeviceName;
+}
+
+/** np.array: always a new array. Accepts nested arrays, typed arrays, scalars, NDArrays, or a list
+ *  of NDArrays (stacked along a new first axis, as NumPy does). */
+export function array(data: ArrayLike | readonly NDArray[], options: CreateOptions = {}): NDArray {
+  if (data instanceof NDArray) {
+    if (options.device && options.device !== data.device) {
+      throw new ValueError(`np.array does not move data between devices: use \`await x.to('${options.device}')\``);
+    }
+    return data.astype(options.dtype ?? data.dtype, { copy: true });
+  }
+  if (Array.isArray(data) && data.length > 0 && data.some((d) => d instanceof NDArray)) {
+    const parts = data.map((d) => (d instanceof NDArray ? d : array(d as Nested, { device: options.device })));
+    const stacked = stack(parts);
+    return options.dtype && options.dtype !== stacked.dtype ? stacked.astype(options.dtype) : stacked;
+  }
+  const nested = data as Nested;
+  const shape = inferShape(nested);
+  const dtype = options.dtype ? checkDType(options.dtype) : inferDType(nested);
+  const flat = ArrayBuffer.isView(nested) && dtypeOfTyped(nested) === dtype && dtype !== 'bool'
+    ? (nested as TypedArray)
+    : flattenNested(nested, shape, dtype);
+  return NDArray.fromTyped(flat, shape, dtype, options.device);
+}
+
+/** np.asarray: the same array when it already has the requested dtype and device, else a new one. */
+export function asarray(data: ArrayLike | readonly NDArray[], options: CreateOptions = {}): NDArray {
+  if (data instanceof NDArray && (!options.dtype || options.dtype === data.dtype) && (!options.device || options.device === data.device)) {
+    return data;
+  }
+  return array(data, options);
+}
+
+/** Wraps an existing typed array without copying (CPU only): writes through the array reach `data`. */
+export function fromBuffer(data: TypedArray, options: { shape?: readonly number[]; dtype?: DType } = {}): NDArray {
+  const dtype = options.dtype ?? dtypeOfTyped(data);
+  if (dtypeOfTyped(data) !== (dtype === 'bool' ? 'uint8' : dtype)) {
+    throw new TypeError(`fromBuffer: a ${data.constructor.name} cannot hold dtype '${dtype}' without a copy`);
+  }
+  const shape = options.shape ?? [data.length];
+  if (shapeSize(shape) !== data.length) {
+    throw new ValueError(`fromBuffer: buffer has ${data.length} elements, shape ${JSON.stringify(shape)} needs ${shapeSize(shape)}`);
+  }
+  return new NDArray({ backend: getBackend('cpu'), dtype, size: data.length, refs: 0, data } as never, shape);
+}
+
+type ShapeArg = number | readonly number[];
+const toShape = (s: ShapeArg): number[] => checkShape(typeof s === 'number' ? [s] : s);
+
+export function empty(shape: ShapeArg, options: CreateOptions = {}): NDArray {
+  return NDArray.empty(toShape(shape), checkDType(options.dtype ?? 'float64'), options.device);
+}
+
+export function zeros(shape: ShapeArg, options: CreateOptions = {}): NDArray {
+  return empty(shape, options);
+}
+
+export function full(shape: ShapeArg, value: number | boolean, options: CreateOptions = {}): NDArray {
+  const dtype = options.dtype ?? (typeof value === 'boolean' ? 'bool' : Number.isInteger(value) ? 'int32' : 'float64');
+  const out = empty(shape, { ...options, dtype });
+  out.backend.fill(out, Number(value));
+  return out;
+}
+
+export function ones(shape: ShapeArg, options: CreateOptions = {}): NDArray {
+  return full(shape, 1, { dtype: 'float64', ...options });
+}
+
+const likeOptions = (a: NDArray, o: CreateOptions): CreateOptions => ({ dtype: o.dtype ?? a.dtype, device: o.device ?? a.device });
+export const emptyLike = (a: NDArray, o: CreateOptions = {}): NDArray => empty(a.shape, likeOptions(a, o));
+export const zerosLike = (a: NDArray, o: CreateOptions = {}): NDArray => zeros(a.shape, likeOptions(a, o));
+export const onesLike = (a: NDArray, o: CreateOptions = {}): NDArray => ones(a.shape, likeOptions(a, o));
+export const fullLike = (a: NDArray, value: number | boolean, o: CreateOptions = {}): NDArray =>
+  full(a.shape, value, likeOptions(a, o));
+
+/** np.arange(stop) / arange(start, stop, step): values start + i*step for i < ceil((stop-start)/step).
+ *  Integer arguments give int32, as NumPy gives its default integer. */
+export function arange(start: number, stop?: number, step = 1, options: CreateOptions = {}): NDArray {
+  if (stop === undefined) [start, stop] = [0, start];
+  if (step === 0) throw new ValueError('Maximum allowed size exceeded (step 0 in arange)');
+  const n = Math.max(0, Math.ceil((stop - start) / step));
+  const integral = [start, stop, step].every(Number.isInteger);
+  const dtype = options.dtype ?? (integral ? 'int32' : 'float64');
+  const data = allocTyped(dtype, n);
+  for (let i = 0; i < n; i++) data[i] = start + i * step;
+  return NDArray.fromTyped(data, [n], dtype, options.device);
+}
+
+/** np.linspace: `num` evenly spaced values from start to stop (inclusive unless endpoint is false).
+ *  Computed as NumPy does: i*step + start, with the last value set to stop exactly. */
+export function linspace(start: number, stop: number, num = 50, options: CreateOptions & { endpoint?: boolean } = {}): NDArray {
+  if (!Number.isInteger(num) || num < 0) throw new ValueError(`Number of samples, ${num}, must be non-negative.`);
+  const endpoint = options.endpoint ?? true;
+  const div = endpoint ? num - 1 : num;
+  const step = div > 0 ? (stop - start) / div : NaN;
+  const data = new Float64Array(num);
+  for (let i = 0; i < num; i++) data[i] = div > 0 ? i * step + start : start;
+  if (endpoint && num > 1) data[num - 1] = stop;
+  const out = NDArray.fromTyped(data, [num], 'float64', options.device);
+  return options.dtype && options.dtype !== 'float64' ? out.astype(options.dtype) : out;
+}
+
+/** np.eye: ones on the k-th diagonal of an N x M matrix. */
+export function eye(n: number, m: number = n, options: CreateOptions & { k?: number } = {}): NDArray {
+  const k = options.k ?? 0;
+  const dtype = options.dtype ?? 'float64';
+  const data = allocTyped(dtype, n * m);
+  for (let i = 0; i < n; i++) if (i + k >= 0 && i + k < m) data[i * m + i + k] = 1;
+  return NDArray.fromTyped(data, [n, m], dtype, options.device);
+}
+
+export const identity = (n: number, options: CreateOptions = {}): NDArray => eye(n, n, options);
+
+/** np.meshgrid: coordinate matrices from coordinate vectors. 'xy' (default) swaps the first two
+ *  output axes, so for x of length 3 and y of length 2 the outputs have shape (2, 3). */
+export function meshgrid(...args: (ArrayLike | { indexing?: 'xy' | 'ij' })[]): NDArray[] {
+  const last = args[args.length - 1];
+  const hasOptions = last !== null && typeof last === 'object' && !(last instanceof NDArray) && !Array.isArray(last) && !ArrayBuffer.isView(last);
+  const indexing = hasOptions ? ((last as { indexing?: 'xy' | 'ij' }).indexing ?? 'xy') : 'xy';
+  const xs = (hasOptions ? args.slice(0, -1) : args).map((x) => asarray(x as ArrayLike).ravel());
+  const shape = xs.map((x) => x.size);
+  if (indexing === 'xy' && xs.length > 1) [shape[0], shape[1]] = [shape[1], shape[0]];
+  return xs.map((x, i) => {
+    const axis = indexing === 'xy' && i < 2 && xs.length > 1 ? 1 - i : i;
+    const viewShape = shape.map((_, j) => (j === axis ? x.size : 1));
+    return x.reshape(viewShape).broadcastTo(shape).copy();
+  });
+}
+
+/** np.copy: a new C-contiguous array with the same values. */
+export function copy(a: ArrayLike): NDArray {
+  return asarray(a).copy();
+}

@@ -1,0 +1,31 @@
+// Error classes named after Python's, so a message reads as NumPy's would.
+// JavaScript's own TypeError and RangeError are used where Python raises TypeError.
+// Each error says what was given and what was expected.
+
+/** A value has the right type but a wrong content (shapes that do not broadcast, a bad reshape). */
+export class ValueError extends Error {
+  override name = 'ValueError';
+}
+
+/** An index is out of range or of a kind that cannot index. */
+export class IndexError extends Error {
+  override name = 'IndexError';
+}
+
+/** An axis argument outside [-ndim, ndim) (NumPy's AxisError is both a ValueError and an IndexError). */
+export class AxisError extends ValueError {
+  override name = 'AxisError';
+  constructor(axis: number, ndim: number) {
+    super(`axis ${axis} is out of bounds for array of dimension ${ndim}`);
+  }
+}
+
+/** A cast that the casting rule forbids (e.g. float results written into a uint8 array in place). */
+export class CastingError extends TypeError {
+  override name = 'UFuncTypeError';
+}
+
+/** Linear algebra failed: singular matrix, not positive definite, not square ... */
+export class LinAlgError extends Error {
+  override name = 'LinAlgError';
+}

@@ -1,0 +1,22 @@
+// tessera/ndarray: NumPy's array API in TypeScript. `import * as np from 'tessera/ndarray'`.
+// Importing this module registers the `cpu` backend; `await np.initWebGPU()` adds `webgpu`.
+import './cpu/backend.ts';
+
+export { NDArray, type ArrayLike, type Axis, type Flags } from './ndarray.ts';
+export type { DType, TypedArray } from './dtype.ts';
+export { canCast, promoteTypes, resultType } from './dtype.ts';
+export { ValueError, IndexError, AxisError, CastingError, LinAlgError } from './errors.ts';
+export { broadcastShapes } from './shape.ts';
+export { setDefaultDevice, getDefaultDevice, type DeviceName } from './backend.ts';
+export { memory, tidy, keep } from './memory.ts';
+export {
+  array, asarray, fromBuffer, empty, zeros, ones, full, emptyLike, zerosLike, onesLike, fullLike,
+  arange, linspace, eye, identity, meshgrid, copy, type CreateOptions,
+} from './creation.ts';
+export {
+  reshape, ravel, flatten, transpose, swapaxes, moveaxis, expandDims, squeeze, flip, broadcastTo,
+  broadcastArrays, concatenate, stack, vstack, hstack, append, split, arraySplit,
+} from './manipulation.ts';
+export * from './ufuncs.ts';
+export { sum, prod, mean, std, min, max, argmin, argmax, all, any, cumsum, cumprod } from './reductions.ts';
+export { var_ as var } from './reductions.ts';

@@ -1,0 +1,243 @@
+// Changing shape without touching data, and joining/splitting arrays.
+// transpose, expandDims, squeeze, flip, broadcastTo and swapaxes only rewrite shape/strides, so they
+// always return views. reshape returns a view exactly when the new shape can be walked with strides
+// over the old memory (see reshapeStrides), otherwise a C-ordered copy, as NumPy does.
+// Joining (concatenate, stack) allocates once and copies each input into a view of the result.
+import { type DType, checkDType, promoteTypes } from './dtype.ts';
+import { type Shape, broadcastShapes, cStrides, formatShape, normalizeAxes, normalizeAxis, reshapeStrides, resolveReshape, shapesEqual } from './shape.ts';
+import { type DeviceName, getBackend } from './backend.ts';
+import { ValueError } from './errors.ts';
+import { NDArray, type ArrayLike, type Axis } from './ndarray.ts';
+import { asarray } from './creation.ts';
+
+/** np.reshape: a view when the strides allow it, else a copy. One dimension may be -1. */
+export function reshape(a: ArrayLike, shape: number | readonly number[]): NDArray {
+  const x = asarray(a);
+  const newShape = resolveReshape(x.size, typeof shape === 'number' ? [shape] : shape);
+  const strides = reshapeStrides(x.shape, x.strides, newShape);
+  if (strides) return x.view(newShape, strides, x.offset);
+  return copy(x).view(newShape, cStrides(newShape), 0);
+}
+
+/** np.ravel: a 1-D view when possible, else a copy. */
+export const ravel = (a: ArrayLike): NDArray => reshape(a, [-1]);
+
+/** ndarray.flatten: always a 1-D copy. */
+export function flatten(a: ArrayLike): NDArray {
+  const c = copy(asarray(a));
+  return c.view([c.size], [1], 0);
+}
+
+/** np.transpose: permutes axes (reverses them by default). Always a view. */
+export function transpose(a: ArrayLike, axes?: readonly number[]): NDArray {
+  const x = asarray(a);
+  const perm = axes ? axes.map((ax) => normalizeAxis(ax, x.ndim)) : x.shape.map((_, i) => x.ndim - 1 - i);
+  if (perm.length !== x.ndim || new Set(perm).size !== perm.length) throw new ValueError("axes don't match array");
+  return x.view(perm.map((p) => x.shape[p]), perm.map((p) => x.strides[p]), x.offset);
+}
+
+export function swapaxes(a: ArrayLike, axis1: number, axis2: number): NDArray {
+  const x = asarray(a);
+  const perm = x.shape.map((_, i) => i);
+  const [i, j] = [normalizeAxis(axis1, x.ndim), normalizeAxis(axis2, x.ndim)];
+  [perm[i], perm[j]] = [perm[j], perm[i]];
+  return transpose(x, perm);
+}
+
+/** np.moveaxis: moves axes `source` to positions `destination`; the others keep their order. */
+export function moveaxis(a: ArrayLike, source: number | readonly number[], destination: number | readonly number[]): NDArray {
+  const x = asarray(a);
+  const src = (typeof source === 'number' ? [source] : source).map((s) => normalizeAxis(s, x.ndim));
+  const dst = (typeof destination === 'number' ? [destination] : destination).map((d) => normalizeAxis(d, x.ndim));
+  if (src.length !== dst.length) throw new ValueError('`source` and `destination` arguments must have the same number of elements');
+  const order = x.shape.map((_, i) => i).filter((i) => !src.includes(i));
+  [...dst.keys()].sort((p, q) => dst[p] - dst[q]).forEach((k) => order.splice(dst[k], 0, src[k]));
+  return transpose(x, order);
+}
+
+/** np.expand_dims: inserts length-1 axes at the given positions of the result. */
+export function expandDims(a: ArrayLike, axis: number | readonly number[]): NDArray {
+  const x = asarray(a);
+  const list = typeof axis === 'number' ? [axis] : axis;
+  const ndim = x.ndim + list.length;
+  const at = normalizeAxes(list, ndim);
+  const shape: number[] = [];
+  let k = 0;
+  for (let i = 0; i < ndim; i++) shape.push(at.includes(i) ? 1 : x.shape[k++]);
+  return reshape(x, shape);
+}
+
+/** np.squeeze: removes length-1 axes (all of them, or the ones named). */
+export function squeeze(a: ArrayLike, options: { axis?: Axis } = {}): NDArray {
+  const x = asarray(a);
+  const axes = options.axis === undefined || options.axis === null
+    ? x.shape.flatMap((d, i) => (d === 1 ? [i] : []))
+    : normalizeAxes(options.axis, x.ndim);
+  for (const ax of axes) {
+    if (x.shape[ax] !== 1) throw new ValueError('cannot select an axis to squeeze out which has size not equal to one');
+  }
+  const keep = x.shape.map((_, i) => i).filter((i) => !axes.includes(i));
+  return x.view(keep.map((i) => x.shape[i]), keep.map((i) => x.strides[i]), x.offset);
+}
+
+/** np.flip: reverses the order of elements along the axes (all by default): a negative-stride view. */
+export function flip(a: ArrayLike, options: { axis?: Axis } = {}): NDArray {
+  const x = asarray(a);
+  const axes = normalizeAxes(options.axis, x.ndim);
+  let offset = x.offset;
+  const strides = [...x.strides];
+  for (const ax of axes) {
+    if (x.shape[ax] > 0) offset += (x.shape[ax] - 1) * strides[ax];
+    strides[ax] = -strides[ax];
+  }
+  return x.view(x.shape, strides, offset);
+}
+
+/** np.broadcast_to: a read-only view with stride 0 along the stretched axes. */
+export function broadcastTo(a: ArrayLike, shape: Shape): NDArray {
+  const x = asarray(a);
+  const target = [...shape];
+  let ok = x.ndim <= target.length;
+  if (ok) {
+    try {
+      ok = shapesEqual(broadcastShapes(x.shape, target), target);
+    } catch {
+      ok = false;
+    }
+  }
+  if (!ok) {
+    throw new ValueError(
+      `operands could not be broadcast together with remapped shapes [original->remapped]: ${formatShape(x.shape, true)}  and requested shape ${formatShape(target, true)}`,
+    );
+  }
+  const lead = target.length - x.ndim;
+  const strides = target.map((d, i) => (i < lead || x.shape[i - lead] !== d ? 0 : x.strides[i - lead]));
+  return x.view(target, strides, x.offset, false);
+}
+
+/** np.broadcast_arrays: views of all inputs with their common broadcast shape. */
+export function broadcastArrays(...arrays: ArrayLike[]): NDArray[] {
+  const xs = arrays.map((a) => asarray(a));
+  const shape = broadcastShapes(...xs.map((x) => x.shape));
+  return xs.map((x) => broadcastTo(x, shape));
+}
+
+/** ndarray.astype: a converted copy (or the array itself when the dtype matches and copy is false). */
+export function astype(a: NDArray, dtype: DType, options: { copy?: boolean } = {}): NDArray {
+  checkDType(dtype);
+  if (dtype === a.dtype && options.copy === false) return a;
+  const out = NDArray.empty(a.shape, dtype, a.device);
+  a.backend.copy(a, out);
+  return out;
+}
+
+/** A C-contiguous copy with the same dtype (np.copy). */
+export const copy = (a: NDArray): NDArray => astype(a, a.dtype, { copy: true });
+
+/** Moves an array to another device (a copy through host memory); the same array if already there. */
+export async function toDevice(a: NDArray, device: DeviceName): Promise<NDArray> {
+  if (a.device === device) return a;
+  const target = getBackend(device);
+  return new NDArray(target.fromTyped(a.dtype, await a.data()), a.shape);
+}
+
+/** Checks that arrays share a device and returns it (no hidden transfers between devices). */
+export function commonDevice(arrays: readonly NDArray[]): DeviceName {
+  const device = arrays[0].device;
+  for (const x of arrays) {
+    if (x.device !== device) {
+      throw new ValueError(`arrays are on different devices ('${device}' and '${x.device}'): move one with \`await x.to('${device}')\``);
+    }
+  }
+  return device;
+}
+
+/** np.concatenate: joins arrays along an existing axis (axis null: flattens them first). */
+export function concatenate(arrays: readonly ArrayLike[], options: { axis?: number | null } = {}): NDArray {
+  if (arrays.length === 0) throw new ValueError('need at least one array to concatenate');
+  let xs = arrays.map((a) => asarray(a));
+  if (options.axis === null) xs = xs.map((x) => ravel(x));
+  if (xs.some((x) => x.ndim === 0)) throw new ValueError('zero-dimensional arrays cannot be concatenated');
+  const ndim = xs[0].ndim;
+  const axis = normalizeAxis(options.axis ?? 0, ndim);
+  xs.forEach((x, i) => {
+    if (x.ndim !== ndim) {
+      throw new ValueError(`all the input arrays must have same number of dimensions, but the array at index 0 has ${ndim} dimension(s) and the array at index ${i} has ${x.ndim} dimension(s)`);
+    }
+    x.shape.forEach((d, k) => {
+      if (k !== axis && d !== xs[0].shape[k]) {
+        throw new ValueError(`all the input array dimensions except for the concatenation axis must match exactly, but along dimension ${k}, the array at index 0 has size ${xs[0].shape[k]} and the array at index ${i} has size ${d}`);
+      }
+    });
+  });
+  const device = commonDevice(xs);
+  const shape = [...xs[0].shape];
+  shape[axis] = xs.reduce((s, x) => s + x.shape[axis], 0);
+  const out = NDArray.empty(shape, xs.map((x) => x.dtype).reduce(promoteTypes), device);
+  let start = 0;
+  for (const x of xs) {
+    const part = out.view(x.shape, out.strides, start * out.strides[axis]);
+    out.backend.copy(x, part);
+    part.dispose();
+    start += x.shape[axis];
+  }
+  return out;
+}
+
+/** np.stack: joins same-shaped arrays along a new axis. */
+export function stack(arrays: readonly ArrayLike[], options: { axis?: number } = {}): NDArray {
+  if (arrays.length === 0) throw new ValueError('need at least one array to stack');
+  const xs = arrays.map((a) => asarray(a));
+  if (xs.some((x) => !shapesEqual(x.shape, xs[0].shape))) throw new ValueError('all input arrays must have the same shape');
+  const axis = normalizeAxis(options.axis ?? 0, xs[0].ndim + 1);
+  return concatenate(xs.map((x) => expandDims(x, axis)), { axis });
+}
+
+const atleast1d = (x: NDArray): NDArray => (x.ndim === 0 ? reshape(x, [1]) : x);
+const atleast2d = (x: NDArray): NDArray => (x.ndim === 0 ? reshape(x, [1, 1]) : x.ndim === 1 ? reshape(x, [1, -1]) : x);
+
+/** np.vstack: stacks rows (1-D inputs become rows). */
+export const vstack = (arrays: readonly ArrayLike[]): NDArray => concatenate(arrays.map((a) => atleast2d(asarray(a))), { axis: 0 });
+
+/** np.hstack: stacks columns (1-D inputs are joined end to end). */
+export function hstack(arrays: readonly ArrayLike[]): NDArray {
+  const xs = arrays.map((a) => atleast1d(asarray(a)));
+  return concatenate(xs, { axis: xs[0].ndim === 1 ? 0 : 1 });
+}
+
+/** np.append: without an axis both inputs are flattened first. */
+export function append(a: ArrayLike, values: ArrayLike, options: { axis?: number } = {}): NDArray {
+  if (options.axis === undefined) return concatenate([ravel(a), ravel(values)], { axis: 0 });
+  return concatenate([a, values], { axis: options.axis });
+}
+
+/** np.array_split: sections may differ in length (the first ones get one more element). */
+export function arraySplit(a: ArrayLike, sections: number | readonly number[], options: { axis?: number } = {}): NDArray[] {
+  const x = asarray(a);
+  const axis = normalizeAxis(options.axis ?? 0, x.ndim);
+  const n = x.shape[axis];
+  let bounds: number[];
+  if (typeof sections === 'number') {
+    if (!Number.isInteger(sections) || sections <= 0) throw new ValueError('number sections must be larger than 0.');
+    const [each, extra] = [Math.floor(n / sections), n % sections];
+    bounds = [0];
+    for (let i = 0; i < sections; i++) bounds.push(bounds[i] + each + (i < extra ? 1 : 0));
+  } else {
+    bounds = [0, ...sections.map((s) => Math.min(Math.max(s < 0 ? s + n : s, 0), n)), n];
+  }
+  return bounds.slice(0, -1).map((lo, i) => {
+    const hi = Math.max(bounds[i + 1], lo);
+    const shape = [...x.shape];
+    shape[axis] = hi - lo;
+    return x.view(shape, x.strides, x.offset + lo * x.strides[axis]);
+  });
+}
+
+/** np.split: like arraySplit, but an integer count must divide the axis exactly. */
+export function split(a: ArrayLike, sections: number | readonly number[], options: { axis?: number } = {}): NDArray[] {
+  const x = asarray(a);
+  if (typeof sections === 'number' && x.shape[normalizeAxis(options.axis ?? 0, x.ndim)] % sections !== 0) {
+    throw new ValueError('array split does not result in an equal division');
+  }
+  return arraySplit(x, sections, options);
+}

@@ -1,0 +1,226 @@
+// NDArray: a dtype, a shape, strides and an offset over a buffer that a backend owns.
+// A view (a slice, a transpose, a reshape that fits the strides) is a new NDArray over the same
+// buffer, with `base` pointing at the array that owns the data, so writes through a view reach
+// the original. The methods here are thin: the work lives in one module per concept.
+import { type DType, checkDType, itemsize, type TypedArray } from './dtype.ts';
+import { type Shape, cStrides, isCContiguous, isFContiguous, shapeSize } from './shape.ts';
+import { getBackend, type Backend, type DeviceName, type Storage, type View } from './backend.ts';
+import { ValueError } from './errors.ts';
+import * as manip from './manipulation.ts';
+import * as ufunc from './ufuncs.ts';
+import * as red from './reductions.ts';
+import * as idx from './indexing.ts';
+import { formatRepr, formatStr } from './print.ts';
+import { toNested, type Nested } from './nested.ts';
+import { trackArray, untrackArray } from './memory.ts';
+
+/** Anything accepted where an array is: an NDArray, nested JS arrays, a typed array or a scalar. */
+export type ArrayLike = NDArray | Nested | TypedArray | number | boolean;
+export type Axis = number | readonly number[] | null;
+
+/** NumPy's flags: which memory layouts hold, whether the array owns its buffer, whether it may be written. */
+export interface Flags {
+  readonly cContiguous: boolean;
+  readonly fContiguous: boolean;
+  readonly ownData: boolean;
+  writeable: boolean;
+}
+
+export class NDArray implements View {
+  readonly storage: Storage;
+  readonly dtype: DType;
+  readonly shape: readonly number[];
+  readonly strides: readonly number[];
+  readonly offset: number;
+  /** The array that owns the data, or null when this array owns it (NumPy's `base`). */
+  readonly base: NDArray | null;
+  private writeable: boolean;
+  private disposed = false;
+
+  constructor(storage: Storage, shape: Shape, options: { strides?: Shape; offset?: number; base?: NDArray | null; writeable?: boolean } = {}) {
+    this.storage = storage;
+    this.dtype = storage.dtype;
+    this.shape = Object.freeze([...shape]);
+    this.strides = Object.freeze([...(options.strides ?? cStrides(shape))]);
+    this.offset = options.offset ?? 0;
+    // NumPy's base is always the owner, never an intermediate view.
+    this.base = options.base ? (options.base.base ?? options.base) : null;
+    this.writeable = options.writeable ?? true;
+    storage.refs++;
+    trackArray(this);
+  }
+
+  /** A new array of `shape` over a fresh buffer on `device`. */
+  static empty(shape: Shape, dtype: DType = 'float64', device?: DeviceName): NDArray {
+    const backend = getBackend(device);
+    return new NDArray(backend.alloc(checkDType(dtype), shapeSize(shape)), shape);
+  }
+
+  /** A C-contiguous array that copies `data` (a typed array of dtype's class) to `device`. */
+  static fromTyped(data: TypedArray, shape: Shape, dtype: DType, device?: DeviceName): NDArray {
+    return new NDArray(getBackend(device).fromTyped(dtype, data), shape);
+  }
+
+  /** A view of this array's buffer with another shape/strides/offset (shares memory, `base` set). */
+  view(shape: Shape, strides: Shape, offset: number, writeable = this.writeable): NDArray {
+    return new NDArray(this.storage, shape, { strides, offset, base: this, writeable });
+  }
+
+  // ---- attributes -------------------------------------------------------------------------
+  get ndim(): number { return this.shape.length; }
+  get size(): number { return shapeSize(this.shape); }
+  get itemsize(): number { return itemsize(this.dtype); }
+  get nbytes(): number { return this.size * this.itemsize; }
+  get device(): DeviceName { return this.storage.backend.name; }
+  get backend(): Backend { return this.storage.backend; }
+  get T(): NDArray { return manip.transpose(this); }
+  get flags(): Flags {
+    const self = this;
+    return {
+      cContiguous: isCContiguous(this.shape, this.strides),
+      fContiguous: isFContiguous(this.shape, this.strides),
+      ownData: this.base === null,
+      get writeable() { return self.writeable; },
+      set writeable(v: boolean) { self.setWriteable(v); },
+    };
+  }
+  get length(): number {
+    if (this.ndim === 0) throw new TypeError('len() of unsized object');
+    return this.shape[0];
+  }
+
+  private setWriteable(v: boolean): void {
+    if (v && this.base && !this.base.writeable) throw new ValueError('cannot set WRITEABLE flag to True of this array');
+    this.writeable = v;
+  }
+
+  /** Throws NumPy's error when the array may not be written (e.g. a broadcastTo view). */
+  assertWriteable(): void {
+    if (!this.writeable) throw new ValueError('assignment destination is read-only');
+  }
+
+  // ---- reading values ---------------------------------------------------------------------
+  /** The elements in C order as a new typed array (bool as Uint8Array). */
+  async data(): Promise<TypedArray> { this.assertAlive(); return this.backend.read(this); }
+  dataSync(): TypedArray {
+    this.assertAlive();
+    const read = this.backend.readSync;
+    if (!read) throw new ValueError(`dataSync() reads only CPU arrays; this array lives on '${this.device}': use \`await x.data()\``);
+    return read(this);
+  }
+  /** Nested JS arrays (NumPy's tolist); a 0-d array gives a number (or boolean). */
+  async toArray(): Promise<Nested> { return toNested(await this.data(), this.shape, this.dtype); }
+  toArraySync(): Nested {
+    if (!this.backend.readSync) throw new ValueError(`toArraySync() reads only CPU arrays; this array lives on '${this.device}': use \`await x.toArray()\``);
+    return toNested(this.dataSync(), this.shape, this.dtype);
+  }
+  /** The one element as a number: `a.item()`, or the element at integer indices `a.item(1, 2)`. */
+  async item(...index: number[]): Promise<number> { return idx.itemView(this, index).data().then((d) => d[0]); }
+  itemSync(...index: number[]): number { return idx.itemView(this, index).dataSync()[0]; }
+  /** Lets `+a` and template strings use a one-element CPU array as a number. */
+  valueOf(): number { return this.itemSync(); }
+
+  // ---- memory -----------------------------------------------------------------------------
+  /** Releases this array's hold on its buffer; the buffer is freed when no array uses it. Idempotent. */
+  dispose(): void {
+    if (this.disposed) return;
+    this.disposed = true;
+    untrackArray(this);
+    if (--this.storage.refs === 0) this.backend.free(this.storage);
+  }
+  [Symbol.dispose](): void { this.dispose(); }
+  get isDisposed(): boolean { return this.disposed; }
+  assertAlive(): void {
+    if (this.disposed) throw new ValueError('this array was disposed; its buffer may have been reused');
+  }
+  /** A copy on another device (`'cpu'` or `'webgpu'`); the same array when already there. */
+  async to(device: DeviceName): Promise<NDArray> { return manip.toDevice(this, device); }
+
+  // ---- conversion and shape ---------------------------------------------------------------
+  astype(dtype: DType, options: { copy?: boolean } = {}): NDArray { return manip.astype(this, dtype, options); }
+  copy(): NDArray { return manip.copy(this); }
+  reshape(...shape: (number | readonly number[])[]): NDArray { return manip.reshape(this, flattenShapeArgs(shape)); }
+  ravel(): NDArray { return manip.ravel(this); }
+  flatten(): NDArray { return manip.flatten(this); }
+  transpose(...axes: (number | readonly number[])[]): NDArray {
+    return manip.transpose(this, axes.length ? flattenShapeArgs(axes) : undefined);
+  }
+  swapaxes(a: number, b: number): NDArray { return manip.swapaxes(this, a, b); }
+  squeeze(options: { axis?: Axis } = {}): NDArray { return manip.squeeze(this, options); }
+  expandDims(axis: number | readonly number[]): NDArray { return manip.expandDims(this, axis); }
+  broadcastTo(shape: Shape): NDArray { return manip.broadcastTo(this, shape); }
+  flip(options: { axis?: Axis } = {}): NDArray { return manip.flip(this, options); }
+
+  // ---- indexing ---------------------------------------------------------------------------
+  /** NumPy's `a[...]`: ints, slice strings ('1:5:2'), null (newaxis), '...', int/bool arrays. */
+  get(...index: idx.IndexItem[]): NDArray { return idx.getItem(this, index); }
+  /** NumPy's `a[...] = value`: the last argument is the value, broadcast to the selection. */
+  set(...indexThenValue: [...idx.IndexItem[], ArrayLike]): this {
+    const value = indexThenValue[indexThenValue.length - 1] as ArrayLike;
+    idx.setItem(this, indexThenValue.slice(0, -1) as idx.IndexItem[], value);
+    return this;
+  }
+  /** Iterates over the first axis, yielding views (as `for row in a` in NumPy). */
+  *[Symbol.iterator](): Iterator<NDArray> {
+    for (let i = 0; i < this.length; i++) yield this.get(i);
+  }
+
+  // ---- elementwise (see ufuncs.ts) --------------------------------------------------------
+  add(b: ArrayLike): NDArray { return ufunc.add(this, b); }
+  subtract(b: ArrayLike): NDArray { return ufunc.subtract(this, b); }
+  multiply(b: ArrayLike): NDArray { return ufunc.multiply(this, b); }
+  divide(b: ArrayLike): NDArray { return ufunc.divide(this, b); }
+  power(b: ArrayLike): NDArray { return ufunc.power(this, b); }
+  floorDivide(b: ArrayLike): NDArray { return ufunc.floorDivide(this, b); }
+  mod(b: ArrayLike): NDArray { return ufunc.mod(this, b); }
+  maximum(b: ArrayLike): NDArray { return ufunc.maximum(this, b); }
+  minimum(b: ArrayLike): NDArray { return ufunc.minimum(this, b); }
+  equal(b: ArrayLike): NDArray { return ufunc.equal(this, b); }
+  notEqual(b: ArrayLike): NDArray { return ufunc.notEqual(this, b); }
+  less(b: ArrayLike): NDArray { return ufunc.less(this, b); }
+  lessEqual(b: ArrayLike): NDArray { return ufunc.lessEqual(this, b); }
+  greater(b: ArrayLike): NDArray { return ufunc.greater(this, b); }
+  greaterEqual(b: ArrayLike): NDArray { return ufunc.greaterEqual(this, b); }
+  logicalAnd(b: ArrayLike): NDArray { return ufunc.logicalAnd(this, b); }
+  logicalOr(b: ArrayLike): NDArray { return ufunc.logicalOr(this, b); }
+  negative(): NDArray { return ufunc.negative(this); }
+  abs(): NDArray { return ufunc.abs(this); }
+  sqrt(): NDArray { return ufunc.sqrt(this); }
+  square(): NDArray { return ufunc.square(this); }
+  exp(): NDArray { return ufunc.exp(this); }
+  log(): NDArray { return ufunc.log(this); }
+  clip(min: ArrayLike | null, max: ArrayLike | null): NDArray { return ufunc.clip(this, min, max); }
+  /** In-place forms (Python's `a += b`): same dtype and shape, result cast back with 'same_kind'. */
+  iadd(b: ArrayLike): this { ufunc.add(this, b, { out: this }); return this; }
+  isub(b: ArrayLike): this { ufunc.subtract(this, b, { out: this }); return this; }
+  imul(b: ArrayLike): this { ufunc.multiply(this, b, { out: this }); return this; }
+  idiv(b: ArrayLike): this { ufunc.divide(this, b, { out: this }); return this; }
+
+  // ---- reductions (see reductions.ts) -----------------------------------------------------
+  sum(options: red.ReduceOptions = {}): NDArray { return red.sum(this, options); }
+  prod(options: red.ReduceOptions = {}): NDArray { return red.prod(this, options); }
+  mean(options: red.ReduceOptions = {}): NDArray { return red.mean(this, options); }
+  std(options: red.VarOptions = {}): NDArray { return red.std(this, options); }
+  var(options: red.VarOptions = {}): NDArray { return red.var_(this, options); }
+  min(options: red.ReduceOptions = {}): NDArray { return red.min(this, options); }
+  max(options: red.ReduceOptions = {}): NDArray { return red.max(this, options); }
+  argmin(options: red.ArgOptions = {}): NDArray { return red.argmin(this, options); }
+  argmax(options: red.ArgOptions = {}): NDArray { return red.argmax(this, options); }
+  all(options: red.ReduceOptions = {}): NDArray { return red.all(this, options); }
+  any(options: red.ReduceOptions = {}): NDArray { return red.any(this, options); }
+  cumsum(options: red.ScanOptions = {}): NDArray { return red.cumsum(this, options); }
+  cumprod(options: red.ScanOptions = {}): NDArray { return red.cumprod(this, options); }
+
+  // ---- printing (see print.ts) ------------------------------------------------------------
+  /** NumPy's repr: `array([[1., 2.]])`. GPU arrays print their description (values need `await`). */
+  toString(): string { return formatRepr(this); }
+  /** NumPy's str: `[[1. 2.]]`. */
+  str(): string { return formatStr(this); }
+  [Symbol.for('nodejs.util.inspect.custom')](): string { return this.toString(); }
+}
+
+/** `reshape(3, 4)`, `reshape([3, 4])` and `reshape()` (0-d) all name a shape. */
+function flattenShapeArgs(args: readonly (number | readonly number[])[]): number[] {
+  if (args.length === 1 && Array.isArray(args[0])) return [...(args[0] as readonly number[])];
+  return args as number[];
+}

@@ -1,0 +1,175 @@
+// Shapes and strides: the arithmetic that lets many arrays share one buffer.
+// Element (i0, i1, ...) of an array lives at `offset + i0*strides[0] + i1*strides[1] + ...` in its
+// buffer (strides counted in elements, not bytes). Views change shape/strides/offset, never data.
+// Broadcasting aligns shapes from the right and gives stride 0 to every stretched dimension.
+import { AxisError, ValueError } from './errors.ts';
+
+export type Shape = readonly number[];
+
+/** NumPy prints shapes as tuples: (3,) (2, 3) (). Error messages use the compact form (2,3). */
+export function formatShape(shape: Shape, compact = false): string {
+  if (shape.length === 1) return `(${shape[0]},)`;
+  return `(${shape.join(compact ? ',' : ', ')})`;
+}
+
+export function shapeSize(shape: Shape): number {
+  let n = 1;
+  for (const d of shape) n *= d;
+  return n;
+}
+
+/** Row-major (C order) strides: the last axis moves fastest. */
+export function cStrides(shape: Shape): number[] {
+  const strides = new Array<number>(shape.length);
+  let s = 1;
+  for (let i = shape.length - 1; i >= 0; i--) {
+    strides[i] = s;
+    s *= Math.max(shape[i], 1);
+  }
+  return strides;
+}
+
+export function shapesEqual(a: Shape, b: Shape): boolean {
+  return a.length === b.length && a.every((d, i) => d === b[i]);
+}
+
+/** Checks a user-given shape: non-negative integers. */
+export function checkShape(shape: Shape): number[] {
+  for (const d of shape) {
+    if (!Number.isInteger(d) || d < 0) throw new ValueError(`negative dimensions are not allowed, got shape ${formatShape(shape)}`);
+  }
+  return [...shape];
+}
+
+/** Normalises a possibly negative axis; NumPy's AxisError when out of range. */
+export function normalizeAxis(axis: number, ndim: number): number {
+  if (!Number.isInteger(axis) || axis < -ndim || axis >= ndim) throw new AxisError(axis, ndim);
+  return axis < 0 ? axis + ndim : axis;
+}
+
+/** Normalises `axis` (undefined = all axes, an int or a list) into a sorted list without repeats. */
+export function normalizeAxes(axis: number | readonly number[] | null | undefined, ndim: number): number[] {
+  if (axis === undefined || axis === null) return Array.from({ length: ndim }, (_, i) => i);
+  const list = typeof axis === 'number' ? [axis] : axis;
+  const out = list.map((a) => normalizeAxis(a, ndim));
+  if (new Set(out).size !== out.length) throw new ValueError('duplicate value in \'axis\'');
+  return out.sort((a, b) => a - b);
+}
+
+/** The broadcast shape of several shapes (NumPy's rule), or NumPy's error naming all shapes. */
+export function broadcastShapes(...shapes: Shape[]): number[] {
+  const ndim = Math.max(0, ...shapes.map((s) => s.length));
+  const out = new Array<number>(ndim).fill(1);
+  for (const s of shapes) {
+    for (let i = 0; i < s.length; i++) {
+      const j = ndim - s.length + i;
+      const d = s[i];
+      if (d === out[j] || d === 1) continue;
+      if (out[j] !== 1) {
+        throw new ValueError(
+          `operands could not be broadcast together with shapes ${shapes.map((x) => formatShape(x, true)).join(' ')}`,
+        );
+      }
+      out[j] = d;
+    }
+  }
+  return out;
+}
+
+/** Strides that make an array of `shape`/`strides` read as `target` (stride 0 on stretched axes).
+ *  The caller has checked that `shape` broadcasts to `target`. */
+export function broadcastStrides(shape: Shape, strides: Shape, target: Shape): number[] {
+  const out = new Array<number>(target.length).fill(0);
+  const lead = target.length - shape.length;
+  for (let i = 0; i < shape.length; i++) out[lead + i] = shape[i] === 1 && target[lead + i] !== 1 ? 0 : strides[i];
+  return out;
+}
+
+/** Resolves one -1 in a requested shape, NumPy's messages for bad requests. */
+export function resolveReshape(size: number, requested: Shape): number[] {
+  const shape = [...requested];
+  const unknown = shape.indexOf(-1);
+  if (shape.filter((d) => d === -1).length > 1) throw new ValueError('can only specify one unknown dimension');
+  for (const d of shape) {
+    if (!Number.isInteger(d) || d < -1) throw new ValueError(`negative dimensions not allowed, got ${formatShape(requested, true)}`);
+  }
+  const known = shape.reduce((p, d) => (d === -1 ? p : p * d), 1);
+  if (unknown >= 0) {
+    if (known === 0 || size % known !== 0) {
+      throw new ValueError(`cannot reshape array of size ${size} into shape ${formatShape(requested, true)}`);
+    }
+    shape[unknown] = size / known;
+  } else if (known !== size) {
+    throw new ValueError(`cannot reshape array of size ${size} into shape ${formatShape(requested, true)}`);
+  }
+  return shape;
+}
+
+/** Strides for viewing (shape, strides) as `newShape` without copying, or null when impossible.
+ *  Same idea as NumPy's _attempt_nocopy_reshape: walk old and new axes in groups whose sizes
+ *  match; inside a group the old axes must be contiguous relative to each other (stride[i] ==
+ *  stride[i+1] * shape[i+1]); the new axes of the group then take strides from the group's last one. */
+export function reshapeStrides(shape: Shape, strides: Shape, newShape: Shape): number[] | null {
+  const oldDims: number[] = [];
+  const oldStrides: number[] = [];
+  shape.forEach((d, i) => {
+    if (d !== 1) {
+      oldDims.push(d);
+      oldStrides.push(strides[i]);
+    }
+  });
+  if (shapeSize(newShape) === 0 || shapeSize(shape) === 0) return cStrides(newShape);
+  const out = new Array<number>(newShape.length).fill(0);
+  let oi = 0, oj = 1, ni = 0, nj = 1;
+  while (ni < newShape.length && oi < oldDims.length) {
+    let np = newShape[ni];
+    let op = oldDims[oi];
+    while (np !== op) {
+      if (np < op) np *= newShape[nj++];
+      else op *= oldDims[oj++];
+    }
+    for (let k = oi; k < oj - 1; k++) if (oldStrides[k] !== oldDims[k + 1] * oldStrides[k + 1]) return null;
+    out[nj - 1] = oldStrides[oj - 1];
+    for (let k = nj - 1; k > ni; k--) out[k - 1] = out[k] * newShape[k];
+    ni = nj++;
+    oi = oj++;
+  }
+  // Trailing new axes of size 1 (the loop stops once the old axes are used up) repeat the last stride.
+  const last = ni >= 1 ? out[ni - 1] : 1;
+  for (let k = ni; k < newShape.length; k++) out[k] = last;
+  return out;
+}
+
+/** True when (shape, strides) walks memory in C order without gaps. */
+export function isCContiguous(shape: Shape, strides: Shape): boolean {
+  let expected = 1;
+  for (let i = shape.length - 1; i >= 0; i--) {
+    if (shape[i] === 0) return true;
+    if (shape[i] !== 1 && strides[i] !== expected) return false;
+    expected *= shape[i];
+  }
+  return true;
+}
+
+/** True when (shape, strides) walks memory in Fortran order without gaps. */
+export function isFContiguous(shape: Shape, strides: Shape): boolean {
+  let expected = 1;
+  for (let i = 0; i < shape.length; i++) {
+    if (shape[i] === 0) return true;
+    if (shape[i] !== 1 && strides[i] !== expected) return false;
+    expected *= shape[i];
+  }
+  return true;
+}
+
+/** The [lowest, highest] buffer positions an array touches (for overlap tests), or null if empty. */
+export function memoryExtent(shape: Shape, strides: Shape, offset: number): [number, number] | null {
+  let lo = offset, hi = offset;
+  for (let i = 0; i < shape.length; i++) {
+    if (shape[i] === 0) return null;
+    const span = (shape[i] - 1) * strides[i];
+    if (span < 0) lo += span;
+    else hi += span;
+  }
+  return [lo, hi];
+}

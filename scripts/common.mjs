@@ -1,0 +1,74 @@
+// Shared helpers for the build scripts: the repo root, esbuild options every bundle uses
+// (.wgsl files import as strings, `tessera/*` resolves to the TypeScript sources), a recursive
+// file finder and a child-process runner that returns the exit code.
+import { spawn } from 'node:child_process';
+import { readdirSync, existsSync } from 'node:fs';
+import { join, relative, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+
+// The public entry points: package subpath -> source file.
+export const entryPoints = {
+  'tessera/ndarray': './ndarray/index.ts',
+  'tessera/nn': './nn/index.ts',
+  'tessera/sklearn': './sklearn/index.ts',
+};
+
+// esbuild options for code that runs in Node from build/ (tests, docs, demo, benchmarks).
+// npm packages stay external and load from node_modules at run time (webgpu's dawn.node,
+// tfjs-backend-wasm's .wasm files and uvu's shared test queue all need that).
+export const nodeBundle = {
+  absWorkingDir: root,
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'es2022',
+  packages: 'external',
+  external: ['webgpu'],
+  alias: entryPoints,
+  loader: { '.wgsl': 'text' },
+  sourcemap: 'inline',
+  logLevel: 'warning',
+};
+
+// All files under `dir` (relative to the repo root) whose path matches `re`, sorted, as repo-relative paths.
+export function findFiles(dir, re) {
+  const abs = join(root, dir);
+  if (!existsSync(abs)) return [];
+  const out = [];
+  for (const entry of readdirSync(abs, { withFileTypes: true, recursive: true })) {
+    const path = relative(root, join(entry.parentPath ?? entry.path, entry.name));
+    if (entry.isFile() && re.test(path)) out.push(path);
+  }
+  return out.sort();
+}
+
+// Run a command; resolves to { code, stdout, stderr }. Output goes straight to the terminal unless
+// `capture` (keep it, print nothing) or `tee` (keep it and print it as it arrives) is set.
+export function run(cmd, args, { capture = false, tee = false, env = process.env, timeoutMs } = {}) {
+  capture ||= tee;
+  return new Promise((resolve) => {
+    const child = spawn(cmd, args, {
+      cwd: root,
+      env,
+      stdio: capture ? ['ignore', 'pipe', 'pipe'] : 'inherit',
+      timeout: timeoutMs,
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout?.on('data', (d) => {
+      stdout += d;
+      if (tee) process.stdout.write(d);
+    });
+    child.stderr?.on('data', (d) => {
+      stderr += d;
+      if (tee) process.stderr.write(d);
+    });
+    child.on('error', (err) => resolve({ code: 127, stdout, stderr: stderr + String(err) }));
+    child.on('close', (code, signal) => resolve({ code: code ?? (signal ? 128 : 1), signal, stdout, stderr }));
+  });
+}
+
+// Path of an npm-installed binary (node_modules/.bin/NAME).
+export const bin = (name) => join(root, 'node_modules', '.bin', name);

@@ -1,0 +1,84 @@
+// `npm run docs`: runs the ```ts blocks of every docs/**/*.md file and checks their output.
+// The blocks of one markdown file run in order as ONE program (bundled with esbuild, `tessera/*`
+// imports resolved to the sources); a ```text output block after a ts block is that block's
+// expected stdout. `node scripts/docs-check.mjs ndarray` checks only files whose path contains "ndarray".
+import * as esbuild from 'esbuild';
+import { readFileSync, mkdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { root, nodeBundle, findFiles, run } from './common.mjs';
+import { tsBlocks, program, splitOutput, compare } from './docs-parse.mjs';
+
+const filter = process.argv[2] ?? '';
+const files = findFiles('docs', /\.md$/).filter((f) => f.includes(filter));
+const env = { ...process.env, XDG_RUNTIME_DIR: process.env.XDG_RUNTIME_DIR ?? '/tmp' };
+const TIMEOUT_MS = 10 * 60 * 1000; // GPU examples can spend seconds in Mesa's shader compiler
+
+const outDir = join(root, 'build', 'docs');
+rmSync(outDir, { recursive: true, force: true });
+mkdirSync(outDir, { recursive: true });
+
+let failures = 0;
+let checked = 0;
+const fail = (msg) => {
+  failures++;
+  console.error(`FAIL ${msg}`);
+};
+
+for (const file of files) {
+  const markdown = readFileSync(join(root, file), 'utf8');
+  const blocks = tsBlocks(markdown);
+  const runnable = blocks.filter((b) => !b.skip);
+  if (runnable.length === 0) {
+    console.log(`skip ${file} (no runnable ts blocks)`);
+    continue;
+  }
+
+  // Bundle the whole file as one module named like the markdown, so errors read docs/x.md.ts:LINE.
+  const outfile = join(outDir, file.replace(/[\\/]/g, '__') + '.mjs');
+  try {
+    await esbuild.build({
+      ...nodeBundle,
+      stdin: {
+        contents: program(blocks, markdown.split(/\r?\n/).length),
+        sourcefile: `${file}.ts`,
+        resolveDir: root,
+        loader: 'ts',
+      },
+      outfile,
+      logLevel: 'silent',
+    });
+  } catch (err) {
+    const msgs = err.errors ?? [{ text: String(err) }];
+    for (const m of msgs) fail(`${file}:${m.location?.line ?? '?'}: does not compile: ${m.text}`);
+    continue;
+  }
+
+  const res = await run(process.execPath, ['--enable-source-maps', outfile], { capture: true, env, timeoutMs: TIMEOUT_MS });
+  const { before, byBlock } = splitOutput(res.stdout);
+  if (before.trim() !== '') console.log(`note ${file}: printed before the first block:\n${before}`);
+
+  let fileFailed = false;
+  for (const b of runnable) {
+    const actual = byBlock.get(b.n);
+    if (actual === undefined) break; // not reached: the crash is reported below
+    checked++;
+    if (b.expected === null) continue;
+    const mismatch = compare(b.expected, actual);
+    if (mismatch) {
+      fileFailed = true;
+      fail(`${file} block ${b.n} (line ${b.line}): output differs at line ${b.expectedLine + 1 + mismatch.line}` +
+        ` (- expected, + actual)\n${mismatch.diff.map((l) => `    ${l}`).join('\n')}`);
+    }
+  }
+  if (res.code !== 0) {
+    fileFailed = true;
+    const last = Math.max(0, ...byBlock.keys());
+    const b = runnable.find((x) => x.n === last);
+    const where = b ? `block ${b.n} (line ${b.line})` : 'before the first block';
+    fail(`${file} ${where}: program exited with ${res.signal ?? `code ${res.code}`}\n${res.stderr.trimEnd()}`);
+  }
+  if (!fileFailed) console.log(`ok   ${file} (${runnable.length} block(s))`);
+}
+
+console.log(`docs: ${checked} block(s) run in ${files.length} file(s), ${failures} failure(s)`);
+process.exit(failures > 0 ? 1 : 0);

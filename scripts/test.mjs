@@ -1,0 +1,46 @@
+// `npm test`: typecheck, bundle tests/**/*.test.ts into build/tests/, run them with uvu, then check docs/.
+// `node scripts/test.mjs <filter>` builds and runs only test files whose path contains <filter>
+// and skips the typecheck and the docs check (fast dev loop). Exits non-zero on any failure.
+import { buildTests } from './build-tests.mjs';
+import { run, bin } from './common.mjs';
+
+const filter = process.argv[2] ?? '';
+// --enable-source-maps: stack traces from the bundled tests point at the .ts sources.
+const env = {
+  ...process.env,
+  XDG_RUNTIME_DIR: process.env.XDG_RUNTIME_DIR ?? '/tmp',
+  NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --enable-source-maps`.trim(),
+};
+
+function step(name) {
+  console.log(`\n=== ${name} ===`);
+}
+
+if (!filter) {
+  step('typecheck (tsc --noEmit -p tsconfig.json)');
+  const tc = await run(bin('tsc'), ['--noEmit', '-p', 'tsconfig.json']);
+  if (tc.code !== 0) process.exit(tc.code);
+}
+
+step(`build tests${filter ? ` matching "${filter}"` : ''}`);
+const files = await buildTests(filter);
+console.log(`${files.length} test file(s)`);
+if (files.length === 0) {
+  console.error(filter ? `no test file path contains "${filter}"` : 'no tests/**/*.test.ts found');
+  process.exit(1);
+}
+
+step('uvu build/tests');
+// uvu prints its report on stdout; echo it live and keep a copy to read the totals.
+const uvu = await run(bin('uvu'), ['build/tests', '\\.test\\.js$'], { tee: true, env });
+const report = uvu.stdout.replace(/\x1b\[[0-9;]*m/g, ''); // drop colour codes
+const count = (label) => Number([...report.matchAll(new RegExp(`${label}:\\s+(\\d+)`, 'g'))].at(-1)?.[1] ?? 0);
+const [total, passed, skipped] = [count('Total'), count('Passed'), count('Skipped')];
+console.log(`uvu: ${passed} passed, ${total - passed} failed, ${skipped} skipped`);
+if (uvu.code !== 0 || total === 0 || passed !== total) process.exit(uvu.code || 1);
+
+if (!filter) {
+  step('docs check');
+  const docs = await run(process.execPath, ['scripts/docs-check.mjs'], { env });
+  if (docs.code !== 0) process.exit(docs.code);
+}
