@@ -1,6 +1,6 @@
 // Bundles every tests/**/*.test.ts (or only those whose path contains `filter`) with esbuild
 // into build/tests/, keeping relative paths (tests/a/b.test.ts -> build/tests/a/b.test.js),
-// with inline source maps so stack traces and coverage point back to the .ts sources.
+// with inline source maps so stack traces point back to the .ts sources.
 import * as esbuild from 'esbuild';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -14,8 +14,3 @@ export async function buildTests(filter = '') {
   return files;
 }
 
-// Run directly: just build (used by `npm run coverage`).
-if (import.meta.url === `file://${process.argv[1]}`) {
-  const files = await buildTests(process.argv[2] ?? '');
-  console.log(`built ${files.length} test file(s) into build/tests/`);
-}

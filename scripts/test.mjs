@@ -36,7 +36,8 @@ const uvu = await run(bin('uvu'), ['build/tests', '\\.test\\.js$'], { tee: true,
 const report = uvu.stdout.replace(/\x1b\[[0-9;]*m/g, ''); // drop colour codes
 const count = (label) => Number([...report.matchAll(new RegExp(`${label}:\\s+(\\d+)`, 'g'))].at(-1)?.[1] ?? 0);
 const [total, passed, skipped] = [count('Total'), count('Passed'), count('Skipped')];
-console.log(`uvu: ${passed} passed, ${total - passed} failed, ${skipped} skipped`);
+if (uvu.code !== 0 && total === passed) console.log('uvu: a test file failed to load or crashed');
+else console.log(`uvu: ${passed} passed, ${total - passed} failed, ${skipped} skipped`);
 if (uvu.code !== 0 || total === 0 || passed !== total) process.exit(uvu.code || 1);
 
 if (!filter) {

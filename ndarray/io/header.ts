@@ -32,17 +32,17 @@ function dictText(descr: string, fortranOrder: boolean, shape: readonly number[]
 /** Magic, version, length and padded dict: everything before the element data. */
 export function encodeHeader(descr: string, fortranOrder: boolean, shape: readonly number[]): Uint8Array {
   const dict = new TextEncoder().encode(dictText(descr, fortranOrder, shape));
+  // padlen is 1..64 (NumPy adds a full 64 spaces when already aligned).
+  const padlen = (prefix: number): number => ARRAY_ALIGN - ((prefix + dict.length + 1) % ARRAY_ALIGN);
   // Version 1.0 stores the length in 2 bytes; longer headers (huge ndim) need version 2.0.
-  const major = dict.length + 1 + ARRAY_ALIGN < 65536 ? 1 : 2;
+  const major = dict.length + 1 + padlen(10) <= 65535 ? 1 : 2;
   const prefix = MAGIC.length + 2 + LENGTH_BYTES[major];
-  // padlen is 1..64: NumPy adds a full 64 spaces when already aligned.
-  const padlen = ARRAY_ALIGN - ((prefix + dict.length + 1) % ARRAY_ALIGN);
-  const out = new Uint8Array(prefix + dict.length + padlen + 1).fill(0x20);
+  const length = dict.length + padlen(prefix) + 1;
+  const out = new Uint8Array(prefix + length).fill(0x20);
   out.set(MAGIC);
   out[6] = major;
   out[7] = 0;
   const view = new DataView(out.buffer);
-  const length = dict.length + padlen + 1;
   if (major === 1) view.setUint16(8, length, true);
   else view.setUint32(8, length, true);
   out.set(dict, prefix);

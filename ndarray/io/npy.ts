@@ -1,0 +1,65 @@
+// The .npy format: a header (see header.ts) followed by the raw element bytes, in C order or,
+// when the header says fortran_order, in Fortran order (first axis fastest). The bytes written
+// here are identical to NumPy's `np.save` for the same array, header padding included.
+// The one thing to understand: a Fortran-order file is the C-order file of the transpose, so
+// we read and write it by reversing shape and strides (a view, never a transpose copy).
+import type { DType, TypedArray } from '../dtype.ts';
+import { cStrides, shapeSize } from '../shape.ts';
+import { getBackend, type DeviceName } from '../backend.ts';
+import { ValueError } from '../errors.ts';
+import { NDArray } from '../ndarray.ts';
+import { decodeHeader, encodeHeader } from './header.ts';
+import { decodeElements, descrOf, encodeElements, parseDescr } from './descr.ts';
+
+/** An array as a .npy file holds it: the elements in file order (C, or Fortran when `fortranOrder`). */
+export interface RawArray {
+  readonly dtype: DType;
+  readonly shape: readonly number[];
+  readonly fortranOrder: boolean;
+  readonly data: TypedArray;
+}
+
+/** Header + little-endian element bytes. */
+export function encodeNpy(raw: RawArray): Uint8Array {
+  const header = encodeHeader(descrOf(raw.dtype), raw.fortranOrder, raw.shape);
+  const body = encodeElements(raw.data, raw.dtype);
+  const out = new Uint8Array(header.length + body.length);
+  out.set(header);
+  out.set(body, header.length);
+  return out;
+}
+
+/** Parses a .npy file's bytes (any byte order; int64 narrowed to int32 when the values fit). */
+export function decodeNpy(bytes: Uint8Array): RawArray {
+  const { header, dataOffset } = decodeHeader(bytes);
+  const descr = parseDescr(header.descr);
+  const n = shapeSize(header.shape);
+  const available = bytes.length - dataOffset;
+  if (available < n * descr.itemsize) {
+    throw new ValueError(`EOF: reading array data, expected ${n * descr.itemsize} bytes got ${available}`);
+  }
+  const data = decodeElements(bytes.subarray(dataOffset), descr, n);
+  return { dtype: descr.dtype, shape: header.shape, fortranOrder: header.fortranOrder, data };
+}
+
+const reversed = (xs: readonly number[]): number[] => [...xs].reverse();
+
+/** np.save's bytes for `arr`. Like NumPy, an array that is Fortran- but not C-contiguous (a
+ *  transpose) is written in Fortran order; anything else in C order. Async: GPU data is read back. */
+export async function toNpyBytes(arr: NDArray): Promise<Uint8Array> {
+  const { cContiguous, fContiguous } = arr.flags;
+  const fortranOrder = !cContiguous && fContiguous;
+  // Fortran order = reading the transposed view (reversed shape and strides) in C order.
+  const data = fortranOrder
+    ? await arr.backend.read({ storage: arr.storage, dtype: arr.dtype, shape: reversed(arr.shape), strides: reversed(arr.strides), offset: arr.offset })
+    : await arr.data();
+  return encodeNpy({ dtype: arr.dtype, shape: arr.shape, fortranOrder, data });
+}
+
+/** np.load of .npy bytes. A Fortran-order file gives a Fortran-contiguous array, as in NumPy. */
+export function fromNpyBytes(bytes: Uint8Array, options: { device?: DeviceName } = {}): NDArray {
+  const raw = decodeNpy(bytes);
+  const storage = getBackend(options.device).fromTyped(raw.dtype, raw.data);
+  const strides = raw.fortranOrder ? reversed(cStrides(reversed(raw.shape))) : cStrides(raw.shape);
+  return new NDArray(storage, raw.shape, { strides });
+}
