@@ -18,5 +18,10 @@ export {
   broadcastArrays, concatenate, stack, vstack, hstack, append, split, arraySplit,
 } from './manipulation.ts';
 export * from './ufuncs.ts';
-export { sum, prod, mean, std, min, max, argmin, argmax, all, any, cumsum, cumprod } from './reductions.ts';
+export {
+  sum, prod, mean, std, min, max, argmin, argmax, all, any, cumsum, cumprod,
+  type ReduceOptions, type SumOptions, type VarOptions, type ArgOptions, type ScanOptions,
+} from './reductions.ts';
 export { var_ as var } from './reductions.ts';
+export { sort, argsort, unique, searchsorted, bincount, type SortOptions, type UniqueOptions, type UniqueResult } from './sorting.ts';
+export * from './io/index.ts';

@@ -62,16 +62,19 @@ export function parseDescr(descr: unknown): Descr {
   if (typeof descr !== 'string') {
     throw new ValueError(`cannot load structured arrays (descr ${JSON.stringify(descr)}); tessera arrays hold one number per element`);
   }
-  const m = /^([<>|=]?)([a-zA-Z])(\d*)$/.exec(descr);
-  if (!m) throw new ValueError(`descr is not a valid dtype descriptor: '${descr}'`);
-  const [, order, kind, size] = m;
+  const [, order, kind, size] = /^([<>|=]?)([a-zA-Z])(\d*)$/.exec(descr) ?? [];
   if (kind === 'O') throw new ValueError("cannot load object arrays (dtype 'O'); tessera has no object dtype");
   const reader = READERS[kind + size];
   if (!reader) throw new ValueError(`cannot load arrays of dtype '${descr}': tessera supports ${SUPPORTED}`);
+  // '<' little-endian, '>' big-endian, '|' not applicable, '=' native (little-endian on every JS platform).
   return { descr, dtype: reader.dtype, itemsize: Number(size), littleEndian: order !== '>', get: reader.get };
 }
 
-const LIMITS: Partial<Record<DType, [number, number]>> = { int32: [-(2 ** 31), 2 ** 31 - 1], uint32: [0, 2 ** 32 - 1] };
+/** [lowest, highest] value of each integer dtype. */
+export const INT_RANGES: Partial<Record<DType, [number, number]>> = {
+  uint8: [0, 255], int8: [-128, 127], uint16: [0, 65535], int16: [-32768, 32767],
+  uint32: [0, 2 ** 32 - 1], int32: [-(2 ** 31), 2 ** 31 - 1],
+};
 
 /** Reads `n` elements starting at `bytes[0]` into a new typed array of the descriptor's dtype. */
 export function decodeElements(bytes: Uint8Array, d: Descr, n: number): TypedArray {
@@ -87,7 +90,7 @@ export function decodeElements(bytes: Uint8Array, d: Descr, n: number): TypedArr
 }
 
 function checkFits(x: number, index: number, d: Descr): void {
-  const [lo, hi] = LIMITS[d.dtype]!;
+  const [lo, hi] = INT_RANGES[d.dtype]!;
   if (x < lo || x > hi) {
     throw new ValueError(
       `cannot load '${d.descr}' array as ${d.dtype}: value ${x} at flat index ${index} is out of range ` +

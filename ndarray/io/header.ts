@@ -59,6 +59,7 @@ export function decodeHeader(bytes: Uint8Array): { header: NpyHeader; dataOffset
   if (magic.length < MAGIC.length || MAGIC.some((b, i) => magic[i] !== b)) {
     throw new ValueError(`the magic string is not correct; expected b'\\x93NUMPY', got ${pyBytes(magic)}`);
   }
+  if (bytes.length < MAGIC.length + 2) throw new ValueError('EOF: reading magic string, the file is truncated');
   const [major, minor] = [bytes[6], bytes[7]];
   const width = LENGTH_BYTES[major];
   if (!width || minor !== 0) {

@@ -56,10 +56,14 @@ export async function toNpyBytes(arr: NDArray): Promise<Uint8Array> {
   return encodeNpy({ dtype: arr.dtype, shape: arr.shape, fortranOrder, data });
 }
 
-/** np.load of .npy bytes. A Fortran-order file gives a Fortran-contiguous array, as in NumPy. */
-export function fromNpyBytes(bytes: Uint8Array, options: { device?: DeviceName } = {}): NDArray {
-  const raw = decodeNpy(bytes);
-  const storage = getBackend(options.device).fromTyped(raw.dtype, raw.data);
+/** A new array holding `raw`'s elements; Fortran order gives a Fortran-contiguous array. */
+export function arrayFromRaw(raw: RawArray, device?: DeviceName): NDArray {
+  const storage = getBackend(device).fromTyped(raw.dtype, raw.data);
   const strides = raw.fortranOrder ? reversed(cStrides(reversed(raw.shape))) : cStrides(raw.shape);
   return new NDArray(storage, raw.shape, { strides });
+}
+
+/** np.load of .npy bytes (a Fortran-order file loads Fortran-contiguous, as in NumPy). */
+export function fromNpyBytes(bytes: Uint8Array, options: { device?: DeviceName } = {}): NDArray {
+  return arrayFromRaw(decodeNpy(bytes), options.device);
 }

@@ -111,35 +111,46 @@ function shortestRepr(x: number, single: boolean): string {
   return d.exp >= 0 ? `${fixed(d, 0, false)}.0` : fixed(d, -d.exp, false);
 }
 
-/** The text of |x| (x finite) for one conversion; `kind` is the array's dtype kind (for %s). */
-function body(spec: FormatSpec, x: number, kind: Kind, float32: boolean): string {
+/** The text of |x| (x finite) for a numeric conversion. */
+function body(spec: FormatSpec, x: number): string {
   const alt = spec.flags.includes('#');
   const c = spec.conversion.toLowerCase();
   if (c === 'd' || c === 'i' || c === 'u') return BigInt(Math.trunc(Math.abs(x))).toString().padStart(spec.precision ?? 0, '0');
-  if (c === 's') {
-    const s = kind === 'b' ? (x ? 'True' : 'False') : kind === 'f' ? shortestRepr(Math.abs(x), float32) : String(Math.abs(x));
-    return spec.precision === undefined ? s : s.slice(0, spec.precision);
-  }
   const d = exactDecimal(x);
   if (c === 'f') return fixed(d, spec.precision ?? 6, alt);
   if (c === 'e') return exponential(d, spec.precision ?? 6, alt);
   return general(d, spec.precision ?? 6, alt);
 }
 
-/** Formats one number like Python's `spec % x`; `float32` picks float32's shortest repr for %s. */
+/** Python's str() of an array element: True/False, an integer, or a float's shortest repr. */
+function str(x: number, kind: Kind, float32: boolean): string {
+  if (kind === 'b') return x ? 'True' : 'False';
+  if (kind !== 'f') return String(x);
+  if (!Number.isFinite(x)) return Number.isNaN(x) ? 'nan' : x > 0 ? 'inf' : '-inf';
+  return (x < 0 || Object.is(x, -0) ? '-' : '') + shortestRepr(Math.abs(x), float32);
+}
+
+/** Left- or right-justifies `text` in the spec's width with spaces. */
+const justify = (spec: FormatSpec, text: string): string =>
+  spec.flags.includes('-') ? text.padEnd(spec.width) : text.padStart(spec.width);
+
+/** Formats one number like Python's `spec % x`; `kind` is the array's dtype kind (it matters for
+ *  %s, as does `float32`, which picks float32's shortest repr). */
 export function formatNumber(spec: FormatSpec, x: number, kind: Kind, float32 = false): string {
   const c = spec.conversion;
+  if (c === 's') {
+    const s = str(x, kind, float32);
+    return justify(spec, spec.precision === undefined ? s : s.slice(0, spec.precision));
+  }
   const integral = 'diu'.includes(c);
   if (integral && !Number.isFinite(x)) {
     throw new ValueError(`cannot convert float ${Number.isNaN(x) ? 'NaN' : 'infinity'} to integer`);
   }
   const negative = x < 0 || Object.is(x, -0);
   const sign = negative && !(integral && Math.trunc(x) === 0) ? '-' : spec.flags.includes('+') ? '+' : spec.flags.includes(' ') ? ' ' : '';
-  let text = Number.isFinite(x) ? body(spec, x, kind, float32) : Number.isNaN(x) ? 'nan' : 'inf';
+  let text = Number.isFinite(x) ? body(spec, x) : Number.isNaN(x) ? 'nan' : 'inf';
   if (c === 'E' || c === 'F' || c === 'G') text = text.toUpperCase();
   const pad = spec.width - sign.length - text.length;
-  if (pad <= 0) return sign + text;
-  if (spec.flags.includes('-')) return sign + text + ' '.repeat(pad);
-  if (spec.flags.includes('0') && c !== 's') return sign + '0'.repeat(pad) + text;
-  return ' '.repeat(pad) + sign + text;
+  if (pad > 0 && spec.flags.includes('0') && !spec.flags.includes('-')) return sign + '0'.repeat(pad) + text;
+  return justify(spec, sign + text);
 }

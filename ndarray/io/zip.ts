@@ -1,9 +1,8 @@
-// A minimal ZIP archive reader and writer: what .npz files are (one .npy file per array).
-// A ZIP file is a sequence of [local header, file data] records followed by a central
-// directory (one entry per file, pointing back at its local header) and an end record that
-// points at the directory. Readers start from the end. Entries are stored as is or compressed
-// with raw DEFLATE, which the web-standard (De)CompressionStream does for us (hence async).
-// NumPy writes every local header with a zip64 extra field; we read those, but write plain ZIP.
+// A minimal ZIP reader and writer: an .npz file is a ZIP of .npy files. A ZIP file is a run of
+// [local header, data] records, then a central directory (one entry per file, pointing back at
+// its local header) and an end record pointing at the directory; readers start from the end.
+// Data is stored as is or raw-DEFLATEd by the web-standard (De)CompressionStream (hence async).
+// NumPy writes zip64 extra fields in local headers; we read zip64, but write plain ZIP.
 import { ValueError } from '../errors.ts';
 import { crc32 } from './crc32.ts';
 
