@@ -9,6 +9,8 @@ export { ValueError, IndexError, AxisError, CastingError, LinAlgError } from './
 export { broadcastShapes } from './shape.ts';
 export { setDefaultDevice, getDefaultDevice, type DeviceName } from './backend.ts';
 export { memory, tidy, keep } from './memory.ts';
+export { initWebGPU, isWebGPUAvailable, webgpuStats, webgpuSync } from './webgpu/backend.ts';
+export { setPrintOptions, getPrintOptions, type PrintOptions } from './print.ts';
 export {
   array, asarray, fromBuffer, empty, zeros, ones, full, emptyLike, zerosLike, onesLike, fullLike,
   arange, linspace, eye, identity, meshgrid, copy, type CreateOptions,
@@ -17,7 +19,11 @@ export {
   reshape, ravel, flatten, transpose, swapaxes, moveaxis, expandDims, squeeze, flip, broadcastTo,
   broadcastArrays, concatenate, stack, vstack, hstack, append, split, arraySplit,
 } from './manipulation.ts';
+export { Slice, slice } from './slice.ts';
+export type { IndexItem } from './selection.ts';
+export { newaxis, nonzero, argwhere, take, put, takeAlongAxis, putAlongAxis, type IndexMode } from './take.ts';
 export * from './ufuncs.ts';
+export * from './compare.ts';
 export {
   sum, prod, mean, std, min, max, argmin, argmax, all, any, cumsum, cumprod,
   type ReduceOptions, type SumOptions, type VarOptions, type ArgOptions, type ScanOptions,
@@ -25,3 +31,4 @@ export {
 export { var_ as var } from './reductions.ts';
 export { sort, argsort, unique, searchsorted, bincount, type SortOptions, type UniqueOptions, type UniqueResult } from './sorting.ts';
 export * from './io/index.ts';
+export * as linalg from './linalg/index.ts';

@@ -7,6 +7,7 @@
 import type { ArrayLike, NDArray } from '../ndarray.ts';
 import { LinAlgError } from '../errors.ts';
 import { readStack, wrap, matrixAt } from './stack.ts';
+import { dot } from './blas.ts';
 
 /** Writes L (zeros above the diagonal) into `l` for the n x n matrix `a`; false if A is not
  *  positive definite (a pivot <= 0 or NaN). The sums are dot products of two rows of L. */
@@ -15,8 +16,7 @@ export function choleskyFactor(a: Float64Array, n: number, l: Float64Array): boo
     const ri = i * n;
     for (let j = 0; j <= i; j++) {
       const rj = j * n;
-      let s = a[ri + j];
-      for (let k = 0; k < j; k++) s -= l[ri + k] * l[rj + k];
+      const s = a[ri + j] - dot(l, ri, l, rj, j);
       if (i === j) {
         if (!(s > 0)) return false;
         l[ri + i] = Math.sqrt(s);

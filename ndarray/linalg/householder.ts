@@ -4,6 +4,7 @@
 // opposite to x[0] (beta = -sign(x0) |x|), so x - beta e1 never subtracts two close numbers.
 // This is LAPACK's dlarfg convention, which is what fixes the signs NumPy's qr returns.
 // Matrices are row-major Float64Arrays; `ld` is the row length (number of columns) of the buffer.
+import { dot, axpy } from './blas.ts';
 
 /** ||x|| for x = a[start + i*stride], i < n, scaled by max|x_i| so squares cannot overflow or underflow. */
 export function norm2(a: Float64Array, start: number, stride: number, n: number): number {
@@ -50,18 +51,8 @@ export function applyLeft(
   if (tau === 0 || c1 <= c0) return;
   const nc = c1 - c0;
   w.fill(0, 0, nc);
-  for (let i = r0; i < r1; i++) {
-    const vi = v[i - r0];
-    if (vi === 0) continue;
-    const row = i * ld + c0;
-    for (let j = 0; j < nc; j++) w[j] += vi * a[row + j];
-  }
-  for (let i = r0; i < r1; i++) {
-    const f = tau * v[i - r0];
-    if (f === 0) continue;
-    const row = i * ld + c0;
-    for (let j = 0; j < nc; j++) a[row + j] -= f * w[j];
-  }
+  for (let i = r0; i < r1; i++) if (v[i - r0] !== 0) axpy(v[i - r0], a, i * ld + c0, w, 0, nc);
+  for (let i = r0; i < r1; i++) if (v[i - r0] !== 0) axpy(-tau * v[i - r0], w, 0, a, i * ld + c0, nc);
 }
 
 /** A[r0:r1, c0:c1] = A[r0:r1, c0:c1] H with H = I - tau v v^T, v of length c1 - c0:
@@ -74,21 +65,21 @@ export function applyRight(
   const nc = c1 - c0;
   for (let i = r0; i < r1; i++) {
     const row = i * ld + c0;
-    let s = 0;
-    for (let j = 0; j < nc; j++) s += a[row + j] * v[j];
-    const f = tau * s;
-    if (f === 0) continue;
-    for (let j = 0; j < nc; j++) a[row + j] -= f * v[j];
+    const f = tau * dot(a, row, v, 0, nc);
+    if (f !== 0) axpy(-f, v, 0, a, row, nc);
   }
 }
 
-/** Rows r and s of a (length n each) become [c s; -s c] [row_r; row_s]: a plane (Givens) rotation.
- *  QR-type iterations (svd, eigh) keep their singular/eigen vectors as rows so this is contiguous. */
-export function rotateRows(a: Float64Array, ld: number, r: number, s: number, c: number, sn: number, n: number): void {
-  const pr = r * ld, ps = s * ld;
-  for (let k = 0; k < n; k++) {
-    const x = a[pr + k], y = a[ps + k];
-    a[pr + k] = c * x + sn * y;
-    a[ps + k] = c * y - sn * x;
+/** The n x n product H_0 H_1 ... H_{n-2} of reflectors stored in rows: H_k acts on indices
+ *  k+1..n-1, its vector lies right of a[k][k+1] (as bidiagonalisation and tridiagonalisation leave
+ *  them). Built backwards, H_0 (H_1 (... I)), so each step only touches the trailing block. */
+export function rowReflectorProduct(a: Float64Array, n: number, tau: Float64Array): Float64Array {
+  const p = new Float64Array(n * n);
+  for (let i = 0; i < n; i++) p[i * n + i] = 1;
+  const v = new Float64Array(n), w = new Float64Array(n);
+  for (let k = n - 2; k >= 0; k--) {
+    loadReflector(a, k * n + k + 1, 1, n - k - 1, v);
+    applyLeft(p, n, v, tau[k], k + 1, n, k + 1, n, w);
   }
+  return p;
 }

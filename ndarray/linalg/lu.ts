@@ -6,34 +6,38 @@
 import type { ArrayLike, NDArray } from '../ndarray.ts';
 import { broadcastShapes, shapeSize } from '../shape.ts';
 import { LinAlgError, ValueError } from '../errors.ts';
+import { dot, axpy } from './blas.ts';
 import { type Stack, readStack, readDense, resultDType, wrap, matrixAt, batchSources } from './stack.ts';
 
-/** Factors the n x n matrix `a` in place (L below the diagonal, U on and above) in LAPACK's dgetf2
- *  order; piv[k] is the row swapped with row k. Returns the first k with u_kk = 0, or -1. */
+/** Factors the n x n matrix `a` in place (L below the diagonal, U on and above); piv[k] is the
+ *  row swapped with row k. Returns the first k with u_kk = 0, or -1.
+ *  Left-looking ("Crout") order, as OpenBLAS's getf2 that NumPy calls: column j is finished in one
+ *  go, a_ij -= (l_i0 u_0j + ... ), the sum being a dot product of row i with a copy of column j.
+ *  Summing before subtracting is what makes e.g. [[1,2,3],[4,5,6],[7,8,9]] exactly singular here
+ *  as in NumPy. */
 export function luFactor(a: Float64Array, n: number, piv: Int32Array): number {
   let zeroPivot = -1;
-  for (let k = 0; k < n; k++) {
-    let p = k, big = Math.abs(a[k * n + k]);
-    for (let i = k + 1; i < n; i++) {
-      const v = Math.abs(a[i * n + k]);
+  const col = new Float64Array(n);
+  for (let j = 0; j < n; j++) {
+    for (let i = 0; i < n; i++) col[i] = a[i * n + j];
+    for (let i = 1; i < n; i++) {
+      col[i] -= dot(a, i * n, col, 0, Math.min(i, j));
+      a[i * n + j] = col[i];
+    }
+    let p = j, big = Math.abs(col[j]);
+    for (let i = j + 1; i < n; i++) {
+      const v = Math.abs(col[i]);
       if (v > big) { big = v; p = i; }
     }
-    piv[k] = p;
-    if (p !== k) swapRows(a, n, p, k);
-    const ukk = a[k * n + k];
-    if (ukk === 0) {
-      if (zeroPivot < 0) zeroPivot = k;
+    piv[j] = p;
+    if (p !== j) swapRows(a, n, p, j);
+    const ujj = a[j * n + j];
+    if (ujj === 0) {
+      if (zeroPivot < 0) zeroPivot = j;
       continue;
     }
-    // Row i of the trailing block loses l_ik times row k (contiguous, the hot loop).
-    const rinv = 1 / ukk, rowK = k * n;
-    for (let i = k + 1; i < n; i++) {
-      const rowI = i * n;
-      const l = a[rowI + k] * rinv;
-      a[rowI + k] = l;
-      if (l === 0) continue;
-      for (let j = k + 1; j < n; j++) a[rowI + j] -= l * a[rowK + j];
-    }
+    const rinv = 1 / ujj;
+    for (let i = j + 1; i < n; i++) a[i * n + j] *= rinv;
   }
   return zeroPivot;
 }
@@ -52,20 +56,12 @@ export function luSolve(lu: Float64Array, n: number, piv: Int32Array, b: Float64
   // Forward substitution: y_i = b_i - sum_{j<i} l_ij y_j (whole rows of b at once).
   for (let i = 1; i < n; i++) {
     const bi = i * k;
-    for (let j = 0; j < i; j++) {
-      const l = lu[i * n + j];
-      if (l === 0) continue;
-      for (let c = 0, bj = j * k; c < k; c++) b[bi + c] -= l * b[bj + c];
-    }
+    for (let j = 0; j < i; j++) if (lu[i * n + j] !== 0) axpy(-lu[i * n + j], b, j * k, b, bi, k);
   }
   // Back substitution: x_i = (y_i - sum_{j>i} u_ij x_j) / u_ii.
   for (let i = n - 1; i >= 0; i--) {
     const bi = i * k;
-    for (let j = i + 1; j < n; j++) {
-      const u = lu[i * n + j];
-      if (u === 0) continue;
-      for (let c = 0, bj = j * k; c < k; c++) b[bi + c] -= u * b[bj + c];
-    }
+    for (let j = i + 1; j < n; j++) if (lu[i * n + j] !== 0) axpy(-lu[i * n + j], b, j * k, b, bi, k);
     const r = 1 / lu[i * n + i];
     for (let c = 0; c < k; c++) b[bi + c] *= r;
   }

@@ -4,7 +4,7 @@
 // once into one row-major Float64Array holding the matrices one after another, the kernels work
 // on `subarray` views of it, and the results are wrapped back into NDArrays of the right dtype.
 import type { DType } from '../dtype.ts';
-import { type Shape, shapeSize, formatShape } from '../shape.ts';
+import { type Shape, shapeSize } from '../shape.ts';
 import { LinAlgError, ValueError } from '../errors.ts';
 import { NDArray, type ArrayLike } from '../ndarray.ts';
 import { asarray } from '../creation.ts';
@@ -105,5 +105,15 @@ export function transposeOf(a: Float64Array, rows: number, cols: number, out = n
   return out;
 }
 
-/** `shape` in NumPy's compact error form, e.g. (2,3). */
-export const shapeText = (s: Shape): string => formatShape(s, true);
+/** The count x len matrix whose row r is row order[r] of `rowsOf` (rows of length len; rows past
+ *  order.length keep their place), or its len x count transpose when asColumns. Used to sort
+ *  singular/eigen vectors, which the iterations keep as rows, into NumPy's layout. */
+export function gatherRows(rowsOf: Float64Array, len: number, count: number, order: Int32Array, asColumns: boolean): Float64Array {
+  const out = new Float64Array(len * count);
+  for (let r = 0; r < count; r++) {
+    const src = (r < order.length ? order[r] : r) * len;
+    if (asColumns) for (let i = 0; i < len; i++) out[i * count + r] = rowsOf[src + i];
+    else out.set(rowsOf.subarray(src, src + len), r * len);
+  }
+  return out;
+}
