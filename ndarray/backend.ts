@@ -46,6 +46,9 @@ export interface Backend {
   read(x: View): Promise<TypedArray>;
   /** The same, synchronously; only backends that hold data in JS memory have it. */
   readSync?(x: View): TypedArray;
+  /** The dtype this device computes and stores a derived result of `dtype` in (webgpu has no
+   *  float64 and uses float32). Optional: without it every dtype is kept. See `deviceDType`. */
+  storedDType?(dtype: DType): DType;
 
   /** out[...] = value. */
   fill(out: View, value: number): void;
@@ -63,6 +66,11 @@ export interface Backend {
   argReduce(op: ArgReduceOp, x: View, axis: number, out: View): void;
   /** Running sum/product along `axis`; out has x's shape. */
   scan(op: ScanOp, x: View, axis: number, out: View): void;
+  /** Sorts along `axis`, NaN last; out has x's dtype and may be x itself (in-place sort).
+   *  Optional: without it, np.sort/argsort on this device say so. */
+  sort?(x: View, axis: number, out: View): void;
+  /** The stable permutation that sorts x along `axis`; out is int32. Optional, as `sort`. */
+  argsort?(x: View, axis: number, out: View): void;
   /** Batched matrix product: a (...,m,k) @ b (...,k,n) -> out (...,m,n), batch axes already broadcast. */
   matmul(a: View, b: View, out: View): void;
   /** out[i] = x's buffer at positions[i] (int32 buffer positions computed by the indexing layer). */
@@ -84,6 +92,13 @@ export function getBackend(name: DeviceName = defaultDevice): Backend {
   if (b) return b;
   if (name === 'webgpu') throw new ValueError("the 'webgpu' device is not initialised: call `await np.initWebGPU()` first");
   throw new ValueError(`unknown device '${String(name)}' (expected 'cpu' or 'webgpu')`);
+}
+
+/** The dtype a result that NumPy would give `dtype` takes on `device` (float64 -> float32 on
+ *  webgpu). For dtypes the shared layer derives (promotion, true division, means); a dtype the user
+ *  names explicitly is used as given, so asking webgpu for float64 still fails loudly. */
+export function deviceDType(device: DeviceName, dtype: DType): DType {
+  return getBackend(device).storedDType?.(dtype) ?? dtype;
 }
 
 export function hasBackend(name: DeviceName): boolean {

@@ -16,7 +16,10 @@ export function reshape(a: ArrayLike, shape: number | readonly number[]): NDArra
   const newShape = resolveReshape(x.size, typeof shape === 'number' ? [shape] : shape);
   const strides = reshapeStrides(x.shape, x.strides, newShape);
   if (strides) return x.view(newShape, strides, x.offset);
-  return copy(x).view(newShape, cStrides(newShape), 0);
+  const c = copy(x);
+  const out = c.view(newShape, cStrides(newShape), 0);
+  c.dispose(); // the view holds the buffer; the intermediate array must not stay alive in memory()
+  return out;
 }
 
 /** np.ravel: a 1-D view when possible, else a copy. */

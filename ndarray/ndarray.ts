@@ -9,6 +9,7 @@ import { ValueError } from './errors.ts';
 import * as manip from './manipulation.ts';
 import * as ufunc from './ufuncs.ts';
 import * as red from './reductions.ts';
+import * as sorting from './sorting.ts';
 import * as idx from './indexing.ts';
 import { formatRepr, formatStr } from './print.ts';
 import { toNested, type Nested } from './nested.ts';
@@ -189,17 +190,27 @@ export class NDArray implements View {
   square(): NDArray { return ufunc.square(this); }
   exp(): NDArray { return ufunc.exp(this); }
   log(): NDArray { return ufunc.log(this); }
+  tanh(): NDArray { return ufunc.tanh(this); }
+  sign(): NDArray { return ufunc.sign(this); }
+  floor(): NDArray { return ufunc.floor(this); }
+  ceil(): NDArray { return ufunc.ceil(this); }
+  /** Halves to even, as NumPy: `[0.5, 1.5, 2.5]` -> `[0, 2, 2]`. */
+  round(decimals = 0): NDArray { return ufunc.round(this, { decimals }); }
+  logicalNot(): NDArray { return ufunc.logicalNot(this); }
+  logicalXor(b: ArrayLike): NDArray { return ufunc.logicalXor(this, b); }
   clip(min: ArrayLike | null, max: ArrayLike | null): NDArray { return ufunc.clip(this, min, max); }
   /** In-place forms (Python's `a += b`): same dtype and shape, result cast back with 'same_kind'. */
   iadd(b: ArrayLike): this { ufunc.add(this, b, { out: this }); return this; }
   isub(b: ArrayLike): this { ufunc.subtract(this, b, { out: this }); return this; }
   imul(b: ArrayLike): this { ufunc.multiply(this, b, { out: this }); return this; }
   idiv(b: ArrayLike): this { ufunc.divide(this, b, { out: this }); return this; }
+  ipow(b: ArrayLike): this { ufunc.power(this, b, { out: this }); return this; }
+  imod(b: ArrayLike): this { ufunc.mod(this, b, { out: this }); return this; }
 
   // ---- reductions (see reductions.ts) -----------------------------------------------------
-  sum(options: red.ReduceOptions = {}): NDArray { return red.sum(this, options); }
-  prod(options: red.ReduceOptions = {}): NDArray { return red.prod(this, options); }
-  mean(options: red.ReduceOptions = {}): NDArray { return red.mean(this, options); }
+  sum(options: red.SumOptions = {}): NDArray { return red.sum(this, options); }
+  prod(options: red.SumOptions = {}): NDArray { return red.prod(this, options); }
+  mean(options: red.SumOptions = {}): NDArray { return red.mean(this, options); }
   std(options: red.VarOptions = {}): NDArray { return red.std(this, options); }
   var(options: red.VarOptions = {}): NDArray { return red.var_(this, options); }
   min(options: red.ReduceOptions = {}): NDArray { return red.min(this, options); }
@@ -210,6 +221,12 @@ export class NDArray implements View {
   any(options: red.ReduceOptions = {}): NDArray { return red.any(this, options); }
   cumsum(options: red.ScanOptions = {}): NDArray { return red.cumsum(this, options); }
   cumprod(options: red.ScanOptions = {}): NDArray { return red.cumprod(this, options); }
+
+  // ---- sorting (see sorting.ts) -----------------------------------------------------------
+  /** Sorts this array in place along `axis` (default -1), NaN last, as NumPy's ndarray.sort. */
+  sort(options: { axis?: number } = {}): this { sorting.sortInPlace(this, options); return this; }
+  /** Indices that sort this array along `axis` (stable). */
+  argsort(options: sorting.SortOptions = {}): NDArray { return sorting.argsort(this, options); }
 
   // ---- printing (see print.ts) ------------------------------------------------------------
   /** NumPy's repr: `array([[1., 2.]])`. GPU arrays print their description (values need `await`). */

@@ -1,13 +1,192 @@
-// PLACEHOLDER (being written by the reductions helper).
-import type { NDArray, Axis } from './ndarray.ts';
-export interface ReduceOptions { axis?: Axis; keepdims?: boolean }
-export interface VarOptions extends ReduceOptions { ddof?: number }
+// Reductions: sum, prod, min, max, all, any collapse the axes named by `axis` (all of them by
+// default) into one value each; argmin/argmax find where the extreme is; cumsum/cumprod keep every
+// partial result. The shared layer only works out shapes and dtypes and calls the backend's
+// reduce/argReduce/scan kernels; mean, var and std are built from those kernels and ufuncs, so they
+// work unchanged on every backend. Integer sums accumulate in int32/uint32 where NumPy uses
+// int64/uint64 (JavaScript has no 64-bit integer arrays): very large integer sums wrap.
+import { type DType, canCast, isFloat, kindOf } from './dtype.ts';
+import { cStrides, normalizeAxes, normalizeAxis, type Shape } from './shape.ts';
+import { type ReduceOp, type ArgReduceOp, type ScanOp, type View, deviceDType } from './backend.ts';
+import { ValueError } from './errors.ts';
+import { NDArray, type ArrayLike, type Axis } from './ndarray.ts';
+import { asarray } from './creation.ts';
+import { astype, ravel, reshape } from './manipulation.ts';
+import { divide, multiply, sqrt, subtract } from './ufuncs.ts';
+
+export interface ReduceOptions {
+  /** The axes to reduce: undefined/null for all, an int (negative counts from the end) or a list. */
+  axis?: Axis;
+  /** Keep the reduced axes as length-1 axes, so the result broadcasts against the input. */
+  keepdims?: boolean;
+}
+/** sum/prod/mean may accumulate in another dtype (`np.sum(a, {dtype: 'float64'})`). */
+export interface SumOptions extends ReduceOptions { dtype?: DType }
+/** `ddof`: "delta degrees of freedom", the divisor is N - ddof (0: population, 1: sample). */
+export interface VarOptions extends SumOptions { ddof?: number }
+/** argmin/argmax take one axis; null (the default) searches the flattened array. */
 export interface ArgOptions { axis?: number | null; keepdims?: boolean }
-export interface ScanOptions { axis?: number | null }
-const todo = (..._: unknown[]): never => { throw new Error('not implemented yet'); };
-type R<O> = (a: NDArray, o?: O) => NDArray;
-export const sum: R<ReduceOptions> = todo, prod: R<ReduceOptions> = todo, mean: R<ReduceOptions> = todo,
-  min: R<ReduceOptions> = todo, max: R<ReduceOptions> = todo, all: R<ReduceOptions> = todo, any: R<ReduceOptions> = todo;
-export const std: R<VarOptions> = todo, var_: R<VarOptions> = todo;
-export const argmin: R<ArgOptions> = todo, argmax: R<ArgOptions> = todo;
-export const cumsum: R<ScanOptions> = todo, cumprod: R<ScanOptions> = todo;
+/** cumsum/cumprod run along one axis; null (the default) runs over the flattened array. */
+export interface ScanOptions { axis?: number | null; dtype?: DType }
+
+/** The dtype sums and products accumulate in: small signed ints and bool -> int32, unsigned ->
+ *  uint32 (NumPy: int64/uint64), floats keep theirs. */
+export function accumulatorDType(d: DType): DType {
+  const kind = kindOf(d);
+  if (kind === 'b' || kind === 'i') return 'int32';
+  return kind === 'u' ? 'uint32' : d;
+}
+
+/** mean/var/std compute in float64 for integer and bool input, in the input's dtype for floats
+ *  (float32 on devices without float64, see deviceDType). */
+const meanDType = (x: NDArray): DType => deviceDType(x.device, isFloat(x.dtype) ? x.dtype : 'float64');
+
+const NAMES: Record<ReduceOp, string> = { sum: 'add', prod: 'multiply', min: 'minimum', max: 'maximum', all: 'logical_and', any: 'logical_or' };
+
+/** A kernel-facing view of a fresh C-contiguous `out` with another shape of the same size
+ *  (the result without its kept length-1 axes). A plain View, not an NDArray: nothing to dispose. */
+function viewAs(out: NDArray, shape: Shape): View {
+  return { storage: out.storage, dtype: out.dtype, shape, strides: cStrides(shape), offset: 0 };
+}
+
+/** x's shape without `axes`, or with 1 in their place when keepdims. */
+function reducedShape(shape: Shape, axes: readonly number[], keepdims: boolean): number[] {
+  return shape.flatMap((d, i) => (!axes.includes(i) ? [d] : keepdims ? [1] : []));
+}
+
+/** How many elements each output of a reduction over `axes` combines. */
+function countOf(shape: Shape, axes: readonly number[]): number {
+  return axes.reduce((n, a) => n * shape[a], 1);
+}
+
+/** Runs the backend's reduce kernel; `dtype` is the result's (and accumulator's) dtype. */
+function reduce(op: ReduceOp, a: ArrayLike, axis: Axis | undefined, keepdims: boolean, dtype: DType): NDArray {
+  let x = asarray(a);
+  const axes = normalizeAxes(axis, x.ndim);
+  if ((op === 'min' || op === 'max') && axes.length > 0 && countOf(x.shape, axes) === 0) {
+    throw new ValueError(`zero-size array to reduction operation ${NAMES[op]} which has no identity`);
+  }
+  const out = NDArray.empty(reducedShape(x.shape, axes, keepdims), dtype, x.device);
+  const target = viewAs(out, reducedShape(x.shape, axes, false));
+  // A lossy cast (float64 summed as float32, floats summed as ints) happens on each element first, as in NumPy.
+  const cast = axes.length > 0 && !canCast(x.dtype, dtype, 'safe') && op !== 'all' && op !== 'any';
+  if (cast) x = astype(x, dtype);
+  if (axes.length === 0) x.backend.copy(x, target);
+  else x.backend.reduce(op, x, axes, target);
+  if (cast) x.dispose();
+  return out;
+}
+
+/** np.sum. Integers and bool give int32 (uint32 for unsigned input); floats keep their dtype and are
+ *  added pairwise, as NumPy does, so float32 sums match NumPy's. An empty sum is 0. */
+export function sum(a: ArrayLike, options: SumOptions = {}): NDArray {
+  const x = asarray(a);
+  return reduce('sum', x, options.axis, options.keepdims ?? false, options.dtype ?? accumulatorDType(x.dtype));
+}
+
+/** np.prod: the product (int32/uint32 for integers, wrapping on overflow). An empty product is 1. */
+export function prod(a: ArrayLike, options: SumOptions = {}): NDArray {
+  const x = asarray(a);
+  return reduce('prod', x, options.axis, options.keepdims ?? false, options.dtype ?? accumulatorDType(x.dtype));
+}
+
+/** np.min (np.amin): propagates NaN; an empty reduction has no identity and throws. */
+export function min(a: ArrayLike, options: ReduceOptions = {}): NDArray {
+  const x = asarray(a);
+  return reduce('min', x, options.axis, options.keepdims ?? false, x.dtype);
+}
+
+/** np.max (np.amax): propagates NaN; an empty reduction throws. */
+export function max(a: ArrayLike, options: ReduceOptions = {}): NDArray {
+  const x = asarray(a);
+  return reduce('max', x, options.axis, options.keepdims ?? false, x.dtype);
+}
+
+/** np.all: true when every element is non-zero (NaN counts as true). Always bool. */
+export function all(a: ArrayLike, options: ReduceOptions = {}): NDArray {
+  return reduce('all', a, options.axis, options.keepdims ?? false, 'bool');
+}
+
+/** np.any: true when some element is non-zero. Always bool. */
+export function any(a: ArrayLike, options: ReduceOptions = {}): NDArray {
+  return reduce('any', a, options.axis, options.keepdims ?? false, 'bool');
+}
+
+/** np.mean = sum / N, in float64 for integer input and in the input's dtype for floats
+ *  (a float32 mean is accumulated in float32, as NumPy does). Empty: NaN. */
+export function mean(a: ArrayLike, options: SumOptions = {}): NDArray {
+  const x = asarray(a);
+  const s = reduce('sum', x, options.axis, options.keepdims ?? false, options.dtype ?? meanDType(x));
+  divide(s, countOf(x.shape, normalizeAxes(options.axis, x.ndim)), { out: s });
+  return s;
+}
+
+/** np.var, NumPy's two-pass algorithm: mean = sum(x)/N, then sum((x - mean)^2) / (N - ddof).
+ *  N - ddof <= 0 divides by 0 (NaN or inf, where NumPy also warns). */
+export function var_(a: ArrayLike, options: VarOptions = {}): NDArray {
+  const x = asarray(a);
+  const dtype = options.dtype ?? meanDType(x);
+  const n = countOf(x.shape, normalizeAxes(options.axis, x.ndim));
+  const mu = reduce('sum', x, options.axis, true, dtype);
+  divide(mu, n, { out: mu });
+  const dev = subtract(x, mu);
+  multiply(dev, dev, { out: dev });
+  const v = reduce('sum', dev, options.axis, options.keepdims ?? false, dtype);
+  divide(v, Math.max(n - (options.ddof ?? 0), 0), { out: v });
+  mu.dispose();
+  dev.dispose();
+  return v;
+}
+
+/** np.std = sqrt(var), with the same options. */
+export function std(a: ArrayLike, options: VarOptions = {}): NDArray {
+  const v = var_(a, options);
+  sqrt(v, { out: v });
+  return v;
+}
+
+/** A 0-d array acts as a 1-element 1-D one for argmin/argmax/cumsum (NumPy's PyArray_CheckAxis). */
+const atLeast1d = (x: NDArray): NDArray => (x.ndim === 0 ? reshape(x, [1]) : x);
+
+function argReduce(op: ArgReduceOp, a: ArrayLike, options: ArgOptions): NDArray {
+  const x = asarray(a);
+  const flat = options.axis === undefined || options.axis === null;
+  const src = flat ? ravel(x) : atLeast1d(x);
+  const axis = flat ? 0 : normalizeAxis(options.axis as number, src.ndim);
+  if (src.shape[axis] === 0) throw new ValueError(`attempt to get ${op} of an empty sequence`);
+  const keptShape = src.shape.filter((_, i) => i !== axis);
+  const shape = !options.keepdims ? keptShape : flat ? x.shape.map(() => 1) : src.shape.map((d, i) => (i === axis ? 1 : d));
+  const out = NDArray.empty(shape, 'int32', x.device);
+  x.backend.argReduce(op, src, axis, viewAs(out, keptShape));
+  if (src !== x) src.dispose();
+  return out;
+}
+
+/** np.argmin: index of the first minimum (NaN counts as the minimum); int32. axis null: index
+ *  into the flattened array. */
+export const argmin = (a: ArrayLike, options: ArgOptions = {}): NDArray => argReduce('argmin', a, options);
+
+/** np.argmax: index of the first maximum (NaN counts as the maximum); int32. */
+export const argmax = (a: ArrayLike, options: ArgOptions = {}): NDArray => argReduce('argmax', a, options);
+
+function scan(op: ScanOp, a: ArrayLike, options: ScanOptions): NDArray {
+  const x = asarray(a);
+  const flat = options.axis === undefined || options.axis === null;
+  let src = flat ? ravel(x) : atLeast1d(x);
+  const axis = flat ? 0 : normalizeAxis(options.axis as number, src.ndim);
+  const dtype = options.dtype ?? accumulatorDType(x.dtype);
+  if (!canCast(src.dtype, dtype, 'safe')) {
+    const cast = astype(src, dtype);
+    if (src !== x) src.dispose();
+    src = cast;
+  }
+  const out = NDArray.empty(src.shape, dtype, x.device);
+  x.backend.scan(op, src, axis, out);
+  if (src !== x) src.dispose();
+  return out;
+}
+
+/** np.cumsum: running sums along `axis` (flattened when axis is null); int32/uint32 for integers. */
+export const cumsum = (a: ArrayLike, options: ScanOptions = {}): NDArray => scan('cumsum', a, options);
+
+/** np.cumprod: running products, with cumsum's dtypes and axis rules. */
+export const cumprod = (a: ArrayLike, options: ScanOptions = {}): NDArray => scan('cumprod', a, options);

@@ -8,6 +8,7 @@ import { shapeSize } from '../shape.ts';
 import { forEachRow } from './strided.ts';
 import { unaryKernel, binaryKernel, whereKernel } from './elementwise.ts';
 import { reduceKernel, argReduceKernel, scanKernel } from './reduce.ts';
+import { sortKernel, argsortKernel } from './sort.ts';
 import { matmulKernel } from './matmul.ts';
 import { gatherKernel, scatterKernel } from './gather.ts';
 
@@ -78,6 +79,8 @@ export const cpuBackend: Backend = {
   reduce: reduceKernel,
   argReduce: argReduceKernel,
   scan: scanKernel,
+  sort: sortKernel,
+  argsort: argsortKernel,
   matmul: matmulKernel,
   gather: gatherKernel,
   scatter: scatterKernel,

@@ -28,8 +28,9 @@ export function coalesce(shape: Shape, stridesList: Shape[]): { shape: number[];
 /** A row handler: `pos[k]` is where operand k's row starts, `inner[k]` its stride along the row. */
 export type RowFn = (pos: Int32Array | number[], len: number, inner: number[]) => void;
 
-/** Calls `row` once per row of the (common) shape of `views`, in C order. Nothing for empty shapes. */
-export function forEachRow(shape: Shape, views: readonly View[], row: RowFn): void {
+/** Calls `row` once per row of the (common) shape of `views`, in C order. Nothing for empty shapes.
+ *  Only the views' strides and offsets are read, so kernels may pass scratch layouts too. */
+export function forEachRow(shape: Shape, views: readonly Pick<View, 'strides' | 'offset'>[], row: RowFn): void {
   if (shape.some((d) => d === 0)) return;
   const c = coalesce(shape, views.map((v) => v.strides));
   const nd = c.shape.length;
