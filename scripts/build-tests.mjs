@@ -6,11 +6,11 @@ import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { root, nodeBundle, findFiles } from './common.mjs';
 
-export async function buildTests(filter = '') {
+export async function buildTests(filter = '', outdir = 'build/tests') {
   const files = findFiles('tests', /\.test\.ts$/).filter((f) => f.includes(filter));
-  rmSync(join(root, 'build', 'tests'), { recursive: true, force: true });
+  rmSync(join(root, outdir), { recursive: true, force: true });
   if (files.length === 0) return files;
-  await esbuild.build({ ...nodeBundle, entryPoints: files, outdir: 'build/tests', outbase: 'tests' });
+  await esbuild.build({ ...nodeBundle, entryPoints: files, outdir, outbase: 'tests' });
   return files;
 }
 

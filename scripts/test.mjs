@@ -2,6 +2,7 @@
 // `node scripts/test.mjs <filter>` builds and runs only test files whose path contains <filter>
 // and skips the typecheck and the docs check (fast dev loop). Exits non-zero on any failure.
 import { buildTests } from './build-tests.mjs';
+import { rmSync } from 'node:fs';
 import { run, bin } from './common.mjs';
 
 const filter = process.argv[2] ?? '';
@@ -23,16 +24,19 @@ if (!filter) {
 }
 
 step(`build tests${filter ? ` matching "${filter}"` : ''}`);
-const files = await buildTests(filter);
+// A filtered run builds into its own folder, so several dev loops can run side by side.
+const outdir = filter ? `build/tests-${process.pid}` : 'build/tests';
+const files = await buildTests(filter, outdir);
 console.log(`${files.length} test file(s)`);
 if (files.length === 0) {
   console.error(filter ? `no test file path contains "${filter}"` : 'no tests/**/*.test.ts found');
   process.exit(1);
 }
 
-step('uvu build/tests');
+step(`uvu ${outdir}`);
 // uvu prints its report on stdout; echo it live and keep a copy to read the totals.
-const uvu = await run(bin('uvu'), ['build/tests', '\\.test\\.js$'], { tee: true, env });
+const uvu = await run(bin('uvu'), [outdir, '\\.test\\.js$'], { tee: true, env });
+if (filter) rmSync(outdir, { recursive: true, force: true });
 const report = uvu.stdout.replace(/\x1b\[[0-9;]*m/g, ''); // drop colour codes
 const count = (label) => Number([...report.matchAll(new RegExp(`${label}:\\s+(\\d+)`, 'g'))].at(-1)?.[1] ?? 0);
 const [total, passed, skipped] = [count('Total'), count('Passed'), count('Skipped')];
