@@ -1,10 +1,284 @@
-// PLACEHOLDER (being written by the ufuncs helper): elementwise operations with broadcasting.
-import type { NDArray, ArrayLike } from './ndarray.ts';
-type B = (a: ArrayLike, b: ArrayLike, options?: { out?: NDArray }) => NDArray;
-type U = (a: ArrayLike, options?: { out?: NDArray }) => NDArray;
-const todo = (): never => { throw new Error('not implemented yet'); };
-export const add: B = todo, subtract: B = todo, multiply: B = todo, divide: B = todo, power: B = todo,
-  floorDivide: B = todo, mod: B = todo, maximum: B = todo, minimum: B = todo, equal: B = todo, notEqual: B = todo,
-  less: B = todo, lessEqual: B = todo, greater: B = todo, greaterEqual: B = todo, logicalAnd: B = todo, logicalOr: B = todo;
-export const negative: U = todo, abs: U = todo, sqrt: U = todo, square: U = todo, exp: U = todo, log: U = todo;
-export const clip = (a: ArrayLike, min: ArrayLike | null, max: ArrayLike | null): NDArray => todo();
+// Universal functions: elementwise ops with broadcasting, dtype promotion and an optional `out`.
+// This layer does the NumPy thinking for every backend: it turns operands into arrays, promotes
+// their dtypes (ops.ts says how each op's result dtype follows), broadcasts them as stride-0 views
+// (no copy), allocates or checks the output, and only then calls the backend's kernel.
+//
+// JS numbers are "weak" scalars (NEP 50, NumPy 2's rule): the array's dtype wins, so
+// `uint8Image.multiply(2)` stays uint8 and `float32x.add(1)` stays float32. A number only changes
+// the dtype when the array cannot hold its kind: a fractional number (or NaN, inf) makes an int or
+// bool array float64 (JS cannot tell `2.0` from `2`, so `int32x.add(2.0)` stays int32), an integer
+// makes a bool array int32. An integer that does not fit (`uint8x.add(300)`) throws a RangeError,
+// except in comparisons, which compare the exact values. (NumPy 1.24 instead looks at the value.)
+import { type DType, isFloat, resultType, checkCast, allocTyped } from './dtype.ts';
+import { type Shape, broadcastShapes, broadcastStrides, shapesEqual, formatShape, memoryExtent } from './shape.ts';
+import { type View, type DeviceName, getDefaultDevice, deviceDType } from './backend.ts';
+import { ValueError } from './errors.ts';
+import { NDArray, type ArrayLike } from './ndarray.ts';
+import { asarray, full } from './creation.ts';
+import { commonDevice } from './manipulation.ts';
+import { tidy } from './memory.ts';
+import { type OpDef, getOp, computeDtype, outputDtype } from './ops.ts';
+
+export interface UfuncOptions {
+  /** Write the result here (shape = the broadcast shape, dtype reachable by a 'same_kind' cast). */
+  out?: NDArray;
+}
+
+type Operand = NDArray | number | boolean;
+const isScalar = (x: unknown): x is number | boolean => typeof x === 'number' || typeof x === 'boolean';
+
+/** True when an integer dtype holds x exactly (a typed array of one element tells us). */
+function fits(d: DType, x: number): boolean {
+  const t = allocTyped(d, 1);
+  t[0] = x;
+  return t[0] === x;
+}
+
+/** The computation dtype of an op once the scalars are known (see the header on weak scalars). */
+function opDtype(op: OpDef, operands: readonly Operand[]): DType {
+  const d = computeDtype(op, operands.map((o) => (isScalar(o) ? o : o.dtype)));
+  if (isFloat(d) || d === 'bool') return d;
+  for (const s of operands) {
+    if (typeof s !== 'number' || fits(d, s)) continue;
+    if (op.rule === 'bool') return 'float64';
+    throw new RangeError(`integer ${s} out of bounds for ${d} (cast the array first, e.g. x.astype('int32'))`);
+  }
+  return d;
+}
+
+/** A view of `x` read as `shape` (stride 0 on broadcast axes), without making an NDArray. */
+function viewAs(x: NDArray, shape: Shape): View {
+  return { storage: x.storage, dtype: x.dtype, shape, strides: broadcastStrides(x.shape, x.strides, shape), offset: x.offset };
+}
+
+/** True when writing `out` element by element could change `x` before it is read:
+ *  they share a buffer, their extents overlap, and x is not exactly out's own layout. */
+function mustCopy(x: NDArray, out: NDArray): boolean {
+  if (x.storage !== out.storage) return false;
+  const v = viewAs(x, out.shape);
+  const same = v.offset === out.offset && out.shape.every((d, i) => d === 1 || v.strides[i] === out.strides[i]);
+  if (same) return false;
+  const [ex, eo] = [memoryExtent(x.shape, x.strides, x.offset), memoryExtent(out.shape, out.strides, out.offset)];
+  return ex !== null && eo !== null && ex[0] <= eo[1] && eo[0] <= ex[1];
+}
+
+/** The output array: `options.out` after NumPy's checks, or a new array on `device`. */
+function prepareOut(ufunc: string, shapes: Shape[], dtype: DType, device: DeviceName, out?: NDArray): NDArray {
+  if (!out) return NDArray.empty(broadcastShapes(...shapes), dtype, device);
+  out.assertAlive();
+  const full = broadcastShapes(...shapes, out.shape);
+  if (!shapesEqual(full, out.shape)) {
+    throw new ValueError(`non-broadcastable output operand with shape ${formatShape(out.shape, true)} doesn't match the broadcast shape ${formatShape(full, true)}`);
+  }
+  if (!out.flags.writeable) throw new ValueError('output array is read-only');
+  checkCast(ufunc, dtype, out.dtype);
+  return out;
+}
+
+/** Calls `fn` with the inputs as operands (nested arrays and typed arrays become arrays, numbers
+ *  stay weak scalars) and disposes the arrays it had to create. */
+function withOperands<T>(inputs: readonly ArrayLike[], fn: (operands: Operand[]) => T): T {
+  const created: NDArray[] = [];
+  const operands = inputs.map((x) => {
+    if (isScalar(x) || x instanceof NDArray) return x;
+    created.push(asarray(x));
+    return created[created.length - 1];
+  });
+  try {
+    return fn(operands);
+  } finally {
+    created.forEach((x) => x.dispose());
+  }
+}
+
+/** Runs `kernel` on the operands converted to `dtypes` and broadcast to the output's shape.
+ *  The temporaries (0-d scalars, dtype casts, copies made because of overlap) are disposed after. */
+function run(
+  ufunc: string, operands: readonly Operand[], dtypes: readonly DType[], result: DType, out: NDArray | undefined,
+  kernel: (views: View[], out: NDArray) => void,
+): NDArray {
+  const arrays = operands.filter((o): o is NDArray => o instanceof NDArray);
+  arrays.forEach((a) => a.assertAlive());
+  const all = out ? [...arrays, out] : arrays;
+  const device = all.length ? commonDevice(all) : getDefaultDevice();
+  const target = prepareOut(ufunc, operands.map((o) => (isScalar(o) ? [] : o.shape)), deviceDType(device, result), device, out);
+  const temps: NDArray[] = [];
+  const temp = (x: NDArray): NDArray => (temps.push(x), x);
+  try {
+    const views = operands.map((o, i) => {
+      const dtype = deviceDType(device, dtypes[i]);
+      let x = isScalar(o) ? temp(full([], Number(o), { dtype, device })) : o;
+      if (x.dtype !== dtype) x = temp(x.astype(dtype));
+      if (mustCopy(x, target)) x = temp(x.copy());
+      return viewAs(x, target.shape);
+    });
+    kernel(views, target);
+    return target;
+  } finally {
+    temps.forEach((x) => x.dispose());
+  }
+}
+
+function applyOp(op: OpDef, inputs: readonly ArrayLike[], options: UfuncOptions): NDArray {
+  return withOperands(inputs, (operands) => {
+    const d = opDtype(op, operands);
+    return run(op.np, operands, operands.map(() => d), outputDtype(op, d), options.out, ([a, b], out) => {
+      if (op.arity === 1) out.backend.unary(op.name, a, out);
+      else out.backend.binary(op.name, a, b, out);
+    });
+  });
+}
+
+export type BinaryUfunc = (a: ArrayLike, b: ArrayLike, options?: UfuncOptions) => NDArray;
+export type UnaryUfunc = (a: ArrayLike, options?: UfuncOptions) => NDArray;
+const binary = (name: string): BinaryUfunc => (a, b, options = {}) => applyOp(getOp(name, 2), [a, b], options);
+const unary = (name: string): UnaryUfunc => (a, options = {}) => applyOp(getOp(name, 1), [a], options);
+
+// ---- arithmetic ---------------------------------------------------------------------------------
+export const add = binary('add');
+export const subtract = binary('subtract');
+export const multiply = binary('multiply');
+/** True division: ints give float64 (np.divide, np.true_divide). */
+export const divide = binary('divide');
+export const trueDivide = divide;
+/** Ints to negative int powers throw ValueError, as NumPy does. */
+export const power = binary('power');
+/** Python's //: rounds toward -inf; an int divided by 0 gives 0. */
+export const floorDivide = binary('floorDivide');
+/** Python's %: the result has the sign of the divisor (np.mod, np.remainder). */
+export const mod = binary('mod');
+export const remainder = mod;
+/** C's fmod: the result has the sign of the dividend. */
+export const fmod = binary('fmod');
+/** Elementwise max/min; a NaN on either side gives NaN. */
+export const maximum = binary('maximum');
+export const minimum = binary('minimum');
+/** Elementwise max/min that ignore NaN when the other value is a number. */
+export const fmax = binary('fmax');
+export const fmin = binary('fmin');
+export const arctan2 = binary('arctan2');
+/** sqrt(a² + b²) without overflow. */
+export const hypot = binary('hypot');
+
+// ---- comparisons and logic (bool results) ------------------------------------------------------
+export const equal = binary('equal');
+export const notEqual = binary('notEqual');
+export const less = binary('less');
+export const lessEqual = binary('lessEqual');
+export const greater = binary('greater');
+export const greaterEqual = binary('greaterEqual');
+export const logicalAnd = binary('logicalAnd');
+export const logicalOr = binary('logicalOr');
+export const logicalXor = binary('logicalXor');
+export const logicalNot = unary('logicalNot');
+export const bitwiseAnd = binary('bitwiseAnd');
+export const bitwiseOr = binary('bitwiseOr');
+export const bitwiseXor = binary('bitwiseXor');
+/** Bitwise not (~); on bool it is logical not. */
+export const invert = unary('invert');
+export const isnan = unary('isnan');
+export const isfinite = unary('isfinite');
+export const isinf = unary('isinf');
+
+// ---- unary maths --------------------------------------------------------------------------------
+export const negative = unary('negative');
+export const positive = unary('positive');
+export const abs = unary('abs');
+export const absolute = abs;
+/** -1, 0 or 1 (NaN stays NaN). */
+export const sign = unary('sign');
+export const sqrt = unary('sqrt');
+export const square = unary('square');
+export const reciprocal = unary('reciprocal');
+export const exp = unary('exp');
+/** exp(x) - 1, accurate for small x. */
+export const expm1 = unary('expm1');
+export const log = unary('log');
+/** log(1 + x), accurate for small x. */
+export const log1p = unary('log1p');
+export const log2 = unary('log2');
+export const log10 = unary('log10');
+export const sin = unary('sin');
+export const cos = unary('cos');
+export const tan = unary('tan');
+export const arcsin = unary('arcsin');
+export const arccos = unary('arccos');
+export const arctan = unary('arctan');
+export const sinh = unary('sinh');
+export const cosh = unary('cosh');
+export const tanh = unary('tanh');
+export const arcsinh = unary('arcsinh');
+export const arccosh = unary('arccosh');
+export const arctanh = unary('arctanh');
+export const floor = unary('floor');
+export const ceil = unary('ceil');
+export const trunc = unary('trunc');
+/** Rounds to the nearest integer, halves to even: rint([0.5, 1.5, 2.5]) = [0, 2, 2]. */
+export const rint = unary('rint');
+
+/** np.round (np.around): halves to even at `decimals` digits, computed as NumPy does:
+ *  rint(a * 10^d) / 10^d (for d < 0: rint(a / 10^-d) * 10^-d). Ints stay ints (d >= 0: a copy). */
+export function round(a: ArrayLike, options: { decimals?: number } = {}): NDArray {
+  const d = options.decimals ?? 0;
+  if (!Number.isInteger(d)) throw new TypeError(`decimals must be an integer, got ${d}`);
+  return tidy(() => {
+    const x = asarray(a);
+    if (!isFloat(x.dtype) && d >= 0) return x.copy();
+    const f = 10 ** Math.abs(d);
+    const y = (d >= 0 ? multiply : divide)(isFloat(x.dtype) ? x : x.astype('float64'), f);
+    rint(y, { out: y });
+    (d >= 0 ? divide : multiply)(y, f, { out: y });
+    return isFloat(x.dtype) ? y : y.astype(x.dtype);
+  });
+}
+export const around = round;
+
+/** np.clip: min(max(a, lo), hi); either bound may be null (not both). NaN stays NaN. */
+export function clip(a: ArrayLike, min: ArrayLike | null, max: ArrayLike | null, options: UfuncOptions = {}): NDArray {
+  if (min === null && max === null) throw new ValueError('One of max or min must be given');
+  if (max === null) return maximum(a, min as ArrayLike, options);
+  if (min === null) return minimum(a, max, options);
+  return tidy(() => minimum(maximum(a, min), max, options));
+}
+
+/** np.where(cond, x, y): x where cond is true, else y, all three broadcast together.
+ *  (The one-argument form is np.nonzero.) */
+export function where(cond: ArrayLike, x: ArrayLike, y: ArrayLike): NDArray {
+  if (x === undefined || y === undefined) throw new TypeError('where(cond) with one argument is nonzero(cond): use np.nonzero');
+  return withOperands([cond, x, y], (operands) => {
+    const [, dx, dy] = operands.map((o) => (isScalar(o) ? o : o.dtype));
+    const d = resultType(dx, dy);
+    return run('where', operands, ['bool', d, d], d, undefined, ([c, a, b], out) => out.backend.where(c, a, b, out));
+  });
+}
+
+/** np.interp: piecewise-linear interpolation of the points (xp, fp) at x (xp increasing, 1-D).
+ *  Between xp[j] and xp[j+1]: fp[j] + (x - xp[j]) * (fp[j+1] - fp[j]) / (xp[j+1] - xp[j]);
+ *  outside: `left` (default fp[0]) and `right` (default fp[-1]). float64 result with x's shape.
+ *  It reads the points on the host, so every input must be a CPU array (or JS data). */
+export function interp(x: ArrayLike, xp: ArrayLike, fp: ArrayLike, options: { left?: number; right?: number } = {}): NDArray {
+  return tidy(() => {
+    const xs = asarray(x);
+    const [px, py] = [asarray(xp).dataSync(), asarray(fp).dataSync()];
+    if (px.length !== py.length) throw new ValueError('fp and xp are not of the same length.');
+    if (px.length === 0) throw new ValueError('array of sample points is empty');
+    const n = px.length;
+    const [left, right] = [options.left ?? py[0], options.right ?? py[n - 1]];
+    const values = Float64Array.from(xs.dataSync(), (v) => {
+      if (v < px[0]) return left;
+      if (v > px[n - 1]) return right;
+      if (v === px[n - 1]) return py[n - 1];
+      if (v !== v) return v;
+      let lo = 0, hi = n - 1; // binary search: px[lo] <= v < px[hi]
+      while (hi - lo > 1) {
+        const mid = (lo + hi) >> 1;
+        if (px[mid] <= v) lo = mid;
+        else hi = mid;
+      }
+      if (px[lo] === v) return py[lo];
+      const slope = (py[lo + 1] - py[lo]) / (px[lo + 1] - px[lo]);
+      return slope * (v - px[lo]) + py[lo];
+    });
+    return NDArray.fromTyped(values, xs.shape, 'float64', xs.device);
+  });
+}
