@@ -32,3 +32,4 @@ export { var_ as var } from './reductions.ts';
 export { sort, argsort, unique, searchsorted, bincount, type SortOptions, type UniqueOptions, type UniqueResult } from './sorting.ts';
 export * from './io/index.ts';
 export * as linalg from './linalg/index.ts';
+export * as random from './random/index.ts';

@@ -11,6 +11,13 @@ const MATRIX_A = 0x9908b0df; // the twist's constant matrix, as one word
 const UPPER = 0x80000000; // the most significant bit
 const LOWER = 0x7fffffff; // the 31 other bits
 
+/** One step of the twist: y = (upper bit of `word`) | (lower 31 bits of `next`),
+ *  result = ahead ^ (y >>> 1) ^ (y odd ? MATRIX_A : 0). */
+function mixed(word: number, next: number, ahead: number): number {
+  const y = (word & UPPER) | (next & LOWER);
+  return ahead ^ (y >>> 1) ^ (y & 1 ? MATRIX_A : 0);
+}
+
 export class MT19937 {
   /** The 624 state words (NumPy's `get_state()[1]`). */
   readonly key = new Uint32Array(MT_N);
@@ -60,14 +67,15 @@ export class MT19937 {
     this.pos = MT_N;
   }
 
-  /** Regenerates all 624 words: y = (upper bit of key[i]) | (lower 31 bits of key[i+1]),
-   *  key[i] = key[i+397] ^ (y >>> 1) ^ (y odd ? MATRIX_A : 0). */
+  /** Regenerates all 624 words: key[i] = mixed(key[i], key[i+1], key[i+397]), indices mod 624
+   *  (words already regenerated are used, as in the reference code). */
   private twist(): void {
     const mt = this.key;
-    for (let i = 0; i < MT_N; i++) {
-      const y = (mt[i] & UPPER) | (mt[(i + 1) % MT_N] & LOWER);
-      mt[i] = mt[(i + M) % MT_N] ^ (y >>> 1) ^ (y & 1 ? MATRIX_A : 0);
-    }
+    // three loops instead of `% MT_N` on the indices: the word 397 ahead wraps around at N - M
+    let i = 0;
+    for (; i < MT_N - M; i++) mt[i] = mixed(mt[i], mt[i + 1], mt[i + M]);
+    for (; i < MT_N - 1; i++) mt[i] = mixed(mt[i], mt[i + 1], mt[i + M - MT_N]);
+    mt[i] = mixed(mt[i], mt[0], mt[M - 1]);
     this.pos = 0;
   }
 
@@ -88,13 +96,5 @@ export class MT19937 {
     const a = this.nextUint32() >>> 5;
     const b = this.nextUint32() >>> 6;
     return (a * 67108864 + b) / 9007199254740992;
-  }
-
-  /** A copy of the state (words and position). */
-  clone(): MT19937 {
-    const c = new MT19937();
-    c.key.set(this.key);
-    c.pos = this.pos;
-    return c;
   }
 }
