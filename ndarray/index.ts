@@ -19,9 +19,9 @@ export {
   reshape, ravel, flatten, transpose, swapaxes, moveaxis, expandDims, squeeze, flip, broadcastTo,
   broadcastArrays, concatenate, stack, vstack, hstack, append, split, arraySplit,
 } from './manipulation.ts';
-export { Slice, slice } from './slice.ts';
+export { Slice, slice, newaxis } from './slice.ts';
 export type { IndexItem } from './selection.ts';
-export { newaxis, nonzero, argwhere, take, put, takeAlongAxis, putAlongAxis, type IndexMode } from './take.ts';
+export { nonzero, argwhere, take, put, takeAlongAxis, putAlongAxis, type IndexMode } from './take.ts';
 export * from './ufuncs.ts';
 export * from './compare.ts';
 export {

@@ -116,8 +116,14 @@ export class NDArray implements View {
     return toNested(this.dataSync(), this.shape, this.dtype);
   }
   /** The one element as a number: `a.item()`, or the element at integer indices `a.item(1, 2)`. */
-  async item(...index: number[]): Promise<number> { return idx.itemView(this, index).data().then((d) => d[0]); }
-  itemSync(...index: number[]): number { return idx.itemView(this, index).dataSync()[0]; }
+  async item(...index: number[]): Promise<number> {
+    const v = idx.itemView(this, index);
+    try { return (await v.data())[0]; } finally { v.dispose(); }
+  }
+  itemSync(...index: number[]): number {
+    const v = idx.itemView(this, index);
+    try { return v.dataSync()[0]; } finally { v.dispose(); }
+  }
   /** Lets `+a` and template strings use a one-element CPU array as a number. */
   valueOf(): number { return this.itemSync(); }
 
