@@ -1,0 +1,26 @@
+// make_moons: two interleaving half-circles, a data set no straight line can separate.
+// Class 0 is the upper half of the unit circle, (cos t, sin t) for t in [0, π]; class 1 is the same
+// arc flipped and shifted, (1 - cos t, 0.5 - sin t), so each moon's tip reaches into the other's
+// hollow. Rows are shuffled, then Gaussian noise of standard deviation `noise` blurs both moons.
+import { checkRandomState, type RandomStateLike } from '../utils/random-state.ts';
+import { linspace, splitSamples, twoCurves, type XY } from './common.ts';
+
+export interface MakeMoonsOptions {
+  /** Total points (split n // 2 outer, the rest inner), or [outer, inner]. Default 100. */
+  nSamples?: number | [number, number];
+  shuffle?: boolean;
+  /** Standard deviation of the Gaussian noise added to every coordinate; null adds none. */
+  noise?: number | null;
+  randomState?: RandomStateLike;
+}
+
+export function makeMoons(options: MakeMoonsOptions = {}): XY {
+  const [nOut, nIn] = splitSamples(options.nSamples ?? 100);
+  const rng = checkRandomState(options.randomState);
+  const tOut = linspace(0, Math.PI, nOut);
+  const tIn = linspace(0, Math.PI, nIn);
+  const upper: [Float64Array, Float64Array] = [tOut.map(Math.cos), tOut.map(Math.sin)];
+  // x = 1 - cos t, y = (1 - sin t) - 0.5, rounded in the same order as scikit-learn.
+  const lower: [Float64Array, Float64Array] = [tIn.map((t) => 1 - Math.cos(t)), tIn.map((t) => 1 - Math.sin(t) - 0.5)];
+  return twoCurves(rng, [upper, lower], options);
+}
