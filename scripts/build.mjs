@@ -22,6 +22,8 @@ await esbuild.build({
   target: 'es2022',
   external: ['webgpu'],
   loader: { '.wgsl': 'text' },
+  // Keep class names: estimators print and serialise themselves by `constructor.name`.
+  keepNames: true,
   sourcemap: true,
   logLevel: 'info',
 });

@@ -28,6 +28,8 @@ export const nodeBundle = {
   external: ['webgpu'],
   alias: entryPoints,
   loader: { '.wgsl': 'text' },
+  // Keep class names: estimators print and serialise themselves by `constructor.name`.
+  keepNames: true,
   sourcemap: 'inline',
   logLevel: 'warning',
 };

@@ -1,0 +1,130 @@
+// DecisionTreeClassifier: a CART tree (see cart.ts) whose leaves hold the weighted count of each class
+// among the training samples that reach them. predict is the leaf's majority class; predictProba the
+// leaf's class fractions. The one thing to understand: grown without limits, the tree splits until
+// every leaf is pure, so training accuracy is 100% and the leaves' probabilities are all 0 or 1;
+// maxDepth, minSamplesLeaf... trade that fit for smoother, better-generalising boundaries.
+import * as np from '../../ndarray/index.ts';
+import type { NDArray } from '../../ndarray/index.ts';
+import { Classifier } from '../mixins.ts';
+import { checkArray, checkNFeatures } from '../validation.ts';
+import { checkRandomState } from '../utils/random-state.ts';
+import { encodeLabels, takeClasses } from '../linear_model/class-labels.ts';
+import { checkSampleWeight } from '../linear_model/preprocess-data.ts';
+import { estimatorFromJSON, estimatorToJSON, fromJSONValue, registerEstimator, type EstimatorJSON, type Json } from '../persistence.ts';
+import { buildTree } from './cart.ts';
+import { Entropy, Gini } from './criterion.ts';
+import { Tree, type TreeNodes } from './tree.ts';
+import { TREE_DEFAULTS, cartOptions, checkSameLength, toFloat32, validateTreeParams, type DecisionTreeParams } from './tree-params.ts';
+
+export type DecisionTreeClassifierParams = DecisionTreeParams & {
+  /** 'gini' (1 - Σp²) or 'entropy' / 'log_loss' (-Σ p log₂ p). */
+  criterion: 'gini' | 'entropy' | 'log_loss';
+};
+
+export class DecisionTreeClassifier extends Classifier<DecisionTreeClassifierParams> {
+  classes_?: NDArray;
+  nClasses_?: number;
+  nFeaturesIn_?: number;
+  maxFeatures_?: number;
+  tree_?: Tree;
+  featureImportances_?: NDArray;
+
+  constructor(params: Partial<DecisionTreeClassifierParams> = {}) {
+    super({ criterion: 'gini', ...TREE_DEFAULTS }, params);
+  }
+
+  /** Grows the tree; `sampleWeight` scales each sample's count in every impurity and leaf value. */
+  async fit(X: unknown, y: unknown, sampleWeight?: unknown): Promise<this> {
+    validateTreeParams(this.params, this.estimatorName, ['gini', 'entropy', 'log_loss']);
+    const rng = checkRandomState(this.params.randomState);
+    const Xc = await checkArray(X, { estimator: this.estimatorName });
+    const { classes, codes } = await encodeLabels(y, this.estimatorName);
+    const [n, nFeatures] = Xc.shape;
+    checkSameLength(n, codes.length);
+    const weights = await checkSampleWeight(sampleWeight, n);
+    const options = cartOptions(this.params, n, nFeatures, weights);
+    const nClasses = classes.shape[0];
+    const Criterion = this.params.criterion === 'gini' ? Gini : Entropy;
+    const target = Float64Array.from(codes);
+    const tree = buildTree(toFloat32(Xc), nFeatures, weights, (total) => new Criterion(target, weights, total, nClasses), nClasses, options, rng);
+    this.classes_ = classes;
+    this.nClasses_ = nClasses;
+    this.nFeaturesIn_ = nFeatures;
+    this.maxFeatures_ = options.maxFeatures;
+    this.tree_ = tree;
+    this.featureImportances_ = np.array(tree.featureImportances());
+    return this;
+  }
+
+  /** The class with the largest weight in each sample's leaf (the first one on ties). */
+  async predict(X: unknown): Promise<NDArray> {
+    const values = await this.leafValues(X);
+    const k = this.nClasses_ as number;
+    const best = new Int32Array(values.length / k);
+    for (let i = 0; i < best.length; i++) {
+      for (let c = 1; c < k; c++) if (values[i * k + c] > values[i * k + best[i]]) best[i] = c;
+    }
+    return takeClasses(this.classes_ as NDArray, best);
+  }
+
+  /** The class fractions in each sample's leaf, shape (n, nClasses). */
+  async predictProba(X: unknown): Promise<NDArray> {
+    const values = await this.leafValues(X);
+    const k = this.nClasses_ as number;
+    for (let i = 0; i < values.length; i += k) {
+      let total = 0;
+      for (let c = 0; c < k; c++) total += values[i + c];
+      if (total === 0) total = 1;
+      for (let c = 0; c < k; c++) values[i + c] /= total;
+    }
+    return np.array(values).reshape(values.length / k, k);
+  }
+
+  /** log of predictProba. */
+  async predictLogProba(X: unknown): Promise<NDArray> {
+    return np.log(await this.predictProba(X));
+  }
+
+  /** The index of the leaf each sample ends in. */
+  async apply(X: unknown): Promise<NDArray> {
+    return np.array(this.tree().apply(await this.checkX(X)));
+  }
+
+  /** The depth of the tree (a lone root has depth 0). */
+  getDepth(): number {
+    return this.tree().maxDepth;
+  }
+
+  getNLeaves(): number {
+    return this.tree().nLeaves;
+  }
+
+  private tree(): Tree {
+    this.checkIsFitted();
+    return this.tree_ as Tree;
+  }
+
+  private async checkX(X: unknown): Promise<Float64Array> {
+    this.checkIsFitted();
+    const Xc = await checkArray(X, { estimator: this.estimatorName });
+    checkNFeatures(Xc, this.nFeaturesIn_ as number, this.estimatorName);
+    return Xc.dataSync() as Float64Array;
+  }
+
+  private async leafValues(X: unknown): Promise<Float64Array> {
+    return this.tree().predict(await this.checkX(X));
+  }
+
+  toJSON(): EstimatorJSON {
+    const { classes_, nClasses_, nFeaturesIn_, maxFeatures_, featureImportances_ } = this;
+    return estimatorToJSON(this, { classes_, nClasses_, nFeaturesIn_, maxFeatures_, featureImportances_, tree_: this.tree_?.toJSON() });
+  }
+
+  /** Rebuilds a fitted estimator from toJSON() (`this`, not the class name: a self-reference would
+   *  make bundlers rename the class). */
+  static fromJSON(this: new (p: Partial<DecisionTreeClassifierParams>) => DecisionTreeClassifier, json: EstimatorJSON): DecisionTreeClassifier {
+    return estimatorFromJSON(json, this, { tree_: (v: Json) => Tree.fromJSON(fromJSONValue(v) as TreeNodes) });
+  }
+}
+
+registerEstimator('DecisionTreeClassifier', DecisionTreeClassifier);

@@ -1,0 +1,91 @@
+// DecisionTreeRegressor: a CART tree (see cart.ts) whose leaves predict the weighted mean of the
+// training targets that reach them, split to minimise the squared error Σ w·(y - mean)² of the children.
+// The one thing to understand: the prediction is piecewise constant, a staircase with one step per
+// leaf, so an unlimited tree reproduces every training target and interpolates nothing between them.
+import * as np from '../../ndarray/index.ts';
+import type { NDArray } from '../../ndarray/index.ts';
+import { Regressor } from '../mixins.ts';
+import { checkArray, checkNFeatures, checkTarget } from '../validation.ts';
+import { checkRandomState } from '../utils/random-state.ts';
+import { checkSampleWeight } from '../linear_model/preprocess-data.ts';
+import { estimatorFromJSON, estimatorToJSON, fromJSONValue, registerEstimator, type EstimatorJSON, type Json } from '../persistence.ts';
+import { buildTree } from './cart.ts';
+import { SquaredError } from './criterion.ts';
+import { Tree, type TreeNodes } from './tree.ts';
+import { TREE_DEFAULTS, cartOptions, checkSameLength, toFloat32, validateTreeParams, type DecisionTreeParams } from './tree-params.ts';
+
+export type DecisionTreeRegressorParams = DecisionTreeParams & {
+  /** 'squared_error': the variance of y in each node. */
+  criterion: 'squared_error';
+};
+
+export class DecisionTreeRegressor extends Regressor<DecisionTreeRegressorParams> {
+  nFeaturesIn_?: number;
+  maxFeatures_?: number;
+  tree_?: Tree;
+  featureImportances_?: NDArray;
+
+  constructor(params: Partial<DecisionTreeRegressorParams> = {}) {
+    super({ criterion: 'squared_error', ...TREE_DEFAULTS }, params);
+  }
+
+  async fit(X: unknown, y: unknown, sampleWeight?: unknown): Promise<this> {
+    validateTreeParams(this.params, this.estimatorName, ['squared_error']);
+    const rng = checkRandomState(this.params.randomState);
+    const Xc = await checkArray(X, { estimator: this.estimatorName });
+    const target = Float64Array.from((await checkTarget(y, { estimator: this.estimatorName })).dataSync() as Float64Array);
+    const [n, nFeatures] = Xc.shape;
+    checkSameLength(n, target.length);
+    const weights = await checkSampleWeight(sampleWeight, n);
+    const options = cartOptions(this.params, n, nFeatures, weights);
+    const tree = buildTree(toFloat32(Xc), nFeatures, weights, (total) => new SquaredError(target, weights, total), 1, options, rng);
+    this.nFeaturesIn_ = nFeatures;
+    this.maxFeatures_ = options.maxFeatures;
+    this.tree_ = tree;
+    this.featureImportances_ = np.array(tree.featureImportances());
+    return this;
+  }
+
+  /** The mean target of each sample's leaf. */
+  async predict(X: unknown): Promise<NDArray> {
+    return np.array(this.tree().predict(await this.checkX(X)));
+  }
+
+  /** The index of the leaf each sample ends in. */
+  async apply(X: unknown): Promise<NDArray> {
+    return np.array(this.tree().apply(await this.checkX(X)));
+  }
+
+  getDepth(): number {
+    return this.tree().maxDepth;
+  }
+
+  getNLeaves(): number {
+    return this.tree().nLeaves;
+  }
+
+  private tree(): Tree {
+    this.checkIsFitted();
+    return this.tree_ as Tree;
+  }
+
+  private async checkX(X: unknown): Promise<Float64Array> {
+    this.checkIsFitted();
+    const Xc = await checkArray(X, { estimator: this.estimatorName });
+    checkNFeatures(Xc, this.nFeaturesIn_ as number, this.estimatorName);
+    return Xc.dataSync() as Float64Array;
+  }
+
+  toJSON(): EstimatorJSON {
+    const { nFeaturesIn_, maxFeatures_, featureImportances_ } = this;
+    return estimatorToJSON(this, { nFeaturesIn_, maxFeatures_, featureImportances_, tree_: this.tree_?.toJSON() });
+  }
+
+  /** Rebuilds a fitted estimator from toJSON() (`this`, not the class name: a self-reference would
+   *  make bundlers rename the class). */
+  static fromJSON(this: new (p: Partial<DecisionTreeRegressorParams>) => DecisionTreeRegressor, json: EstimatorJSON): DecisionTreeRegressor {
+    return estimatorFromJSON(json, this, { tree_: (v: Json) => Tree.fromJSON(fromJSONValue(v) as TreeNodes) });
+  }
+}
+
+registerEstimator('DecisionTreeRegressor', DecisionTreeRegressor);

@@ -1,0 +1,94 @@
+// What DecisionTreeClassifier and DecisionTreeRegressor share: their hyper-parameters, turning them
+// into the builder's limits (fractions of samples become counts, 'sqrt' becomes ⌊√n_features⌋...),
+// the sample weights, and X in the float32 that scikit-learn's trees work in.
+// The one thing to understand: as in JavaScript 1 and 1.0 are the same number, an integer means a
+// count and a non-integer a fraction (minSamplesSplit: 1 is the fraction 1.0, as scikit-learn reads it).
+import type { NDArray } from '../../ndarray/index.ts';
+import { ValueError } from '../../ndarray/errors.ts';
+import type { RandomStateLike } from '../utils/random-state.ts';
+import type { CartOptions } from './cart.ts';
+
+export type DecisionTreeParams = {
+  criterion: string;
+  splitter: 'best';
+  /** null grows until every leaf is pure (or smaller than minSamplesSplit). */
+  maxDepth: number | null;
+  /** An int count, or a fraction of the samples. */
+  minSamplesSplit: number;
+  /** An int count, or a fraction of the samples. */
+  minSamplesLeaf: number;
+  minWeightFractionLeaf: number;
+  /** Features tried per split: null = all, an int, a fraction, 'sqrt' or 'log2'. */
+  maxFeatures: number | 'sqrt' | 'log2' | null;
+  randomState: RandomStateLike;
+  minImpurityDecrease: number;
+};
+
+export const TREE_DEFAULTS: Omit<DecisionTreeParams, 'criterion'> = {
+  splitter: 'best', maxDepth: null, minSamplesSplit: 2, minSamplesLeaf: 1, minWeightFractionLeaf: 0,
+  maxFeatures: null, randomState: null, minImpurityDecrease: 0,
+};
+
+const pyRepr = (v: unknown): string => (typeof v === 'string' ? `'${v}'` : v === null || v === undefined ? 'None' : String(v));
+const isNum = (v: unknown): v is number => typeof v === 'number' && !Number.isNaN(v);
+const isInt = (v: unknown): v is number => isNum(v) && Number.isInteger(v);
+
+/** Checks every param (scikit-learn's _validate_params wording); `criteria` are the valid criteria. */
+export function validateTreeParams(p: DecisionTreeParams, estimator: string, criteria: string[]): void {
+  const fail = (name: string, must: string, value: unknown): never => {
+    throw new ValueError(`The '${name}' parameter of ${estimator} must be ${must}. Got ${pyRepr(value)} instead.`);
+  };
+  const strs = (s: string[]): string => `a str among {${s.map((x) => `'${x}'`).join(', ')}}`;
+  if (!criteria.includes(p.criterion)) fail('criterion', strs(criteria), p.criterion);
+  if (p.splitter !== 'best') fail('splitter', "a str among {'best'} (tessera has no random splitter)", p.splitter);
+  if (p.maxDepth !== null && !(isInt(p.maxDepth) && p.maxDepth >= 1)) fail('maxDepth', 'an int in the range [1, inf) or None', p.maxDepth);
+  const s = p.minSamplesSplit;
+  if (!((isInt(s) && s >= 2) || (isNum(s) && s > 0 && s <= 1))) {
+    fail('minSamplesSplit', 'an int in the range [2, inf) or a float in the range (0.0, 1.0]', s);
+  }
+  const l = p.minSamplesLeaf;
+  if (!((isInt(l) && l >= 1) || (isNum(l) && l > 0 && l < 1))) {
+    fail('minSamplesLeaf', 'an int in the range [1, inf) or a float in the range (0.0, 1.0)', l);
+  }
+  const w = p.minWeightFractionLeaf;
+  if (!(isNum(w) && w >= 0 && w <= 0.5)) fail('minWeightFractionLeaf', 'a float in the range [0.0, 0.5]', w);
+  const f = p.maxFeatures;
+  if (!(f === null || f === 'sqrt' || f === 'log2' || (isInt(f) && f >= 1) || (isNum(f) && f > 0 && f <= 1))) {
+    fail('maxFeatures', "an int in the range [1, inf), a float in the range (0.0, 1.0], a str among {'log2', 'sqrt'} or None", f);
+  }
+  if (!(isNum(p.minImpurityDecrease) && p.minImpurityDecrease >= 0)) fail('minImpurityDecrease', 'a float in the range [0.0, inf)', p.minImpurityDecrease);
+}
+
+/** The builder's limits for n samples of nFeatures features (BaseDecisionTree.fit). */
+export function cartOptions(p: DecisionTreeParams, n: number, nFeatures: number, sampleWeight: Float64Array | null): CartOptions {
+  const minSamplesLeaf = isInt(p.minSamplesLeaf) ? p.minSamplesLeaf : Math.ceil(p.minSamplesLeaf * n);
+  const minSamplesSplit = isInt(p.minSamplesSplit) && p.minSamplesSplit >= 2 ? p.minSamplesSplit : Math.max(2, Math.ceil(p.minSamplesSplit * n));
+  const totalWeight = sampleWeight === null ? n : sampleWeight.reduce((s, x) => s + x, 0);
+  return {
+    maxDepth: p.maxDepth ?? 2147483647,
+    minSamplesLeaf,
+    minSamplesSplit: Math.max(minSamplesSplit, 2 * minSamplesLeaf),
+    minWeightLeaf: p.minWeightFractionLeaf * totalWeight,
+    minImpurityDecrease: p.minImpurityDecrease,
+    maxFeatures: resolveMaxFeatures(p.maxFeatures, nFeatures),
+  };
+}
+
+/** How many features each split tries. */
+export function resolveMaxFeatures(maxFeatures: DecisionTreeParams['maxFeatures'], nFeatures: number): number {
+  if (maxFeatures === null) return nFeatures;
+  if (maxFeatures === 'sqrt') return Math.max(1, Math.trunc(Math.sqrt(nFeatures)));
+  if (maxFeatures === 'log2') return Math.max(1, Math.trunc(Math.log2(nFeatures)));
+  if (Number.isInteger(maxFeatures)) return maxFeatures;
+  return Math.max(1, Math.trunc(maxFeatures * nFeatures));
+}
+
+/** check_consistent_length for X and y. */
+export function checkSameLength(nX: number, nY: number): void {
+  if (nX !== nY) throw new ValueError(`Found input variables with inconsistent numbers of samples: [${nX}, ${nY}]`);
+}
+
+/** X (validated float64, 2-D) as row-major float32, the precision trees split in. */
+export function toFloat32(X: NDArray): Float32Array {
+  return Float32Array.from(X.dataSync() as Float64Array);
+}
