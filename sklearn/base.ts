@@ -1,0 +1,132 @@
+// The estimator contract scikit-learn's users rely on, in TypeScript.
+// A constructor only stores its options (`this.params`), never validates or computes; `fit` learns and
+// stores results in attributes with a trailing underscore (`coef_`), and resolves to the estimator
+// itself so calls chain: `await (await est.fit(X, y)).predict(X2)`. Every computing method returns a
+// Promise on every backend. `getParams`/`setParams` see nested estimators as `step__param` keys, which
+// is how GridSearchCV and Pipeline reach inside each other; `clone` builds a fresh, unfitted copy.
+import type { NDArray } from '../ndarray/index.ts';
+import { NotFittedError } from './exceptions.ts';
+
+export type Params = Record<string, unknown>;
+
+export abstract class BaseEstimator<P extends Params = Params> {
+  /** The hyper-parameters, exactly as given (defaults filled in). */
+  readonly params: P;
+  private readonly defaults: P;
+
+  constructor(defaults: P, params: Partial<P> = {}) {
+    this.defaults = defaults;
+    this.params = { ...defaults, ...params };
+  }
+
+  /** The class name as scikit-learn prints it (`Ridge`). */
+  get estimatorName(): string {
+    return this.constructor.name;
+  }
+
+  /** sklearn's get_params: with `deep`, nested estimators add their params as `name__param`. */
+  getParams(options: { deep?: boolean } = {}): Params {
+    const out: Params = { ...this.params };
+    if (options.deep ?? true) {
+      for (const [name, est] of this.namedChildren()) {
+        for (const [k, v] of Object.entries(est.getParams({ deep: true }))) out[`${name}__${k}`] = v;
+      }
+    }
+    return out;
+  }
+
+  /** sklearn's set_params: plain keys set this estimator's params, `a__b` keys set `b` on child `a`. */
+  setParams(params: Params): this {
+    for (const [key, value] of Object.entries(params)) {
+      const sep = key.indexOf('__');
+      if (sep < 0) this.setOwnParam(key, value);
+      else this.child(key.slice(0, sep)).setParams({ [key.slice(sep + 2)]: value });
+    }
+    return this;
+  }
+
+  /** The estimators nested in this one, by the name their params are reached with. */
+  protected namedChildren(): [string, BaseEstimator][] {
+    return Object.entries(this.params).filter((e): e is [string, BaseEstimator] => e[1] instanceof BaseEstimator);
+  }
+
+  protected setOwnParam(key: string, value: unknown): void {
+    if (!(key in this.params)) throw this.invalidParam(key);
+    (this.params as Params)[key] = value;
+  }
+
+  private child(name: string): BaseEstimator {
+    const found = this.namedChildren().find(([n]) => n === name);
+    if (!found) throw this.invalidParam(name);
+    return found[1];
+  }
+
+  protected invalidParam(key: string): Error {
+    const valid = Object.keys(this.getParams({ deep: false })).map((k) => `'${k}'`).join(', ');
+    return new Error(`Invalid parameter '${key}' for estimator ${this.estimatorName}. Valid parameters are: [${valid}].`);
+  }
+
+  /** sklearn's repr: only the params that differ from their defaults, `Ridge(alpha=2)`. */
+  toString(): string {
+    const shown = Object.entries(this.params)
+      .filter(([k, v]) => formatParam(v) !== formatParam((this.defaults as Params)[k]))
+      .map(([k, v]) => `${k}=${formatParam(v)}`);
+    return `${this.estimatorName}(${shown.join(', ')})`;
+  }
+
+  /** Throws sklearn's NotFittedError unless `fit` has set the learned attributes. */
+  protected checkIsFitted(): void {
+    checkIsFitted(this);
+  }
+}
+
+function formatParam(v: unknown): string {
+  if (typeof v === 'string') return `'${v}'`;
+  if (v === null || v === undefined) return 'None';
+  if (typeof v === 'boolean') return v ? 'True' : 'False';
+  if (Array.isArray(v)) return `[${v.map(formatParam).join(', ')}]`;
+  if (typeof v === 'object' && !(v instanceof BaseEstimator) && v.constructor === Object) {
+    return `{${Object.entries(v).map(([k, x]) => `'${k}': ${formatParam(x)}`).join(', ')}}`;
+  }
+  return String(v);
+}
+
+/** sklearn's check_is_fitted: fitted means some attribute ending in `_` (not `__`) is set. */
+export function checkIsFitted(est: object): void {
+  const fitted = Object.keys(est).some((k) => k.endsWith('_') && !k.endsWith('__') && (est as Params)[k] !== undefined);
+  if (!fitted) {
+    const name = est.constructor.name;
+    throw new NotFittedError(
+      `This ${name} instance is not fitted yet. Call 'fit' with appropriate arguments before using this estimator.`,
+    );
+  }
+}
+
+/** sklearn's clone: a new unfitted estimator with the same params (nested estimators cloned too). */
+export function clone<E extends BaseEstimator>(est: E): E {
+  const params: Params = {};
+  for (const [k, v] of Object.entries(est.getParams({ deep: false }))) params[k] = cloneParam(v);
+  const Ctor = est.constructor as new (p: Params) => E;
+  return new Ctor(params);
+}
+
+/** Estimators are cloned, arrays (like a Pipeline's [name, estimator] steps) cloned item by item. */
+function cloneParam(v: unknown): unknown {
+  return v instanceof BaseEstimator ? clone(v) : Array.isArray(v) ? v.map(cloneParam) : v;
+}
+
+/** Estimators that learn from (X, y) and predict. */
+export interface Predictor {
+  fit(X: unknown, y?: unknown): Promise<unknown>;
+  predict(X: unknown): Promise<NDArray>;
+}
+
+/** Estimators that map X to a new representation. */
+export interface Transformer {
+  fit(X: unknown, y?: unknown): Promise<unknown>;
+  transform(X: unknown): Promise<NDArray>;
+}
+
+export function isClassifier(est: unknown): boolean {
+  return est instanceof BaseEstimator && (est as unknown as { estimatorType?: string }).estimatorType === 'classifier';
+}

@@ -1,0 +1,41 @@
+// The three kinds of estimators and what each gets for free (scikit-learn's mixins).
+// A Classifier's `score` is the accuracy of `predict`; a Regressor's `score` is R² (the fraction of
+// the variance of y that the predictions explain); a Transformer gets `fitTransform` = fit, then
+// transform. Subclasses write only `fit` and `predict`/`transform`.
+import type { NDArray } from '../ndarray/index.ts';
+import { BaseEstimator, type Params } from './base.ts';
+import { accuracyScore } from './metrics/classification.ts';
+import { r2Score } from './metrics/regression.ts';
+
+export abstract class Classifier<P extends Params = Params> extends BaseEstimator<P> {
+  readonly estimatorType = 'classifier';
+  abstract fit(X: unknown, y: unknown): Promise<this>;
+  abstract predict(X: unknown): Promise<NDArray>;
+
+  /** Mean accuracy of `predict(X)` against y. */
+  async score(X: unknown, y: unknown): Promise<number> {
+    return accuracyScore(y, await this.predict(X));
+  }
+}
+
+export abstract class Regressor<P extends Params = Params> extends BaseEstimator<P> {
+  readonly estimatorType = 'regressor';
+  abstract fit(X: unknown, y: unknown): Promise<this>;
+  abstract predict(X: unknown): Promise<NDArray>;
+
+  /** R² of `predict(X)` against y: 1 - Σ(y - ŷ)² / Σ(y - ȳ)². */
+  async score(X: unknown, y: unknown): Promise<number> {
+    return r2Score(y, await this.predict(X));
+  }
+}
+
+export abstract class Transformer<P extends Params = Params> extends BaseEstimator<P> {
+  abstract fit(X: unknown, y?: unknown): Promise<this>;
+  abstract transform(X: unknown): Promise<NDArray>;
+
+  /** fit(X, y), then transform(X). */
+  async fitTransform(X: unknown, y?: unknown): Promise<NDArray> {
+    await this.fit(X, y);
+    return this.transform(X);
+  }
+}
