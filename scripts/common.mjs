@@ -13,6 +13,7 @@ export const entryPoints = {
   'tessera/ndarray': './ndarray/index.ts',
   'tessera/nn': './nn/index.ts',
   'tessera/sklearn': './sklearn/index.ts',
+  'tessera/plot': './plot/index.ts',
 };
 
 // esbuild options for code that runs in Node from build/ (tests, docs, demo, benchmarks).

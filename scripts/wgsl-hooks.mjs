@@ -10,7 +10,7 @@ import { readFile } from 'node:fs/promises';
 if (isMainThread) register(import.meta.url);
 
 export async function resolve(specifier, context, next) {
-  const m = /^tessera\/(ndarray|nn|sklearn)$/.exec(specifier);
+  const m = /^tessera\/(ndarray|nn|sklearn|plot)$/.exec(specifier);
   const at = context.parentURL?.indexOf('/build/cov/') ?? -1;
   if (m && at >= 0) {
     return { url: `${context.parentURL.slice(0, at)}/build/cov/${m[1]}/index.js`, shortCircuit: true };
