@@ -71,7 +71,8 @@ export interface Backend {
   sort?(x: View, axis: number, out: View): void;
   /** The stable permutation that sorts x along `axis`; out is int32. Optional, as `sort`. */
   argsort?(x: View, axis: number, out: View): void;
-  /** Batched matrix product: a (...,m,k) @ b (...,k,n) -> out (...,m,n), batch axes already broadcast. */
+  /** Batched matrix product: a (...,m,k) @ b (...,k,n) -> out (...,m,n), batch axes already broadcast;
+   *  a and b arrive in out's dtype. */
   matmul(a: View, b: View, out: View): void;
   /** out[i] = x's buffer at positions[i] (int32 buffer positions computed by the indexing layer). */
   gather(x: View, positions: View, out: View): void;

@@ -9,7 +9,8 @@ export { ValueError, IndexError, AxisError, CastingError, LinAlgError } from './
 export { broadcastShapes } from './shape.ts';
 export { setDefaultDevice, getDefaultDevice, type DeviceName } from './backend.ts';
 export { memory, tidy, keep } from './memory.ts';
-export { initWebGPU, isWebGPUAvailable, webgpuStats, webgpuSync } from './webgpu/backend.ts';
+export { initWebGPU, isWebGPUAvailable } from './webgpu/backend.ts';
+export * as webgpu from './webgpu/index.ts';
 export { setPrintOptions, getPrintOptions, type PrintOptions } from './print.ts';
 export {
   array, asarray, fromBuffer, empty, zeros, ones, full, emptyLike, zerosLike, onesLike, fullLike,
@@ -31,5 +32,6 @@ export {
 export { var_ as var } from './reductions.ts';
 export { sort, argsort, unique, searchsorted, bincount, type SortOptions, type UniqueOptions, type UniqueResult } from './sorting.ts';
 export * from './io/index.ts';
+export { matmul, dot, inner, outer, vdot, tensordot } from './matmul.ts';
 export * as linalg from './linalg/index.ts';
 export * as random from './random/index.ts';

@@ -11,6 +11,7 @@ import * as ufunc from './ufuncs.ts';
 import * as red from './reductions.ts';
 import * as sorting from './sorting.ts';
 import * as idx from './indexing.ts';
+import * as mm from './matmul.ts';
 import { formatRepr, formatStr } from './print.ts';
 import { toNested, type Nested } from './nested.ts';
 import { trackArray, untrackArray } from './memory.ts';
@@ -233,6 +234,11 @@ export class NDArray implements View {
   sort(options: { axis?: number } = {}): this { sorting.sortInPlace(this, options); return this; }
   /** Indices that sort this array along `axis` (stable). */
   argsort(options: sorting.SortOptions = {}): NDArray { return sorting.argsort(this, options); }
+
+  // ---- matrix products (see matmul.ts) -----------------------------------------------------
+  /** Python's `a @ b` (np.matmul): matrix product of the last two axes, broadcast over the rest. */
+  matmul(b: ArrayLike): NDArray { return mm.matmul(this, b); }
+  dot(b: ArrayLike): NDArray { return mm.dot(this, b); }
 
   // ---- printing (see print.ts) ------------------------------------------------------------
   /** NumPy's repr: `array([[1., 2.]])`. GPU arrays print their description (values need `await`). */

@@ -28,12 +28,12 @@ function hashData(n: number, dtype: DType): TypedArray {
   return out;
 }
 
-/** The input array of a case: the stored base array, then the same view NumPy took. */
-export function makeInput(spec: InputSpec): np.NDArray {
+/** The input array of a case: the stored base array (on `device`), then the same view NumPy took. */
+export function makeInput(spec: InputSpec, device: np.DeviceName = 'cpu'): np.NDArray {
   const n = spec.shape.reduce((p, d) => p * d, 1);
   const data = spec.hash ? hashData(n, spec.dtype) : allocTyped(spec.dtype, n);
   if (!spec.hash) data.set((spec.data ?? []).map(decode));
-  const base = np.NDArray.fromTyped(data, spec.shape, spec.dtype);
+  const base = np.NDArray.fromTyped(data, spec.shape, spec.dtype, device);
   switch (spec.view) {
     case 'T': return base.T;
     case 'flip': return np.flip(base, { axis: 0 });

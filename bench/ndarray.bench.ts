@@ -1,0 +1,156 @@
+// tessera's CPU kernels against the other JS libraries and NumPy, in one run: matmul (n x n, in
+// GFLOP/s = 2n^3 / time), a broadcasting add of 2048 x 2048 with a row (2048,) and a column
+// (2048, 1) (in GB/s = bytes read + written / time) and np.sum along each axis of 2048 x 2048 (ms).
+// Peers: TF.js's `cpu` backend (float32 only), ml-matrix (float64 only) and NumPy through a
+// /usr/bin/python3 subprocess pinned to one thread like the JS code (skipped when absent).
+// The last columns say how many times faster tessera is (peer time / tessera time).
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { cpus } from 'node:os';
+import * as tf from '@tensorflow/tfjs-core';
+import '@tensorflow/tfjs-backend-cpu';
+import { Matrix } from 'ml-matrix';
+import * as np from '../ndarray/index.ts';
+import { time, uniform } from './timing.ts';
+
+const MATMUL_SIZES = [256, 512, 1024];
+const N = 2048;
+const DTYPES = ['float32', 'float64'] as const;
+type FloatDType = (typeof DTYPES)[number];
+const PEERS = ['tessera', 'tf', 'ml', 'numpy'] as const;
+type Peer = (typeof PEERS)[number];
+type Unit = 'GFLOP/s' | 'GB/s' | 'ms';
+
+/** One table row: the work done (flops or bytes) and each peer's time in ms (undefined: the peer has
+ *  no such operation or dtype; NaN: it failed, e.g. a kernel not implemented yet). */
+interface Row { name: string; unit: Unit; work: number; ms: Partial<Record<Peer, number>> }
+
+/** NumPy's median times (ms) for every case, keyed like the rows, or null without /usr/bin/python3. */
+function numpyTimes(): Record<string, number> | null {
+  if (!existsSync('/usr/bin/python3')) return null;
+  const script = `
+import json, statistics, timeit
+import numpy as np
+out = {}
+def run(key, f):
+    t = timeit.Timer(f); n, _ = t.autorange()
+    out[key] = statistics.median(t.repeat(5, n)) / n * 1000
+for dt in ('float32', 'float64'):
+    for n in ${JSON.stringify(MATMUL_SIZES)}:
+        a = np.random.default_rng(1).random((n, n)).astype(dt); b = np.random.default_rng(2).random((n, n)).astype(dt)
+        run(f'matmul {n} {dt}', lambda: a @ b)
+    x = np.random.default_rng(3).random((${N}, ${N})).astype(dt)
+    row, col = x[0].copy(), x[:, :1].copy()
+    run(f'add row {dt}', lambda: x + row)
+    run(f'add col {dt}', lambda: x + col)
+    run(f'sum0 {dt}', lambda: x.sum(axis=0))
+    run(f'sum1 {dt}', lambda: x.sum(axis=1))
+print(json.dumps(out))`;
+  const env = { ...process.env, OMP_NUM_THREADS: '1', OPENBLAS_NUM_THREADS: '1' };
+  const r = spawnSync('/usr/bin/python3', ['-c', script], { encoding: 'utf8', env });
+  if (r.status !== 0) {
+    console.error(`NumPy timings skipped: ${r.stderr || r.error}`);
+    return null;
+  }
+  return JSON.parse(r.stdout);
+}
+
+/** Time of `fn` in ms; undefined without a function, NaN (printed n/a) if it throws. */
+function measure(fn: (() => unknown) | undefined, budgetMs: number): number | undefined {
+  if (!fn) return undefined;
+  try {
+    return time(fn, budgetMs);
+  } catch (e) {
+    console.error(`  failed: ${(e as Error).message}`);
+    return NaN;
+  }
+}
+
+const asDType = (data: Float64Array, dtype: FloatDType) => (dtype === 'float32' ? Float32Array.from(data) : data);
+const tfTensor = (data: Float64Array, shape: number[]) => tf.tensor(Float32Array.from(data), shape, 'float32');
+const mlMatrix = (data: Float64Array, rows: number, cols: number) => Matrix.from1DArray(rows, cols, data);
+
+function matmulRows(numpy: Record<string, number> | null): Row[] {
+  const rows: Row[] = [];
+  for (const dtype of DTYPES) {
+    for (const n of MATMUL_SIZES) {
+      const [da, db] = [uniform(n * n, 1), uniform(n * n, 2)];
+      const [a, b] = [np.NDArray.fromTyped(asDType(da, dtype), [n, n], dtype), np.NDArray.fromTyped(asDType(db, dtype), [n, n], dtype)];
+      const [ta, tb] = [tfTensor(da, [n, n]), tfTensor(db, [n, n])];
+      const [ma, mb] = [mlMatrix(da, n, n), mlMatrix(db, n, n)];
+      const key = `matmul ${n} ${dtype}`;
+      console.error(`  ${key}`);
+      rows.push({
+        name: `matmul ${n}x${n} ${dtype}`, unit: 'GFLOP/s', work: 2 * n ** 3,
+        ms: {
+          tessera: measure(() => np.matmul(a, b).dispose(), 1000),
+          tf: measure(dtype === 'float32' ? () => tf.matMul(ta, tb).dispose() : undefined, 1000),
+          ml: measure(dtype === 'float64' ? () => ma.mmul(mb) : undefined, 1000),
+          numpy: numpy?.[key],
+        },
+      });
+      [a, b, ta, tb].forEach((t) => t.dispose());
+    }
+  }
+  return rows;
+}
+
+function elementwiseAndSumRows(numpy: Record<string, number> | null): Row[] {
+  const rows: Row[] = [];
+  const base = uniform(N * N, 3);
+  for (const dtype of DTYPES) {
+    const x = np.NDArray.fromTyped(asDType(base, dtype), [N, N], dtype);
+    const row = np.NDArray.fromTyped(asDType(base.slice(0, N), dtype), [N], dtype);
+    const col = np.NDArray.fromTyped(asDType(base.slice(0, N), dtype), [N, 1], dtype);
+    const [tx, trow, tcol] = [tfTensor(base, [N, N]), tfTensor(base.slice(0, N), [N]), tfTensor(base.slice(0, N), [N, 1])];
+    const mx = mlMatrix(base, N, N);
+    const f32 = dtype === 'float32', f64 = dtype === 'float64';
+    const bytes = 2 * N * N * x.itemsize; // read x, write the result (the vector stays in cache)
+    const cases: [string, string, Unit, number, () => unknown, (() => unknown) | undefined, (() => unknown) | undefined][] = [
+      ['add row', `add (${N},${N}) + (${N},)`, 'GB/s', bytes, () => np.add(x, row).dispose(), f32 ? () => tf.add(tx, trow).dispose() : undefined, undefined],
+      ['add col', `add (${N},${N}) + (${N},1)`, 'GB/s', bytes, () => np.add(x, col).dispose(), f32 ? () => tf.add(tx, tcol).dispose() : undefined, undefined],
+      ['sum0', `sum axis 0 of ${N}x${N}`, 'ms', 0, () => np.sum(x, { axis: 0 }).dispose(), f32 ? () => tf.sum(tx, 0).dispose() : undefined, f64 ? () => mx.sum('column') : undefined],
+      ['sum1', `sum axis 1 of ${N}x${N}`, 'ms', 0, () => np.sum(x, { axis: 1 }).dispose(), f32 ? () => tf.sum(tx, 1).dispose() : undefined, f64 ? () => mx.sum('row') : undefined],
+    ];
+    for (const [key, name, unit, work, ours, tfFn, mlFn] of cases) {
+      console.error(`  ${key} ${dtype}`);
+      rows.push({
+        name: `${name} ${dtype}`, unit, work,
+        ms: { tessera: measure(ours, 700), tf: measure(tfFn, 700), ml: measure(mlFn, 700), numpy: numpy?.[`${key} ${dtype}`] },
+      });
+    }
+    [x, row, col, tx, trow, tcol].forEach((t) => t.dispose());
+  }
+  return rows;
+}
+
+/** A time shown in the row's unit: throughput for GFLOP/s and GB/s, the time itself for ms. */
+function show(row: Row, ms: number | undefined): string {
+  if (ms === undefined) return '—';
+  if (Number.isNaN(ms)) return 'n/a';
+  return (row.unit === 'ms' ? ms : row.work / ms / 1e6).toFixed(2);
+}
+
+function speedup(row: Row, peer: Peer): string {
+  const [ours, theirs] = [row.ms.tessera, row.ms[peer]];
+  if (ours === undefined || theirs === undefined) return '—';
+  if (Number.isNaN(ours) || Number.isNaN(theirs)) return 'n/a';
+  return `${(theirs / ours).toFixed(2)}x`;
+}
+
+function printTable(rows: Row[]): void {
+  const header = ['case', 'unit', 'tessera', 'TF.js cpu', 'ml-matrix', 'NumPy 1 thread', 'vs TF.js', 'vs ml-matrix', 'vs NumPy'];
+  const lines = rows.map((r) => [r.name, r.unit, ...PEERS.map((p) => show(r, r.ms[p])), speedup(r, 'tf'), speedup(r, 'ml'), speedup(r, 'numpy')]);
+  console.log(`| ${header.join(' | ')} |`);
+  console.log(`|${header.map((_, i) => (i < 2 ? ' --- ' : ' ---: ')).join('|')}|`);
+  for (const l of lines) console.log(`| ${l.join(' | ')} |`);
+}
+
+await tf.setBackend('cpu');
+console.error('NumPy timings (subprocess) ...');
+const numpy = numpyTimes();
+console.error('JS timings ...');
+const rows = [...matmulRows(numpy), ...elementwiseAndSumRows(numpy)];
+console.log(`\n${cpus().length} x ${cpus()[0]?.model ?? 'cpu'}, Node ${process.version}; medians of several runs.`);
+console.log('"vs X" = X\'s time / tessera\'s time (above 1: tessera is faster). TF.js computes float32 only, ml-matrix float64 only.\n');
+printTable(rows);
