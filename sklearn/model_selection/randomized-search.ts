@@ -1,0 +1,45 @@
+// RandomizedSearchCV: try nIter candidates drawn at random (scikit-learn's RandomizedSearchCV).
+// When every param is a list of values the candidates are nIter distinct points of the grid, the
+// same ones scikit-learn picks for the same randomState; a param given as a distribution (an object
+// with `rvs(rng)`) is drawn afresh for each candidate. Everything else is GridSearchCV's.
+import { BaseEstimator, type Params } from '../base.ts';
+import { estimatorFromJSON, registerEstimator, type EstimatorJSON } from '../persistence.ts';
+import type { RandomStateLike } from '../utils/random-state.ts';
+import { BaseSearchCV, SEARCH_DEFAULTS, type EvaluateCandidates, type SearchParams } from './base-search.ts';
+import { ParameterSampler, type ParamDistributions } from './parameter-grid.ts';
+
+export type RandomizedSearchParams = SearchParams & {
+  /** Lists of values or distributions per param, or a list of such objects (one picked per candidate). */
+  paramDistributions: ParamDistributions | ParamDistributions[];
+  /** How many candidates to try (default 10). */
+  nIter: number;
+  randomState: RandomStateLike;
+};
+
+export type RandomizedSearchOptions = Partial<Omit<RandomizedSearchParams, 'estimator' | 'paramDistributions'>>;
+
+const DEFAULTS: RandomizedSearchParams = {
+  estimator: null as unknown as BaseEstimator, paramDistributions: null as unknown as ParamDistributions, nIter: 10, ...SEARCH_DEFAULTS, randomState: null,
+};
+
+export class RandomizedSearchCV extends BaseSearchCV<RandomizedSearchParams> {
+  constructor(
+    estimator: BaseEstimator | Partial<RandomizedSearchParams>,
+    paramDistributions?: ParamDistributions | ParamDistributions[],
+    options: RandomizedSearchOptions = {},
+  ) {
+    super(DEFAULTS, estimator instanceof BaseEstimator ? { ...options, estimator, paramDistributions } : estimator);
+  }
+
+  protected async runSearch(evaluate: EvaluateCandidates): Promise<void> {
+    const { paramDistributions, nIter, randomState } = this.params;
+    await evaluate(new ParameterSampler(paramDistributions, nIter, { randomState }));
+  }
+
+  static fromJSON(json: EstimatorJSON): RandomizedSearchCV {
+    // `this`, not the class name: a bundler may rename a class that refers to itself.
+    return estimatorFromJSON(json, this as unknown as new (p: Params) => RandomizedSearchCV).restoreScorer();
+  }
+}
+
+registerEstimator('RandomizedSearchCV', RandomizedSearchCV as unknown as new (p: Params) => RandomizedSearchCV);
