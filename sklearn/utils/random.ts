@@ -45,7 +45,9 @@ function pool(n: number, k: number, rng: RandomState): number[] {
   return out;
 }
 
-function sample(n: number, k: number, method: SampleMethod, rng: RandomState): number[] {
+/** The k integers as a plain array, drawn from `rng` (for callers that already hold a RandomState). */
+export function sampleIndices(n: number, k: number, rng: RandomState, method: SampleMethod = 'auto'): number[] {
+  checkSizes(n, k);
   const ratio = n !== 0 ? k / n : 1;
   if (method === 'auto' && ratio > 0.01 && ratio < 0.99) return Array.from(rng.permutation(n).dataSync()).slice(0, k);
   if (method === 'auto' || method === 'tracking_selection') {
@@ -62,10 +64,13 @@ export function sampleWithoutReplacement(
   nSamples: number,
   options: { method?: SampleMethod; randomState?: RandomStateLike } = {},
 ): NDArray {
+  const rng = checkRandomState(options.randomState);
+  return np.array(sampleIndices(nPopulation, nSamples, rng, options.method ?? 'auto'), { dtype: 'int32' });
+}
+
+function checkSizes(nPopulation: number, nSamples: number): void {
   if (nPopulation < 0) throw new ValueError(`n_population should be greater than 0, got ${nPopulation}.`);
   if (nSamples > nPopulation) {
     throw new ValueError(`n_population should be greater or equal than n_samples, got n_samples > n_population (${nSamples} > ${nPopulation})`);
   }
-  const rng = checkRandomState(options.randomState);
-  return np.array(sample(nPopulation, nSamples, options.method ?? 'auto', rng), { dtype: 'int32' });
 }
