@@ -1,3 +1,13 @@
 // tessera/sklearn: scikit-learn's estimators, metrics, model selection and data sets in TypeScript.
 // One flat namespace, like `from sklearn.x import Y`: `import { Ridge, makeMoons } from 'tessera/sklearn'`.
 export * from './datasets/index.ts';
+export * from './cluster/index.ts';
+export * from './linear_model/index.ts';
+export * from './tree/index.ts';
+export * from './ensemble/index.ts';
+export * from './neighbors/index.ts';
+export * from './model_selection/index.ts';
+export { Pipeline, makePipeline, type Step, type StepEstimator, type PipelineParams } from './pipeline.ts';
+export { shuffle, type ShuffleOptions } from './utils/shuffle.ts';
+export { sampleWithoutReplacement, type SampleMethod } from './utils/random.ts';
+export * from './decomposition/index.ts';

@@ -1,0 +1,83 @@
+// What every fitted linear model shares: scores are affine in the features, f(x) = W x + b, with one
+// row of W = coef_ per target (or class). This file turns validated inputs into matrices, computes
+// X Wᵀ + b, and shapes the learned arrays the way scikit-learn does (coef_ 1-D for a 1-D y, the
+// intercept a plain number when it is a single value or when no intercept is fitted).
+import * as np from '../../ndarray/index.ts';
+import type { NDArray } from '../../ndarray/index.ts';
+import { checkIsFitted, type BaseEstimator } from '../base.ts';
+import { checkArray, checkNFeatures } from '../validation.ts';
+import { type Matrix, matrix, fromNDArray, toNDArray } from './dense.ts';
+import { predictedIndices, takeClasses } from './class-labels.ts';
+
+/** X for predict/decisionFunction: the estimator must be fitted, X 2-D, finite, with the fitted width. */
+export async function predictInput(est: BaseEstimator & { nFeaturesIn_?: number }, X: unknown): Promise<Matrix> {
+  checkIsFitted(est);
+  const Xc = await checkArray(X, { estimator: est.estimatorName });
+  checkNFeatures(Xc, est.nFeaturesIn_ as number, est.estimatorName);
+  return fromNDArray(Xc);
+}
+
+/** coef_ (features,) or (targets, features) as a (targets x features) matrix. */
+export function coefMatrix(coef: NDArray): Matrix {
+  const m = fromNDArray(coef);
+  return coef.ndim === 1 ? matrix(1, coef.shape[0], m.data) : m;
+}
+
+/** intercept_ (a number or a (targets,) array) as one value per target. */
+export function interceptVector(intercept: number | NDArray, nTargets: number): Float64Array {
+  if (typeof intercept === 'number') return new Float64Array(nTargets).fill(intercept);
+  return Float64Array.from(intercept.dataSync() as Float64Array);
+}
+
+/** S = X Wᵀ + b: (samples x targets). */
+export function linearScores(X: Matrix, coef: NDArray, intercept: number | NDArray): Matrix {
+  const W = coefMatrix(coef);
+  const b = interceptVector(intercept, W.rows);
+  const S = matrix(X.rows, W.rows);
+  const p = X.cols;
+  for (let i = 0; i < X.rows; i++) {
+    for (let t = 0; t < W.rows; t++) {
+      let s = 0;
+      for (let j = 0; j < p; j++) s += X.data[i * p + j] * W.data[t * p + j];
+      S.data[i * W.rows + t] = s + b[t];
+    }
+  }
+  return S;
+}
+
+/** Scores as returned to the user: (n,) when there is one column and `ravel`, else (n, targets). */
+export function scoresArray(S: Matrix, ravel: boolean): NDArray {
+  return ravel && S.cols === 1 ? toNDArray(S, [S.rows]) : toNDArray(S);
+}
+
+/** coef_ as scikit-learn shapes it: (features,) when y was 1-D, else (targets, features). */
+export function coefArray(coef: Matrix, ravel: boolean): NDArray {
+  return ravel ? toNDArray(coef, [coef.cols]) : toNDArray(coef);
+}
+
+/** intercept_: 0 without an intercept, a number for a 1-D y, else a (targets,) array. */
+export function interceptValue(b: Float64Array | null, ravel: boolean): number | NDArray {
+  if (!b) return 0;
+  return ravel ? b[0] : np.NDArray.fromTyped(b, [b.length], 'float64');
+}
+
+/** A fitted linear classifier's state, as decisionValues and predictLabels read it. */
+export interface FittedLinearClassifier extends BaseEstimator {
+  coef_?: NDArray;
+  intercept_?: number | NDArray;
+  classes_?: NDArray;
+  nFeaturesIn_?: number;
+}
+
+/** scikit-learn's LinearClassifierMixin.decision_function: X Wᵀ + b, raveled to (n,) for one column. */
+export async function decisionValues(est: FittedLinearClassifier, X: unknown): Promise<NDArray> {
+  const Xm = await predictInput(est, X);
+  return scoresArray(linearScores(Xm, est.coef_ as NDArray, est.intercept_ as number | NDArray), true);
+}
+
+/** LinearClassifierMixin.predict: classes_[argmax of the scores], or classes_[score > 0] for one column. */
+export async function predictLabels(est: FittedLinearClassifier, X: unknown): Promise<NDArray> {
+  const Xm = await predictInput(est, X);
+  const S = linearScores(Xm, est.coef_ as NDArray, est.intercept_ as number | NDArray);
+  return takeClasses(est.classes_ as NDArray, predictedIndices(S));
+}

@@ -1,0 +1,102 @@
+// Ordinary least squares, min ||y - Xw - b||² (scikit-learn's LinearRegression). After centring, w is
+// the least-squares solution of X w ≈ y from the SVD, as scipy.linalg.lstsq computes it: singular
+// values below eps * s_max count as zero, so for rank-deficient or wide X the answer is the
+// solution of minimum norm, and `rank_` says how many directions the data actually pins down.
+// With positive=true the weights are constrained to be >= 0 (non-negative least squares).
+import * as np from '../../ndarray/index.ts';
+import type { NDArray } from '../../ndarray/index.ts';
+import { ValueError } from '../../ndarray/errors.ts';
+import { Regressor } from '../mixins.ts';
+import { checkArray, checkConsistentLength } from '../validation.ts';
+import { estimatorToJSON, estimatorFromJSON, registerEstimator, type EstimatorJSON } from '../persistence.ts';
+import type { Params } from '../base.ts';
+import { checkBoolean } from './check-params.ts';
+import { type Matrix, matrix, column, fromNDArray, toNDArray, transpose } from './dense.ts';
+import { checkSampleWeight, centreData, rescaleRows, interceptFrom } from './preprocess-data.ts';
+import { predictInput, linearScores, scoresArray, coefArray, interceptValue } from './linear-model.ts';
+import { nnls } from './nnls.ts';
+
+export type LinearRegressionParams = {
+  fitIntercept: boolean;
+  /** Kept for scikit-learn compatibility: tessera always works on a copy of X. */
+  copyX: boolean;
+  /** Kept for scikit-learn compatibility: fitting runs on one thread. */
+  nJobs: number | null;
+  /** Constrain the coefficients to be >= 0. */
+  positive: boolean;
+};
+
+const DEFAULTS: LinearRegressionParams = { fitIntercept: true, copyX: true, nJobs: null, positive: false };
+
+/** Non-negative least squares, one target at a time: coef (targets x features). */
+function positiveFit(X: Matrix, Y: Matrix): Matrix {
+  const coef = matrix(Y.cols, X.cols);
+  for (let t = 0; t < Y.cols; t++) coef.data.set(nnls(X, column(Y, t)).x, t * X.cols);
+  return coef;
+}
+
+export class LinearRegression extends Regressor<LinearRegressionParams> {
+  coef_?: NDArray;
+  intercept_?: number | NDArray;
+  /** Effective rank of the centred X (not set when positive). */
+  rank_?: number;
+  /** Singular values of the centred (and weighted) X, descending (not set when positive). */
+  singular_?: NDArray;
+  nFeaturesIn_?: number;
+
+  constructor(params: Partial<LinearRegressionParams> = {}) {
+    super(DEFAULTS, params);
+  }
+
+  async fit(X: unknown, y: unknown, sampleWeight?: unknown): Promise<this> {
+    const name = this.estimatorName;
+    checkBoolean(name, 'fit_intercept', this.params.fitIntercept);
+    checkBoolean(name, 'copy_X', this.params.copyX);
+    checkBoolean(name, 'positive', this.params.positive);
+    const Xc = await checkArray(X, { estimator: name });
+    if (y === undefined || y === null) throw new ValueError(`${name} requires y to be passed, but the target y is None.`);
+    const yc = await checkArray(y, { name: 'y', ensure2d: false, estimator: name });
+    if (yc.ndim === 0 || yc.ndim > 2) throw new ValueError(`Target y has the wrong shape (${yc.shape.join(', ')})`);
+    checkConsistentLength(Xc, yc);
+    const sw = await checkSampleWeight(sampleWeight, Xc.shape[0], { onlyNonNegative: true });
+    const Xm = fromNDArray(Xc), Ym = fromNDArray(yc);
+    const c = centreData(Xm, Ym, this.params.fitIntercept, sw);
+    rescaleRows(sw, Xm, Ym);
+    let coef: Matrix;
+    if (this.params.positive) {
+      coef = positiveFit(Xm, Ym);
+      this.rank_ = undefined;
+      this.singular_ = undefined;
+    } else {
+      // scipy.linalg.lstsq's default cutoff is eps * s_max: NumPy's rcond = -1.
+      const ls = np.linalg.lstsq(toNDArray(Xm), toNDArray(Ym), { rcond: -1 });
+      coef = transpose(fromNDArray(ls.x));
+      this.rank_ = ls.rank;
+      this.singular_ = ls.s;
+    }
+    const ravel = yc.ndim === 1;
+    this.coef_ = coefArray(coef, ravel);
+    this.intercept_ = interceptValue(this.params.fitIntercept ? interceptFrom(coef, c.xOffset, c.yOffset) : null, ravel);
+    this.nFeaturesIn_ = Xc.shape[1];
+    return this;
+  }
+
+  async predict(X: unknown): Promise<NDArray> {
+    const Xm = await predictInput(this, X);
+    const coef = this.coef_ as NDArray;
+    return scoresArray(linearScores(Xm, coef, this.intercept_ as number | NDArray), coef.ndim === 1);
+  }
+
+  toJSON(): EstimatorJSON {
+    return estimatorToJSON(this, {
+      coef_: this.coef_, intercept_: this.intercept_, rank_: this.rank_, singular_: this.singular_, nFeaturesIn_: this.nFeaturesIn_,
+    });
+  }
+
+  static fromJSON(json: EstimatorJSON): LinearRegression {
+    // `this`, not the class name: a bundler may rename a class that refers to itself.
+    return estimatorFromJSON(json, this as unknown as new (p: Params) => LinearRegression);
+  }
+}
+
+registerEstimator('LinearRegression', LinearRegression as unknown as new (p: Params) => LinearRegression);

@@ -1,0 +1,229 @@
+// Logistic regression (scikit-learn's LogisticRegression): a linear score z = w·x + b per class turned
+// into probabilities, by the logistic function 1 / (1 + e^{-z}) for two classes or by the softmax
+// e^{z_k} / Σ_j e^{z_j} for more. The weights maximise the likelihood of the training labels minus an
+// L2 penalty ||w||² / 2C (smaller C, stronger penalty), found by L-BFGS (default) or SAG/SAGA. With
+// multiClass 'auto', more than two classes are fitted jointly (multinomial), two classes as one
+// binary problem with a single weight row; 'ovr' fits one binary problem per class instead.
+import * as np from '../../ndarray/index.ts';
+import type { NDArray } from '../../ndarray/index.ts';
+import { ValueError } from '../../ndarray/errors.ts';
+import { Classifier } from '../mixins.ts';
+import { checkArray, checkConsistentLength } from '../validation.ts';
+import { estimatorToJSON, estimatorFromJSON, registerEstimator, type EstimatorJSON } from '../persistence.ts';
+import type { Params } from '../base.ts';
+import type { RandomStateLike } from '../utils/random-state.ts';
+import { checkBoolean, checkInterval, checkOption } from './check-params.ts';
+import { type Matrix, matrix, fromNDArray, toNDArray } from './dense.ts';
+import { checkSampleWeight } from './preprocess-data.ts';
+import { decisionValues, predictLabels, predictInput, linearScores, coefMatrix, interceptVector } from './linear-model.ts';
+import { encodeLabels, type ClassWeight } from './class-labels.ts';
+import { fitBinary, fitMultinomial, type LogisticSolver, type PathOptions } from './logistic-path.ts';
+
+export type LogisticRegressionParams = {
+  /** 'l2' (default) or null/'none' for no penalty. */
+  penalty: 'l2' | 'l1' | 'elasticnet' | 'none' | null;
+  dual: boolean;
+  /** L-BFGS stops when the largest gradient entry is <= tol (sag: relative weight change). */
+  tol: number;
+  /** Inverse of the regularisation strength. */
+  C: number;
+  fitIntercept: boolean;
+  /** Used only by the liblinear solver (not available); kept for scikit-learn compatibility. */
+  interceptScaling: number;
+  classWeight: ClassWeight;
+  /** Seeds the sample draws of sag/saga. */
+  randomState: RandomStateLike;
+  solver: LogisticSolver | 'liblinear' | 'newton-cg' | 'newton-cholesky';
+  maxIter: number;
+  multiClass: 'auto' | 'ovr' | 'multinomial';
+  verbose: number;
+  /** Start from the previous fit's coefficients. */
+  warmStart: boolean;
+  nJobs: number | null;
+  l1Ratio: number | null;
+};
+
+const DEFAULTS: LogisticRegressionParams = {
+  penalty: 'l2', dual: false, tol: 1e-4, C: 1.0, fitIntercept: true, interceptScaling: 1, classWeight: null, randomState: null,
+  solver: 'lbfgs', maxIter: 100, multiClass: 'auto', verbose: 0, warmStart: false, nJobs: null, l1Ratio: null,
+};
+
+const SOLVERS = ['lbfgs', 'liblinear', 'newton-cg', 'newton-cholesky', 'sag', 'saga'] as const;
+
+/** σ(z) = 1 / (1 + e^{-z}) per column, rows normalised; one column gives [1 - σ(z), σ(z)]. */
+function ovrProba(S: Matrix): Matrix {
+  const P = matrix(S.rows, Math.max(S.cols, 2));
+  for (let i = 0; i < S.rows; i++) {
+    const e = Array.from(S.data.subarray(i * S.cols, (i + 1) * S.cols), (z) => 1 / (1 + Math.exp(-z)));
+    const row = P.data.subarray(i * P.cols, (i + 1) * P.cols);
+    if (S.cols === 1) row.set([1 - e[0], e[0]]);
+    else {
+      const sum = e.reduce((a, v) => a + v, 0);
+      e.forEach((v, k) => { row[k] = v / sum; });
+    }
+  }
+  return P;
+}
+
+/** Softmax e^{z_k - max z} / Σ_j e^{z_j - max z} per row; one column z means the scores (-z, z). */
+function softmaxProba(S: Matrix): Matrix {
+  const P = matrix(S.rows, Math.max(S.cols, 2));
+  for (let i = 0; i < S.rows; i++) {
+    const z = S.cols === 1 ? [-S.data[i], S.data[i]] : Array.from(S.data.subarray(i * S.cols, (i + 1) * S.cols));
+    const zmax = Math.max(...z);
+    const e = z.map((v) => Math.exp(v - zmax));
+    const sum = e.reduce((a, v) => a + v, 0);
+    e.forEach((v, k) => { P.data[i * P.cols + k] = v / sum; });
+  }
+  return P;
+}
+
+export class LogisticRegression extends Classifier<LogisticRegressionParams> {
+  /** (1, features) for two classes (and for 'ovr' K = 2), else (classes, features). */
+  coef_?: NDArray;
+  /** (1,) or (classes,); zeros without an intercept. */
+  intercept_?: NDArray;
+  classes_?: NDArray;
+  /** Iterations of the solver, (1,) or (classes,) for one-vs-rest (int32). */
+  nIter_?: NDArray;
+  nFeaturesIn_?: number;
+
+  constructor(params: Partial<LogisticRegressionParams> = {}) {
+    super(DEFAULTS, params);
+  }
+
+  private checkParams(): LogisticSolver {
+    const p = this.params, name = this.estimatorName;
+    checkOption(name, 'penalty', p.penalty, ['l1', 'l2', 'elasticnet', 'none', null]);
+    checkBoolean(name, 'dual', p.dual);
+    checkInterval(name, 'tol', p.tol, { low: 0, closed: 'left' });
+    checkInterval(name, 'C', p.C, { low: 0, closed: 'neither' });
+    checkBoolean(name, 'fit_intercept', p.fitIntercept);
+    checkOption(name, 'solver', p.solver, SOLVERS);
+    checkInterval(name, 'max_iter', p.maxIter, { low: 0, closed: 'left', integer: true });
+    checkOption(name, 'multi_class', p.multiClass, ['auto', 'ovr', 'multinomial']);
+    checkBoolean(name, 'warm_start', p.warmStart);
+    if (p.solver !== 'liblinear' && p.solver !== 'saga' && p.penalty !== 'l2' && p.penalty !== 'none' && p.penalty !== null) {
+      throw new ValueError(`Solver ${p.solver} supports only 'l2' or 'none' penalties, got ${p.penalty} penalty.`);
+    }
+    if (p.solver !== 'liblinear' && p.dual) throw new ValueError(`Solver ${p.solver} supports only dual=False, got dual=True`);
+    if (p.penalty === 'elasticnet' && p.solver !== 'saga') {
+      throw new ValueError(`Only 'saga' solver supports elasticnet penalty, got solver=${p.solver}.`);
+    }
+    if (p.solver !== 'lbfgs' && p.solver !== 'sag' && p.solver !== 'saga') {
+      throw new ValueError(`solver='${p.solver}' is not available in tessera; use 'lbfgs', 'sag' or 'saga'.`);
+    }
+    if (p.penalty === 'l1' || p.penalty === 'elasticnet') throw new ValueError(`penalty='${p.penalty}' is not available in tessera; use 'l2' or null.`);
+    return p.solver;
+  }
+
+  /** 'multinomial' or 'ovr' as scikit-learn's _check_multi_class resolves 'auto'. */
+  private multiClassFor(nClasses: number): 'multinomial' | 'ovr' {
+    return this.params.multiClass === 'auto' ? (nClasses > 2 ? 'multinomial' : 'ovr') : this.params.multiClass;
+  }
+
+  async fit(X: unknown, y: unknown, sampleWeight?: unknown): Promise<this> {
+    const solver = this.checkParams();
+    const Xc = await checkArray(X, { estimator: this.estimatorName });
+    const labels = await encodeLabels(y, this.estimatorName);
+    checkConsistentLength(Xc, labels.y);
+    const nClasses = labels.classes.shape[0];
+    if (nClasses < 2) {
+      throw new ValueError(`This solver needs samples of at least 2 classes in the data, but the data contains only one class: ${labels.classes.itemSync(0)}`);
+    }
+    const sw = await checkSampleWeight(sampleWeight, Xc.shape[0]);
+    const Xm = fromNDArray(Xc);
+    const p = this.params;
+    const options: PathOptions = {
+      solver, C: p.penalty === null || p.penalty === 'none' ? Infinity : p.C, fitIntercept: p.fitIntercept, tol: p.tol,
+      maxIter: p.maxIter, classWeight: p.classWeight, randomState: p.randomState, init: null,
+    };
+    const warm = p.warmStart && this.coef_ ? this.warmCoef() : null;
+    const rows: Matrix[] = [];
+    const nIter: number[] = [];
+    if (this.multiClassFor(nClasses) === 'multinomial') {
+      const r = fitMultinomial(Xm, labels, sw, { ...options, init: warm });
+      rows.push(r.coef);
+      nIter.push(r.nIter);
+    } else {
+      // One binary problem per class; with two classes only classes_[1] against classes_[0].
+      const positives = nClasses === 2 ? [1] : [...Array(nClasses).keys()];
+      positives.forEach((pos, i) => {
+        const init = warm ? matrix(1, warm.cols, warm.data.slice(i * warm.cols, (i + 1) * warm.cols)) : null;
+        const r = fitBinary(Xm, labels, sw, pos, { ...options, init });
+        rows.push(r.coef);
+        nIter.push(r.nIter);
+      });
+    }
+    this.setCoefficients(rows, Xc.shape[1]);
+    this.classes_ = labels.classes;
+    this.nIter_ = np.NDArray.fromTyped(Int32Array.from(nIter), [nIter.length], 'int32');
+    this.nFeaturesIn_ = Xc.shape[1];
+    return this;
+  }
+
+  /** Splits the fitted (w, b) rows into coef_ and intercept_. */
+  private setCoefficients(rows: Matrix[], p: number): void {
+    const n = rows.reduce((s, r) => s + r.rows, 0), dof = rows[0].cols;
+    const coef = matrix(n, p), b = new Float64Array(n);
+    let r = 0;
+    for (const m of rows) {
+      for (let i = 0; i < m.rows; i++, r++) {
+        coef.data.set(m.data.subarray(i * dof, i * dof + p), r * p);
+        if (dof > p) b[r] = m.data[i * dof + p];
+      }
+    }
+    this.coef_ = toNDArray(coef);
+    this.intercept_ = np.NDArray.fromTyped(b, [n], 'float64');
+  }
+
+  /** The previous fit as (rows x dof) starting coefficients, intercept appended when fitted. */
+  private warmCoef(): Matrix {
+    const W = coefMatrix(this.coef_ as NDArray);
+    if (!this.params.fitIntercept) return W;
+    const b = interceptVector(this.intercept_ as NDArray, W.rows);
+    const out = matrix(W.rows, W.cols + 1);
+    for (let i = 0; i < W.rows; i++) {
+      out.data.set(W.data.subarray(i * W.cols, (i + 1) * W.cols), i * out.cols);
+      out.data[i * out.cols + W.cols] = b[i];
+    }
+    return out;
+  }
+
+  /** Scores X Wᵀ + b: (n,) for two classes, else (n, classes). */
+  decisionFunction(X: unknown): Promise<NDArray> {
+    return decisionValues(this, X);
+  }
+
+  predict(X: unknown): Promise<NDArray> {
+    return predictLabels(this, X);
+  }
+
+  /** Class probabilities (n, classes): softmax of the scores for multinomial fits; for one-vs-rest the
+   *  logistic of each score, normalised to sum to 1 (for two classes: [1 - σ(z), σ(z)]). */
+  async predictProba(X: unknown): Promise<NDArray> {
+    const Xm = await predictInput(this, X);
+    const S = linearScores(Xm, this.coef_ as NDArray, this.intercept_ as NDArray);
+    const K = (this.classes_ as NDArray).shape[0];
+    const ovr = this.params.multiClass === 'ovr' || (this.params.multiClass === 'auto' && K <= 2);
+    return toNDArray(ovr ? ovrProba(S) : softmaxProba(S));
+  }
+
+  /** log of predictProba. */
+  async predictLogProba(X: unknown): Promise<NDArray> {
+    return np.log(await this.predictProba(X));
+  }
+
+  toJSON(): EstimatorJSON {
+    return estimatorToJSON(this, {
+      coef_: this.coef_, intercept_: this.intercept_, classes_: this.classes_, nIter_: this.nIter_, nFeaturesIn_: this.nFeaturesIn_,
+    });
+  }
+
+  static fromJSON(json: EstimatorJSON): LogisticRegression {
+    // `this`, not the class name: a bundler may rename a class that refers to itself.
+    return estimatorFromJSON(json, this as unknown as new (p: Params) => LogisticRegression);
+  }
+}
+
+registerEstimator('LogisticRegression', LogisticRegression as unknown as new (p: Params) => LogisticRegression);

@@ -1,0 +1,78 @@
+// Centring the data so the intercept need not be learned (scikit-learn's _preprocess_data).
+// With x̄ and ȳ the (sample-weighted) column means, minimising ||(y - ȳ) - (X - x̄) w|| gives the
+// same w as fitting y ≈ X w + b, and then b = ȳ - x̄ · w. So every linear model centres X and y,
+// solves a problem with no intercept, and recovers b at the end (`interceptFrom`). Sample weights
+// s_i enter least squares as sqrt(s_i) times each row (`rescaleRows`): Σ s_i r_i² = ||sqrt(S) r||².
+import { ValueError } from '../../ndarray/errors.ts';
+import { checkArray } from '../validation.ts';
+import type { Matrix } from './dense.ts';
+
+/** sklearn's _check_sample_weight: null gives ones, a number fills, an array must be (n,). */
+export async function checkSampleWeight(sampleWeight: unknown, n: number, options: { onlyNonNegative?: boolean } = {}): Promise<Float64Array> {
+  if (sampleWeight === undefined || sampleWeight === null) return new Float64Array(n).fill(1);
+  if (typeof sampleWeight === 'number') return new Float64Array(n).fill(sampleWeight);
+  const sw = await checkArray(sampleWeight, { name: 'sample_weight', ensure2d: false, allowNd: true });
+  if (sw.ndim !== 1) throw new ValueError('Sample weights must be 1D array or scalar');
+  if (sw.shape[0] !== n) throw new ValueError(`sample_weight.shape == (${sw.shape[0]},), expected (${n},)!`);
+  const out = Float64Array.from(sw.dataSync() as Float64Array);
+  if (options.onlyNonNegative && out.some((v) => v < 0)) throw new ValueError('Negative values in data passed to `sample_weight`');
+  return out;
+}
+
+export interface Offsets {
+  xOffset: Float64Array;
+  yOffset: Float64Array;
+}
+
+/** Column means Σ_i s_i a_ij / Σ_i s_i (plain means when `sw` is null), as np.average(a, axis=0). */
+export function columnMeans(a: Matrix, sw: Float64Array | null): Float64Array {
+  const { data, rows, cols } = a;
+  const means = new Float64Array(cols);
+  let total = 0;
+  for (let i = 0, off = 0; i < rows; i++, off += cols) {
+    const s = sw ? sw[i] : 1;
+    total += s;
+    for (let j = 0; j < cols; j++) means[j] += s * data[off + j];
+  }
+  for (let j = 0; j < cols; j++) means[j] /= total;
+  return means;
+}
+
+function subtractRowVector(a: Matrix, v: Float64Array): void {
+  const { data, rows, cols } = a;
+  for (let i = 0, off = 0; i < rows; i++, off += cols) {
+    for (let j = 0; j < cols; j++) data[off + j] -= v[j];
+  }
+}
+
+/** Centres X and Y IN PLACE on their weighted means when fitting an intercept (callers pass their own
+ *  copies); without an intercept they are left alone and the offsets are 0. */
+export function centreData(X: Matrix, Y: Matrix, fitIntercept: boolean, sw: Float64Array | null): Offsets {
+  if (!fitIntercept) return { xOffset: new Float64Array(X.cols), yOffset: new Float64Array(Y.cols) };
+  const xOffset = columnMeans(X, sw), yOffset = columnMeans(Y, sw);
+  subtractRowVector(X, xOffset);
+  subtractRowVector(Y, yOffset);
+  return { xOffset, yOffset };
+}
+
+/** Multiplies row i of each matrix by sqrt(sw_i), in place; returns the square roots. */
+export function rescaleRows(sw: Float64Array, ...mats: Matrix[]): Float64Array {
+  const sqrtSw = sw.map(Math.sqrt);
+  for (const m of mats) {
+    for (let i = 0; i < m.rows; i++) {
+      for (let j = 0; j < m.cols; j++) m.data[i * m.cols + j] *= sqrtSw[i];
+    }
+  }
+  return sqrtSw;
+}
+
+/** b_t = ȳ_t - x̄ · w_t for coef (targets x features): the intercept the centring removed. */
+export function interceptFrom(coef: Matrix, xOffset: Float64Array, yOffset: Float64Array): Float64Array {
+  const b = new Float64Array(coef.rows);
+  for (let t = 0; t < coef.rows; t++) {
+    let dot = 0;
+    for (let j = 0; j < coef.cols; j++) dot += xOffset[j] * coef.data[t * coef.cols + j];
+    b[t] = yOffset[t] - dot;
+  }
+  return b;
+}

@@ -1,0 +1,170 @@
+// RidgeClassifierCV: RidgeClassifier that picks α itself (scikit-learn's RidgeClassifierCV). With
+// cv = null (the default) every α is scored by exact leave-one-out error on the ±1 targets, all from
+// one decomposition of X (ridge-gcv.ts), so it costs about one fit. With cv = k or a splitter, each α
+// is fitted and scored (accuracy) on every fold, as GridSearchCV would; the best α is refitted on all
+// the data. `score` is the plain accuracy of the fitted model: it does not rerun the search.
+import * as np from '../../ndarray/index.ts';
+import type { NDArray } from '../../ndarray/index.ts';
+import { ValueError } from '../../ndarray/errors.ts';
+import { Classifier } from '../mixins.ts';
+import { checkArray, checkConsistentLength } from '../validation.ts';
+import { estimatorToJSON, estimatorFromJSON, registerEstimator, type EstimatorJSON } from '../persistence.ts';
+import type { Params } from '../base.ts';
+import { StratifiedKFold, type Splitter } from '../model_selection/split.ts';
+import { checkBoolean, checkOption } from './check-params.ts';
+import { type Matrix, matrix, fromNDArray, matmulTN } from './dense.ts';
+import { checkSampleWeight, centreData, rescaleRows, interceptFrom } from './preprocess-data.ts';
+import { coefArray, interceptValue, decisionValues, predictLabels } from './linear-model.ts';
+import { encodeLabels, binarizeLabels, classSampleWeights, type ClassWeight, type EncodedLabels } from './class-labels.ts';
+import { ridgeGcv } from './ridge-gcv.ts';
+import { RidgeClassifier } from './ridge-classifier.ts';
+
+export type RidgeClassifierCVParams = {
+  /** The α values to try (each > 0). */
+  alphas: number | number[];
+  fitIntercept: boolean;
+  /** null: squared leave-one-out error (cv = null) or accuracy (cv given); 'accuracy'. */
+  scoring: 'accuracy' | null;
+  /** null: efficient leave-one-out; a number k: StratifiedKFold(k); or a splitter. */
+  cv: number | Splitter | null;
+  classWeight: ClassWeight;
+  /** Keep every leave-one-out value in `cvValues_` (cv = null only). */
+  storeCvValues: boolean;
+};
+
+const DEFAULTS: RidgeClassifierCVParams = { alphas: [0.1, 1.0, 10.0], fitIntercept: true, scoring: null, cv: null, classWeight: null, storeCvValues: false };
+
+/** NumPy's float sum of a short vector (sequential up to 8 values, then 8 interleaved partial sums),
+ *  so mean fold scores tie exactly when scikit-learn's do. */
+function numpySum(v: number[]): number {
+  if (v.length < 8) return v.reduce((s, x) => s + x, 0);
+  const r = v.slice(0, 8);
+  let i = 8;
+  for (; i < v.length - (v.length % 8); i += 8) for (let j = 0; j < 8; j++) r[j] += v[i + j];
+  let s = ((r[0] + r[1]) + (r[2] + r[3])) + ((r[4] + r[5]) + (r[6] + r[7]));
+  for (; i < v.length; i++) s += v[i];
+  return s;
+}
+
+function rowsOf(X: Matrix, rows: number[]): NDArray {
+  const out = matrix(rows.length, X.cols);
+  rows.forEach((r, k) => out.data.set(X.data.subarray(r * X.cols, (r + 1) * X.cols), k * X.cols));
+  return np.NDArray.fromTyped(out.data, [rows.length, X.cols], 'float64');
+}
+
+function pick(v: Float64Array, rows: number[]): Float64Array {
+  return Float64Array.from(rows, (r) => v[r]);
+}
+
+export class RidgeClassifierCV extends Classifier<RidgeClassifierCVParams> {
+  coef_?: NDArray;
+  intercept_?: number | NDArray;
+  classes_?: NDArray;
+  /** The chosen α. */
+  alpha_?: number;
+  /** Its score: minus the mean squared LOO error (cv = null), or the mean fold accuracy. */
+  bestScore_?: number;
+  /** (samples, targets, alphas) LOO values, when storeCvValues. */
+  cvValues_?: NDArray;
+  nFeaturesIn_?: number;
+
+  constructor(params: Partial<RidgeClassifierCVParams> = {}) {
+    super(DEFAULTS, params);
+  }
+
+  private checkParams(): number[] {
+    const p = this.params;
+    const alphas = typeof p.alphas === 'number' ? [p.alphas] : [...p.alphas];
+    alphas.forEach((a, i) => {
+      const name = alphas.length === 1 ? 'alphas' : `alphas[${i}]`;
+      if (typeof a !== 'number' || !(a > 0)) throw new ValueError(`${name} == ${a}, must be > 0.0.`);
+    });
+    checkBoolean(this.estimatorName, 'fit_intercept', p.fitIntercept);
+    checkOption(this.estimatorName, 'scoring', p.scoring, ['accuracy', null]);
+    checkBoolean(this.estimatorName, 'store_cv_values', p.storeCvValues);
+    return alphas;
+  }
+
+  async fit(X: unknown, y: unknown, sampleWeight?: unknown): Promise<this> {
+    const alphas = this.checkParams();
+    const Xc = await checkArray(X, { estimator: this.estimatorName });
+    const labels = await encodeLabels(y, this.estimatorName);
+    checkConsistentLength(Xc, labels.y);
+    let sw = await checkSampleWeight(sampleWeight, Xc.shape[0]);
+    if (this.params.classWeight) {
+      const cw = classSampleWeights(this.params.classWeight, labels);
+      sw = sw.map((s, i) => s * cw[i]);
+    }
+    const Xm = fromNDArray(Xc);
+    const fit = this.params.cv === null ? this.leaveOneOut(Xm, labels, sw, alphas) : await this.crossValidate(Xm, labels, sw, alphas);
+    this.coef_ = coefArray(fit.coef, false);
+    this.intercept_ = interceptValue(fit.intercept, false);
+    this.classes_ = labels.classes;
+    this.nFeaturesIn_ = Xc.shape[1];
+    return this;
+  }
+
+  /** X is centred and scaled in place. */
+  private leaveOneOut(X: Matrix, labels: EncodedLabels, sw: Float64Array, alphas: number[]): { coef: Matrix; intercept: Float64Array | null } {
+    const Y = binarizeLabels(labels.codes, labels.classes.shape[0]);
+    const c = centreData(X, Y, this.params.fitIntercept, sw);
+    const sqrtSw = rescaleRows(sw, X, Y);
+    const gcv = ridgeGcv(X, Y, sqrtSw, {
+      alphas, fitIntercept: this.params.fitIntercept, scoring: this.params.scoring, storeCvValues: this.params.storeCvValues,
+    });
+    this.alpha_ = gcv.alpha;
+    this.bestScore_ = gcv.bestScore;
+    this.cvValues_ = gcv.cvValues ? np.NDArray.fromTyped(gcv.cvValues, [Y.rows, Y.cols, alphas.length], 'float64') : undefined;
+    // w = Xᵀc for the dual coefficients c: coef = cᵀ X.
+    const coef = matmulTN(gcv.dual, X);
+    return { coef, intercept: this.params.fitIntercept ? interceptFrom(coef, c.xOffset, c.yOffset) : null };
+  }
+
+  private async crossValidate(X: Matrix, labels: EncodedLabels, sw: Float64Array, alphas: number[]): Promise<{ coef: Matrix; intercept: Float64Array | null }> {
+    if (this.params.storeCvValues) throw new ValueError('cv!=None and store_cv_values=True are incompatible');
+    const cv = this.params.cv as number | Splitter;
+    const splitter = typeof cv === 'number' ? new StratifiedKFold({ nSplits: cv }) : cv;
+    const y = labels.y.dataSync() as Float64Array;
+    const all = [...Array(X.rows).keys()];
+    const splits = await splitter.split(rowsOf(X, all), labels.y);
+    const fitOne = (alpha: number, rows: number[]): Promise<RidgeClassifier> =>
+      new RidgeClassifier({ alpha, fitIntercept: this.params.fitIntercept }).fit(rowsOf(X, rows), pick(y, rows), pick(sw, rows));
+    let bestAlpha = alphas[0], bestScore = -Infinity;
+    for (const alpha of alphas) {
+      const scores: number[] = [];
+      for (const [train, test] of splits) scores.push(await (await fitOne(alpha, train)).score(rowsOf(X, test), pick(y, test)));
+      const mean = numpySum(scores) / scores.length;
+      if (mean > bestScore) [bestAlpha, bestScore] = [alpha, mean];
+    }
+    const best = await fitOne(bestAlpha, all);
+    this.alpha_ = bestAlpha;
+    this.bestScore_ = bestScore;
+    this.cvValues_ = undefined;
+    const b = best.intercept_ as number | NDArray;
+    return { coef: fromNDArray(best.coef_ as NDArray), intercept: typeof b === 'number' ? null : (b.dataSync() as Float64Array) };
+  }
+
+  /** Signed scores X Wᵀ + b: (n,) for two classes (> 0 means classes_[1]), else (n, classes). */
+  decisionFunction(X: unknown): Promise<NDArray> {
+    return decisionValues(this, X);
+  }
+
+  /** The class with the highest score (for two classes, classes_[1] where the score is > 0). */
+  predict(X: unknown): Promise<NDArray> {
+    return predictLabels(this, X);
+  }
+
+  toJSON(): EstimatorJSON {
+    return estimatorToJSON(this, {
+      coef_: this.coef_, intercept_: this.intercept_, classes_: this.classes_, alpha_: this.alpha_, bestScore_: this.bestScore_,
+      cvValues_: this.cvValues_, nFeaturesIn_: this.nFeaturesIn_,
+    });
+  }
+
+  static fromJSON(json: EstimatorJSON): RidgeClassifierCV {
+    // `this`, not the class name: a bundler may rename a class that refers to itself.
+    return estimatorFromJSON(json, this as unknown as new (p: Params) => RidgeClassifierCV);
+  }
+}
+
+registerEstimator('RidgeClassifierCV', RidgeClassifierCV as unknown as new (p: Params) => RidgeClassifierCV);

@@ -1,0 +1,81 @@
+// RidgeClassifier: classification as ridge regression on ±1 targets (scikit-learn's RidgeClassifier).
+// The labels become one column of +1/-1 per class (a single column when there are two classes),
+// Ridge is fitted to those columns, and a sample goes to the class whose column scores highest (for
+// two classes: the sign of the one score). The scores are distances from hyperplanes, not
+// probabilities, so there is no predictProba; use decisionFunction.
+import * as np from '../../ndarray/index.ts';
+import type { NDArray } from '../../ndarray/index.ts';
+import { Classifier } from '../mixins.ts';
+import { checkArray, checkConsistentLength } from '../validation.ts';
+import { estimatorToJSON, estimatorFromJSON, registerEstimator, type EstimatorJSON } from '../persistence.ts';
+import type { Params } from '../base.ts';
+import { BASE_RIDGE_DEFAULTS, fitBaseRidge, validateRidgeParams, type BaseRidgeParams } from './base-ridge.ts';
+import { fromNDArray } from './dense.ts';
+import { checkSampleWeight } from './preprocess-data.ts';
+import { coefArray, interceptValue, decisionValues, predictLabels } from './linear-model.ts';
+import { encodeLabels, binarizeLabels, classSampleWeights, type ClassWeight } from './class-labels.ts';
+
+export type RidgeClassifierParams = BaseRidgeParams & {
+  /** Per-class sample weights: 'balanced', {label: weight}, or null (all 1). */
+  classWeight: ClassWeight;
+};
+
+const DEFAULTS: RidgeClassifierParams = { ...BASE_RIDGE_DEFAULTS, classWeight: null };
+
+export class RidgeClassifier extends Classifier<RidgeClassifierParams> {
+  /** (1, features) for two classes, else (classes, features). */
+  coef_?: NDArray;
+  /** (1,) or (classes,); 0 without an intercept. */
+  intercept_?: number | NDArray;
+  /** The distinct labels, sorted. */
+  classes_?: NDArray;
+  nFeaturesIn_?: number;
+  nIter_?: NDArray | null;
+
+  constructor(params: Partial<RidgeClassifierParams> = {}) {
+    super(DEFAULTS, params);
+  }
+
+  async fit(X: unknown, y: unknown, sampleWeight?: unknown): Promise<this> {
+    validateRidgeParams(this.params, this.estimatorName);
+    const Xc = await checkArray(X, { estimator: this.estimatorName });
+    const labels = await encodeLabels(y, this.estimatorName);
+    checkConsistentLength(Xc, labels.y);
+    let sw = await checkSampleWeight(sampleWeight, Xc.shape[0]);
+    if (this.params.classWeight) {
+      const cw = classSampleWeights(this.params.classWeight, labels);
+      sw = sw.map((s, i) => s * cw[i]);
+    }
+    const Y = binarizeLabels(labels.codes, labels.classes.shape[0]);
+    const fit = fitBaseRidge(this.params, fromNDArray(Xc), Y, sw);
+    this.coef_ = coefArray(fit.coef, false);
+    this.intercept_ = interceptValue(fit.intercept, false);
+    this.classes_ = labels.classes;
+    this.nFeaturesIn_ = Xc.shape[1];
+    this.nIter_ = fit.nIter ? np.NDArray.fromTyped(fit.nIter, [fit.nIter.length], 'int32') : null;
+    return this;
+  }
+
+  /** Signed scores X Wᵀ + b: (n,) for two classes (> 0 means classes_[1]), else (n, classes). */
+  decisionFunction(X: unknown): Promise<NDArray> {
+    return decisionValues(this, X);
+  }
+
+  /** The class with the highest score (for two classes, classes_[1] where the score is > 0). */
+  predict(X: unknown): Promise<NDArray> {
+    return predictLabels(this, X);
+  }
+
+  toJSON(): EstimatorJSON {
+    return estimatorToJSON(this, {
+      coef_: this.coef_, intercept_: this.intercept_, classes_: this.classes_, nFeaturesIn_: this.nFeaturesIn_, nIter_: this.nIter_,
+    });
+  }
+
+  static fromJSON(json: EstimatorJSON): RidgeClassifier {
+    // `this`, not the class name: a bundler may rename a class that refers to itself.
+    return estimatorFromJSON(json, this as unknown as new (p: Params) => RidgeClassifier);
+  }
+}
+
+registerEstimator('RidgeClassifier', RidgeClassifier as unknown as new (p: Params) => RidgeClassifier);

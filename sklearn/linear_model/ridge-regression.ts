@@ -1,0 +1,122 @@
+// Ridge regression without an intercept on (already centred) data: scikit-learn's _ridge_regression.
+// It picks a solver and solves min ||y_t - X w_t||² + α_t ||w_t||² for every target column t.
+// 'auto' means 'cholesky' for dense data (scikit-learn 1.2), which falls back to 'svd' when XᵀX + αI
+// is not positive definite; 'sparse_cg', 'lsqr', 'sag' and 'saga' are iterative. Sample weights become
+// a row rescaling by sqrt(s_i), except for sag/saga, which weigh each sample's gradient directly.
+// 'lbfgs' (used when positive=true) is solved exactly here, as the non-negative least squares
+// problem [X; sqrt(α) I] w ≈ [y; 0] (see nnls.ts), where scikit-learn stops L-BFGS-B at tol.
+import { ValueError } from '../../ndarray/errors.ts';
+import { type Matrix, matrix, column, matvec, rmatvec, maxSquaredRowNorm } from './dense.ts';
+import { rescaleRows } from './preprocess-data.ts';
+import { solveCholesky, solveCholeskyKernel, solveSvd } from './ridge-closed-form.ts';
+import { lsqr } from './lsqr.ts';
+import { conjugateGradient } from './conjugate-gradient.ts';
+import { sagSolver } from './sag.ts';
+import { nnls } from './nnls.ts';
+import { checkRandomState, type RandomStateLike } from '../utils/random-state.ts';
+
+export type RidgeSolver = 'auto' | 'svd' | 'cholesky' | 'lsqr' | 'sparse_cg' | 'sag' | 'saga' | 'lbfgs';
+export const RIDGE_SOLVERS: readonly RidgeSolver[] = ['auto', 'cholesky', 'lbfgs', 'lsqr', 'sag', 'saga', 'sparse_cg', 'svd'];
+
+export interface RidgeProblem {
+  solver: RidgeSolver;
+  maxIter: number | null;
+  tol: number;
+  positive: boolean;
+  randomState: RandomStateLike;
+  /** null when the caller passed none (then no rescaling happens at all). */
+  sampleWeight: Float64Array | null;
+}
+
+export interface RidgeSolution {
+  /** (targets x features). */
+  coef: Matrix;
+  /** Iterations per target for lsqr/sag/saga, else null. */
+  nIter: Int32Array | null;
+}
+
+/** One penalty per target: a scalar is repeated, an array must have 1 or n_targets entries. */
+export function targetAlphas(alpha: number | readonly number[], nTargets: number): Float64Array {
+  const a = Float64Array.from(typeof alpha === 'number' ? [alpha] : alpha);
+  if (a.length !== 1 && a.length !== nTargets) {
+    throw new ValueError(`Number of targets and number of penalties do not correspond: ${a.length} != ${nTargets}`);
+  }
+  return a.length === 1 && nTargets > 1 ? new Float64Array(nTargets).fill(a[0]) : a;
+}
+
+function perTarget(Y: Matrix, solve: (y: Float64Array, t: number) => [Float64Array, number]): RidgeSolution {
+  const rows: Float64Array[] = [];
+  const nIter = new Int32Array(Y.cols);
+  for (let t = 0; t < Y.cols; t++) {
+    const [w, it] = solve(column(Y, t), t);
+    rows.push(w);
+    nIter[t] = it;
+  }
+  const coef = matrix(Y.cols, rows[0].length);
+  rows.forEach((w, t) => coef.data.set(w, t * coef.cols));
+  return { coef, nIter };
+}
+
+/** Minimises ||y - Xw||² + α||w||² subject to w >= 0 as NNLS on the rows of X stacked over sqrt(α) I. */
+function solvePositive(X: Matrix, y: Float64Array, alpha: number): Float64Array {
+  const n = X.rows, p = X.cols;
+  const A = matrix(n + p, p);
+  A.data.set(X.data);
+  for (let j = 0; j < p; j++) A.data[(n + j) * p + j] = Math.sqrt(alpha);
+  const b = new Float64Array(n + p);
+  b.set(y);
+  return nnls(A, b).x;
+}
+
+/** Conjugate gradients on the primal (XᵀX + αI) w = Xᵀy, or for wide X on the dual (XXᵀ + αI) c = y
+ *  with w = Xᵀc; XᵀX is never formed (scikit-learn passes maxIter to the primal solve only). */
+function solveCg(X: Matrix, y: Float64Array, alpha: number, problem: RidgeProblem): Float64Array {
+  const shifted = (product: Float64Array, v: Float64Array): Float64Array => product.map((pv, i) => pv + alpha * v[i]);
+  if (X.cols > X.rows) {
+    const dual = conjugateGradient((v) => shifted(matvec(X, rmatvec(X, v)), v), y, { tol: problem.tol });
+    return rmatvec(X, dual.x);
+  }
+  return conjugateGradient((v) => shifted(rmatvec(X, matvec(X, v)), v), rmatvec(X, y), { tol: problem.tol, maxIter: problem.maxIter }).x;
+}
+
+/** Solves for every target; with sample weights, X and Y are rescaled in place. */
+export function ridgeRegression(X: Matrix, Y: Matrix, alphaIn: number | readonly number[], problem: RidgeProblem): RidgeSolution {
+  let solver = problem.solver;
+  if (solver === 'auto') solver = problem.positive ? 'lbfgs' : 'cholesky';
+  if (problem.positive && solver !== 'lbfgs') {
+    throw new ValueError(`When positive=True, only 'lbfgs' solver can be used. Please change solver ${solver} to 'lbfgs' or set positive=False.`);
+  }
+  if (solver === 'lbfgs' && !problem.positive) {
+    throw new ValueError("'lbfgs' solver can be used only when positive=True. Please use another solver.");
+  }
+  const alpha = targetAlphas(alphaIn, Y.cols);
+  const sw = problem.sampleWeight;
+  if (sw && solver !== 'sag' && solver !== 'saga') rescaleRows(sw, X, Y);
+
+  if (solver === 'lsqr') {
+    return perTarget(Y, (y, t) => {
+      const r = lsqr(X, y, { damp: Math.sqrt(alpha[t]), atol: problem.tol, btol: problem.tol, iterLim: problem.maxIter });
+      return [r.x, r.itn];
+    });
+  }
+  if (solver === 'sag' || solver === 'saga') {
+    const maxSquaredSum = maxSquaredRowNorm(X);
+    const weights = sw ?? new Float64Array(X.rows).fill(1);
+    return perTarget(Y, (y, t) => {
+      const r = sagSolver(X, y, {
+        loss: 'squared', alpha: alpha[t], maxIter: problem.maxIter, tol: problem.tol, rng: checkRandomState(problem.randomState),
+        fitIntercept: false, sampleWeight: weights, maxSquaredSum, saga: solver === 'saga',
+      });
+      return [r.weights, r.nIter];
+    });
+  }
+  if (solver === 'sparse_cg') return { coef: perTarget(Y, (y, t) => [solveCg(X, y, alpha[t], problem), 0]).coef, nIter: null };
+  if (solver === 'lbfgs') {
+    return { coef: perTarget(Y, (y, t) => [solvePositive(X, y, alpha[t]), 0]).coef, nIter: null };
+  }
+  if (solver === 'cholesky') {
+    const coef = X.cols > X.rows ? solveCholeskyKernel(X, Y, alpha) : solveCholesky(X, Y, alpha);
+    if (coef) return { coef, nIter: null };
+  }
+  return { coef: solveSvd(X, Y, alpha), nIter: null };
+}
