@@ -46,15 +46,14 @@ export async function checkArray(x: unknown, options: CheckOptions = {}): Promis
   return a;
 }
 
+/** Rejects NaN and infinity with sklearn's messages (one pass over the data, no copy of it). */
 function assertAllFinite(a: NDArray, name: string, estimator?: string): void {
-  const data = a.dataSync();
-  for (let i = 0; i < data.length; i++) {
-    if (Number.isNaN(data[i])) {
-      const hint = estimator ? `\n${estimator} does not accept missing values encoded as NaN natively.` : '';
-      throw new ValueError(`Input ${name} contains NaN.${hint}`);
-    }
-    if (!Number.isFinite(data[i])) throw new ValueError(`Input ${name} contains infinity or a value too large for dtype('float64').`);
+  if (np.tidy(() => np.isfinite(a).all().itemSync())) return;
+  if (np.tidy(() => np.isnan(a).any().itemSync())) {
+    const hint = estimator ? `\n${estimator} does not accept missing values encoded as NaN natively.` : '';
+    throw new ValueError(`Input ${name} contains NaN.${hint}`);
   }
+  throw new ValueError(`Input ${name} contains infinity or a value too large for dtype('float64').`);
 }
 
 /** sklearn's column_or_1d: y of shape (n,) or (n, 1) becomes (n,). */
