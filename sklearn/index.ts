@@ -11,3 +11,4 @@ export { Pipeline, makePipeline, type Step, type StepEstimator, type PipelinePar
 export { shuffle, type ShuffleOptions } from './utils/shuffle.ts';
 export { sampleWithoutReplacement, type SampleMethod } from './utils/random.ts';
 export * from './decomposition/index.ts';
+export * from './preprocessing/index.ts';

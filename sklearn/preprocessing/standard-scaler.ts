@@ -1,0 +1,173 @@
+// StandardScaler: z = (x - μ) / σ per feature (scikit-learn's StandardScaler), so every feature
+// has mean 0 and variance 1 on the training data. σ is the *population* standard deviation (divide
+// by n, not n - 1), and a constant feature gets σ = 1 instead of a division by zero. The statistics
+// are accumulated batch by batch (partialFit) with the corrected two-pass update of Chan, Golub &
+// LeVeque, exactly as scikit-learn's _incremental_mean_and_var: fit is "forget, then one batch".
+// Missing values (NaN) are left out of the statistics and kept as NaN by transform.
+import * as np from '../../ndarray/index.ts';
+import type { NDArray } from '../../ndarray/index.ts';
+import type { Params } from '../base.ts';
+import { Transformer } from '../mixins.ts';
+import { estimatorToJSON, estimatorFromJSON, registerEstimator, type EstimatorJSON } from '../persistence.ts';
+import { checkBoolean } from '../linear_model/check-params.ts';
+import { checkAllowNaN, featureNamesIn } from './validate.ts';
+
+export type StandardScalerParams = {
+  /** Kept for scikit-learn compatibility: tessera never modifies X. */
+  copy: boolean;
+  withMean: boolean;
+  withStd: boolean;
+};
+
+const DEFAULTS: StandardScalerParams = { copy: true, withMean: true, withStd: true };
+const EPS = 2 ** -52;
+
+const vector = (v: Float64Array): NDArray => np.NDArray.fromTyped(v, [v.length], 'float64');
+const values = (a: NDArray | number | null | undefined, f: number): Float64Array =>
+  a instanceof np.NDArray ? Float64Array.from(a.dataSync()) : new Float64Array(f).fill(a ?? 0);
+
+/** Σ over the rows of column j of X (n x f), NaN counted as 0, added in row order (np.nansum). */
+function columnNanSums(x: Float64Array, n: number, f: number): Float64Array {
+  const out = new Float64Array(f);
+  for (let i = 0; i < n; i++) for (let j = 0; j < f; j++) if (!Number.isNaN(x[i * f + j])) out[j] += x[i * f + j];
+  return out;
+}
+
+export class StandardScaler extends Transformer<StandardScalerParams> {
+  /** (f,) the feature means (null when neither centring nor scaling). */
+  mean_?: NDArray | null;
+  /** (f,) the population variances (null without withStd). */
+  var_?: NDArray | null;
+  /** (f,) the divisors: √var_, or 1 for constant features (null without withStd). */
+  scale_?: NDArray | null;
+  /** Samples seen: a number, or (f,) per-feature counts when NaNs made them differ. */
+  nSamplesSeen_?: number | NDArray;
+  nFeaturesIn_?: number;
+
+  constructor(params: Partial<StandardScalerParams> = {}) {
+    super(DEFAULTS, params);
+  }
+
+  /** Forgets any previous fit, then learns μ and σ from X. */
+  async fit(X: unknown): Promise<this> {
+    for (const k of ['mean_', 'var_', 'scale_', 'nSamplesSeen_', 'nFeaturesIn_'] as const) this[k] = undefined;
+    return this.partialFit(X);
+  }
+
+  /** Updates μ and σ with one more batch of samples. */
+  async partialFit(X: unknown): Promise<this> {
+    const name = this.estimatorName, p = this.params;
+    checkBoolean(name, 'copy', p.copy);
+    checkBoolean(name, 'with_mean', p.withMean);
+    checkBoolean(name, 'with_std', p.withStd);
+    const first = this.nSamplesSeen_ === undefined;
+    const Xc = await checkAllowNaN(X, name, { nFeatures: first ? undefined : this.nFeaturesIn_ });
+    const [n, f] = Xc.shape;
+    const x = Xc.dataSync() as Float64Array;
+    const lastCount = values(this.nSamplesSeen_, f);
+    const newCount = new Float64Array(f).fill(n);
+    for (let i = 0, o = 0; i < n; i++) for (let j = 0; j < f; j++, o++) if (Number.isNaN(x[o])) newCount[j]--;
+    const count = lastCount.map((c, j) => c + newCount[j]);
+    if (!p.withMean && !p.withStd) {
+      this.mean_ = null;
+      this.var_ = null;
+    } else {
+      const { mean, variance } = incrementalMeanAndVar(x, n, f, values(this.mean_, f), p.withStd ? values(this.var_, f) : null, lastCount, newCount);
+      this.mean_ = vector(mean);
+      this.var_ = variance && vector(variance);
+    }
+    this.nSamplesSeen_ = count.every((c) => c === count[0]) ? count[0] : np.NDArray.fromTyped(Int32Array.from(count), [f], 'int32');
+    this.nFeaturesIn_ = f;
+    this.scale_ = p.withStd ? vector(scaleFrom(values(this.var_, f), values(this.mean_, f), count)) : null;
+    return this;
+  }
+
+  /** (X - mean_) / scale_ (each part only when enabled). */
+  async transform(X: unknown): Promise<NDArray> {
+    this.checkIsFitted();
+    const X0 = await checkAllowNaN(X, this.estimatorName, { nFeatures: this.nFeaturesIn_ });
+    const [n, f] = X0.shape;
+    const z = X0.dataSync() as Float64Array; // a fresh copy, transformed in place in one pass
+    const mean = this.params.withMean ? values(this.mean_, f) : null;
+    const scale = this.params.withStd ? values(this.scale_, f) : null;
+    for (let i = 0, o = 0; i < n; i++) {
+      for (let j = 0; j < f; j++, o++) {
+        let v = z[o];
+        if (mean) v -= mean[j];
+        if (scale) v /= scale[j];
+        z[o] = v;
+      }
+    }
+    return np.NDArray.fromTyped(z, [n, f], 'float64');
+  }
+
+  /** Z · scale_ + mean_: back to the original units. */
+  async inverseTransform(Z: unknown): Promise<NDArray> {
+    this.checkIsFitted();
+    let X = await checkAllowNaN(Z, this.estimatorName);
+    if (this.params.withStd) X = np.multiply(X, this.scale_ as NDArray);
+    if (this.params.withMean) X = np.add(X, this.mean_ as NDArray);
+    return X.copy();
+  }
+
+  /** Output column names: the input names (default 'x0', 'x1', ...), one output per input. */
+  getFeatureNamesOut(inputFeatures?: string[]): string[] {
+    this.checkIsFitted();
+    return featureNamesIn(this.nFeaturesIn_ as number, inputFeatures);
+  }
+
+  toJSON(): EstimatorJSON {
+    return estimatorToJSON(this, { mean_: this.mean_, var_: this.var_, scale_: this.scale_, nSamplesSeen_: this.nSamplesSeen_, nFeaturesIn_: this.nFeaturesIn_ });
+  }
+
+  static fromJSON(json: EstimatorJSON): StandardScaler {
+    // `this`, not the class name: a bundler may rename a class that refers to itself
+    return estimatorFromJSON(json, this as unknown as new (p: Params) => StandardScaler);
+  }
+}
+
+/** scikit-learn's _incremental_mean_and_var: merges the running (mean, var, count) with a batch.
+ *  The batch's own sum of squares is Σ(x - T)² - (Σ(x - T))²/m about its mean T (the correction
+ *  term absorbs T's rounding), and the two groups combine by Chan's update. */
+function incrementalMeanAndVar(
+  x: Float64Array, n: number, f: number, lastMean: Float64Array, lastVar: Float64Array | null, lastCount: Float64Array, newCount: Float64Array,
+): { mean: Float64Array; variance: Float64Array | null } {
+  const lastSum = lastMean.map((m, j) => m * lastCount[j]);
+  const newSum = columnNanSums(x, n, f);
+  const count = lastCount.map((c, j) => c + newCount[j]);
+  const mean = lastSum.map((s, j) => (s + newSum[j]) / count[j]);
+  if (!lastVar) return { mean, variance: null };
+  const T = newSum.map((s, j) => s / newCount[j]);
+  // Σ (x - T) and Σ (x - T)² per column in one pass over X, NaN terms left out (np.nansum)
+  const correction = new Float64Array(f), squares = new Float64Array(f);
+  for (let i = 0, o = 0; i < n; i++) {
+    for (let j = 0; j < f; j++, o++) {
+      const t = x[o] - T[j];
+      if (Number.isNaN(t)) continue;
+      correction[j] += t;
+      squares[j] += t * t;
+    }
+  }
+  const variance = new Float64Array(f);
+  for (let j = 0; j < f; j++) {
+    const newUnnormalised = squares[j] - (correction[j] * correction[j]) / newCount[j];
+    if (lastCount[j] === 0) {
+      variance[j] = newUnnormalised / count[j];
+      continue;
+    }
+    const lastOverNew = lastCount[j] / newCount[j];
+    const gap = lastSum[j] / lastOverNew - newSum[j];
+    variance[j] = (lastVar[j] * lastCount[j] + newUnnormalised + (lastOverNew / count[j]) * (gap * gap)) / count[j];
+  }
+  return { mean, variance };
+}
+
+/** √var, except 1 for features scikit-learn deems constant: var <= n·eps·var + (n·mean·eps)². */
+function scaleFrom(variance: Float64Array, mean: Float64Array, count: Float64Array): Float64Array {
+  return variance.map((v, j) => {
+    const upper = count[j] * EPS * v + (count[j] * mean[j] * EPS) ** 2;
+    return v <= upper ? 1 : Math.sqrt(v);
+  });
+}
+
+registerEstimator('StandardScaler', StandardScaler as unknown as new (p: Params) => StandardScaler);
