@@ -5,6 +5,7 @@
 // Promise on every backend. `getParams`/`setParams` see nested estimators as `step__param` keys, which
 // is how GridSearchCV and Pipeline reach inside each other; `clone` builds a fresh, unfitted copy.
 import type { NDArray } from '../ndarray/index.ts';
+import { ValueError } from '../ndarray/errors.ts';
 import { NotFittedError } from './exceptions.ts';
 
 export type Params = Record<string, unknown>;
@@ -61,14 +62,17 @@ export abstract class BaseEstimator<P extends Params = Params> {
     return found[1];
   }
 
+  /** sklearn's ValueError, naming the estimator by its repr and listing the params sorted. */
   protected invalidParam(key: string): Error {
-    const valid = Object.keys(this.getParams({ deep: false })).map((k) => `'${k}'`).join(', ');
-    return new Error(`Invalid parameter '${key}' for estimator ${this.estimatorName}. Valid parameters are: [${valid}].`);
+    const valid = Object.keys(this.getParams({ deep: false })).sort().map((k) => `'${k}'`).join(', ');
+    return new ValueError(`Invalid parameter '${key}' for estimator ${this.toString()}. Valid parameters are: [${valid}].`);
   }
 
-  /** sklearn's repr: only the params that differ from their defaults, `Ridge(alpha=2)`. */
+  /** sklearn's repr: only the params that differ from their defaults, sorted by name as sklearn's
+   *  get_params sorts them (code-point order), `Ridge(alpha=2, solver='svd')`. */
   toString(): string {
     const shown = Object.entries(this.params)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
       .filter(([k, v]) => formatParam(v) !== formatParam((this.defaults as Params)[k]))
       .map(([k, v]) => `${k}=${formatParam(v)}`);
     return `${this.estimatorName}(${shown.join(', ')})`;

@@ -310,7 +310,7 @@ test('K7: GridSearchCV(RidgeClassifier) over 18 candidates matches scikit-learn\
   assert.instance(search.bestEstimator_, RidgeClassifier);
   assert.equal((search.bestEstimator_ as RidgeClassifier).params.alpha, 2);
   assert.is(search.nSplits_, 3);
-  assert.ok(sk.GridSearchCV.name && String(search).startsWith('GridSearchCV(estimator=RidgeClassifier(), paramGrid='));
+  assert.ok(sk.GridSearchCV.name && String(search).startsWith('GridSearchCV(cv=3, estimator=RidgeClassifier(), paramGrid='));
 });
 
 test('K9: the refitted best model delegates decisionFunction/predict/score; sign of the decision = prediction', async () => {
