@@ -1,4 +1,5 @@
-// `npm test`: typecheck, bundle tests/**/*.test.ts into build/tests/, run them with uvu, then check docs/.
+// `npm test`: typecheck, bundle tests/**/*.test.ts into build/tests/, run them with uvu, run the Deno
+// smoke test (scripts/deno-smoke.mjs), then check docs/.
 // `node scripts/test.mjs <filter>` builds and runs only test files whose path contains <filter>
 // and skips the typecheck and the docs check (fast dev loop). Exits non-zero on any failure.
 import { buildTests } from './build-tests.mjs';
@@ -45,6 +46,10 @@ else console.log(`uvu: ${passed} passed, ${total - passed} failed, ${skipped} sk
 if (uvu.code !== 0 || total === 0 || passed !== total) process.exit(uvu.code || 1);
 
 if (!filter) {
+  step('deno smoke test (tests/deno/smoke.ts)');
+  const deno = await run(process.execPath, ['scripts/deno-smoke.mjs'], { env });
+  if (deno.code !== 0) process.exit(deno.code);
+
   step('docs check');
   const docs = await run(process.execPath, ['scripts/docs-check.mjs'], { env });
   if (docs.code !== 0) process.exit(docs.code);

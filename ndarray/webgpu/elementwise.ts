@@ -1,0 +1,67 @@
+// Elementwise kernels: fill, copy (casts, transposes) and the unary/binary/where ufuncs.
+// The host merges axes that are contiguous in every operand (a contiguous 2048x2048 add becomes
+// one axis of 4M), packs shape, strides and offsets into the `Elementwise` uniforms of
+// shaders/common.wgsl, and launches a workgroup per block of 4096 elements (256 threads x 16).
+// Broadcast inputs simply carry stride 0, so nothing is materialised; dtypes are `override`
+// constants, so each dtype combination is its own compiled pipeline while shapes never are.
+import fillWgsl from '../../shaders/fill.wgsl';
+import copyWgsl from '../../shaders/copy.wgsl';
+import { type Shape, shapeSize } from '../shape.ts';
+import { coalesce } from '../cpu/strided.ts';
+import { type Engine, type Kernel, kernel } from './engine.ts';
+import type { GpuView } from './storage.ts';
+import type { PooledBuffer } from './pool.ts';
+import { MAX_RANK, Uniforms } from './uniforms.ts';
+import { ValueError } from '../errors.ts';
+import { dtCode } from './dtypes.ts';
+
+/** Elements per workgroup: WG threads times PER_THREAD elements each (common.wgsl). */
+export const BLOCK = 256 * 16;
+
+const FILL = kernel(fillWgsl, 'main', ['write']);
+const COPY = kernel(copyWgsl, 'main', ['read', 'write']);
+
+/** The `Elementwise` uniforms for walking `views` (all of `shape`) together in C order, and the
+ *  number of merged axes (the RANK pipeline constant). */
+export function elementwiseUniforms(shape: Shape, views: readonly GpuView[], scalars: { word?: number; scalar?: number } = {}): { uniforms: Uniforms; rank: number } {
+  const c = coalesce(shape, views.map((v) => v.strides));
+  if (c.shape.length > MAX_RANK) throw new ValueError(`webgpu kernels handle at most ${MAX_RANK} axes after merging contiguous ones, got ${c.shape.length}`);
+  const u = new Uniforms();
+  for (let d = 0; d < MAX_RANK; d++) u.u32(c.shape[d] ?? 1).f32(1 / (c.shape[d] ?? 1)).u32(0).u32(0);
+  for (let d = 0; d < MAX_RANK; d++) for (let k = 0; k < 4; k++) u.i32(c.strides[k]?.[d] ?? 0);
+  for (let k = 0; k < 4; k++) u.i32(views[k]?.offset ?? 0);
+  u.u32(shapeSize(shape)).u32(scalars.word ?? 0).f32(scalars.scalar ?? 0);
+  return { uniforms: u, rank: Math.max(1, c.shape.length) };
+}
+
+export interface LaunchOptions {
+  /** Values of the kernel's override constants. */
+  constants?: Record<string, number>;
+  scalars?: { word?: number; scalar?: number };
+  /** The buffers in binding order, when they are not just the views' buffers. */
+  buffers?: readonly PooledBuffer[];
+}
+
+/** Launches a one-thread-per-element kernel walking `views` over `shape`. */
+export function launchElementwise(e: Engine, k: Kernel, shape: Shape, views: readonly GpuView[], options: LaunchOptions = {}): void {
+  const n = shapeSize(shape);
+  if (n === 0) return;
+  const { uniforms, rank } = elementwiseUniforms(shape, views, options.scalars);
+  e.dispatch({
+    kernel: k,
+    constants: { ...options.constants, RANK: rank },
+    buffers: options.buffers ?? views.map((v) => v.buf),
+    uniforms,
+    workgroups: Math.ceil(n / BLOCK),
+  });
+}
+
+/** out[...] = word (already converted to out's dtype). */
+export function fill(e: Engine, out: GpuView, word: number): void {
+  launchElementwise(e, FILL, out.shape, [out], { scalars: { word } });
+}
+
+/** out[...] = cast(x[...]). */
+export function copy(e: Engine, x: GpuView, out: GpuView): void {
+  launchElementwise(e, COPY, out.shape, [x, out], { constants: { X_DT: dtCode(x.dtype), OUT_DT: dtCode(out.dtype) } });
+}

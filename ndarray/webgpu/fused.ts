@@ -1,0 +1,125 @@
+// Fused kernels for neural networks on the GPU: what `nn` would otherwise spell as chains of ufuncs.
+// A dense layer's act(x @ w + b) is one matmul dispatch with an epilogue; softmax is one dispatch
+// instead of five; an optimizer step updates parameters and their state in one pass over memory.
+// They take and return NDArrays on 'webgpu' (float32): `np.webgpu.linear(x, w, {bias, activation})`.
+import softmaxWgsl from '../../shaders/softmax.wgsl';
+import optimizersWgsl from '../../shaders/optimizers.wgsl';
+import { NDArray } from '../ndarray.ts';
+import { ValueError } from '../errors.ts';
+import { formatShape, isCContiguous, shapeSize } from '../shape.ts';
+import { kernel } from './engine.ts';
+import { matmulEpilogue, type Activation, ACTIVATIONS } from './matmul.ts';
+import { Uniforms } from './uniforms.ts';
+import { BLOCK } from './elementwise.ts';
+import { webgpuBackend } from './backend.ts';
+
+const WG = 256; // as in common.wgsl
+const SOFTMAX_LINES = kernel(softmaxWgsl, 'softmaxLines', ['read', 'write']);
+const SOFTMAX_TREE = kernel(softmaxWgsl, 'softmaxTree', ['read', 'write']);
+const OPTIMIZER_BINDINGS = ['write', 'read', 'write', 'write'] as const;
+const SGD = kernel(optimizersWgsl, 'sgd', OPTIMIZER_BINDINGS);
+const RMSPROP = kernel(optimizersWgsl, 'rmsprop', OPTIMIZER_BINDINGS);
+const ADAM = kernel(optimizersWgsl, 'adam', OPTIMIZER_BINDINGS);
+
+/** Checks that every array is a float32 array on 'webgpu'. */
+function checkGpuFloat32(fn: string, ...xs: NDArray[]): void {
+  for (const x of xs) {
+    x.assertAlive();
+    if (x.device !== 'webgpu' || x.dtype !== 'float32') {
+      throw new ValueError(`webgpu.${fn} takes float32 arrays on 'webgpu', got ${x.dtype} on '${x.device}'`);
+    }
+  }
+}
+
+export interface LinearOptions {
+  bias?: NDArray | null;
+  activation?: Activation;
+}
+
+/** act(x @ w + bias) for x (M, K), w (K, N), bias (N,), in one dispatch. */
+export function linear(x: NDArray, w: NDArray, options: LinearOptions = {}): NDArray {
+  const bias = options.bias ?? null;
+  const activation = options.activation ?? 'linear';
+  checkGpuFloat32('linear', x, w, ...(bias ? [bias] : []));
+  if (!ACTIVATIONS.includes(activation)) throw new ValueError(`unknown activation '${activation}' (expected one of ${ACTIVATIONS.join(', ')})`);
+  if (x.ndim !== 2 || w.ndim !== 2 || x.shape[1] !== w.shape[0]) {
+    throw new ValueError(`webgpu.linear: shapes ${formatShape(x.shape, true)} and ${formatShape(w.shape, true)} not aligned: x must be (M, K) and w (K, N)`);
+  }
+  const g = webgpuBackend();
+  const out = NDArray.empty([x.shape[0], w.shape[1]], 'float32', 'webgpu');
+  const s = g.storages;
+  matmulEpilogue(g, s.input(x), s.input(w), s.output(out), { bias: bias ? s.input(bias) : null, activation });
+  return out;
+}
+
+/** softmax along the last axis (log-softmax with `{log: true}`), numerically stable. */
+export function softmax(x: NDArray, options: { log?: boolean } = {}): NDArray {
+  checkGpuFloat32(options.log ? 'logSoftmax' : 'softmax', x);
+  if (x.ndim === 0) throw new ValueError('softmax needs at least one axis');
+  const g = webgpuBackend();
+  const src = isCContiguous(x.shape, x.strides) ? x : x.copy();
+  const out = NDArray.empty(x.shape, 'float32', 'webgpu');
+  const len = x.shape[x.ndim - 1];
+  const rows = len === 0 ? 0 : x.size / len;
+  const tree = rows < 1024 && len > 64;
+  g.engine.dispatch({
+    kernel: tree ? SOFTMAX_TREE : SOFTMAX_LINES,
+    constants: { LOG: options.log ? 1 : 0 },
+    buffers: [g.storages.input(src).buf, g.storages.output(out).buf],
+    uniforms: new Uniforms().u32(rows).u32(len).u32(src.offset).u32(0),
+    workgroups: rows === 0 ? 0 : tree ? rows : Math.ceil(rows / WG),
+  });
+  if (src !== x) src.dispose();
+  return out;
+}
+
+/** log(softmax(x)) along the last axis, computed as x - max - log(sum(exp(x - max))). */
+export const logSoftmax = (x: NDArray): NDArray => softmax(x, { log: true });
+
+interface StepParams { lr: number; momentum?: number; beta2?: number; epsilon?: number; alpha?: number; nesterov?: boolean }
+
+/** One optimizer dispatch over same-sized contiguous float32 arrays; state arrays are updated in place. */
+function step(name: string, k: typeof SGD, param: NDArray, grad: NDArray, states: NDArray[], sp: StepParams): void {
+  checkGpuFloat32(name, param, grad, ...states);
+  param.assertWriteable();
+  for (const x of [param, grad, ...states]) {
+    if (x.size !== param.size || !isCContiguous(x.shape, x.strides)) {
+      throw new ValueError(`webgpu.${name}: every array must be contiguous with ${param.size} elements, got shape ${formatShape(x.shape, true)}`);
+    }
+  }
+  const g = webgpuBackend();
+  // Unused state bindings still need buffers of their own (two writable bindings may not share one).
+  const spare = [0, 1].slice(states.length).map(() => g.storages.temp('float32', [1]));
+  const views = [param, grad, ...states].map((x) => g.storages.input(x));
+  const [o0, o1, o2, o3] = [...views.map((v) => v.offset), 0, 0];
+  const u = new Uniforms().u32(o0).u32(o1).u32(o2).u32(o3).u32(param.size).f32(sp.lr).f32(sp.momentum ?? 0).f32(sp.beta2 ?? 0)
+    .f32(sp.epsilon ?? 0).f32(sp.alpha ?? 0).u32(sp.nesterov ? 1 : 0);
+  g.engine.dispatch({
+    kernel: k,
+    buffers: [...views.map((v) => v.buf), ...spare.map((v) => v.buf)],
+    uniforms: u,
+    workgroups: Math.ceil(shapeSize(param.shape) / BLOCK),
+  });
+  spare.forEach((v) => g.storages.release(v));
+}
+
+/** SGD (with momentum when `momentum` > 0 and a velocity array is given), in place. */
+export function sgdStep(param: NDArray, grad: NDArray, velocity: NDArray | null, options: { lr: number; momentum?: number; nesterov?: boolean }): void {
+  const momentum = velocity ? (options.momentum ?? 0) : 0;
+  step('sgdStep', SGD, param, grad, velocity ? [velocity] : [], { lr: options.lr, momentum, nesterov: options.nesterov });
+}
+
+/** RMSprop: velocity is the running mean of squared gradients (rho defaults to 0.9), in place. */
+export function rmspropStep(param: NDArray, grad: NDArray, velocity: NDArray, options: { lr: number; rho?: number; epsilon?: number }): void {
+  step('rmspropStep', RMSPROP, param, grad, [velocity], { lr: options.lr, momentum: options.rho ?? 0.9, epsilon: options.epsilon ?? 1e-7 });
+}
+
+/** Adam step number `step` (1 for the first update), with Keras's defaults, in place. */
+export function adamStep(
+  param: NDArray, grad: NDArray, m: NDArray, v: NDArray,
+  options: { lr: number; step: number; beta1?: number; beta2?: number; epsilon?: number },
+): void {
+  const [b1, b2] = [options.beta1 ?? 0.9, options.beta2 ?? 0.999];
+  const alpha = (options.lr * Math.sqrt(1 - b2 ** options.step)) / (1 - b1 ** options.step);
+  step('adamStep', ADAM, param, grad, [m, v], { lr: options.lr, momentum: b1, beta2: b2, epsilon: options.epsilon ?? 1e-7, alpha });
+}

@@ -1,0 +1,129 @@
+// Reductions, arg-reductions and scans on the GPU (reduce.wgsl, argreduce.wgsl, scan.wgsl).
+// Every one starts the same way: split x's axes into the kept ("outer") ones, which index the
+// outputs, and the reduced ("inner") ones, merging contiguous axes in each group; then pick a
+// strategy by shape: a thread per output when there are many outputs or short lines, a workgroup
+// per line (or per chunk of a line, plus a second pass) when a few long lines must share the work.
+import reduceWgsl from '../../shaders/reduce.wgsl';
+import argreduceWgsl from '../../shaders/argreduce.wgsl';
+import scanWgsl from '../../shaders/scan.wgsl';
+import type { ArgReduceOp, ReduceOp, ScanOp, View } from '../backend.ts';
+import type { DType } from '../dtype.ts';
+import { cStrides, shapeSize } from '../shape.ts';
+import { coalesce } from '../cpu/strided.ts';
+import { kernel } from './engine.ts';
+import type { GpuView } from './storage.ts';
+import { Uniforms } from './uniforms.ts';
+import { CT, type ComputeType, computeType, dtCode } from './dtypes.ts';
+import type { WebGPUBackend } from './backend.ts';
+
+const WG = 256; // as in common.wgsl
+/** Below this many outputs, long lines are shared by a workgroup instead of one thread. */
+const MANY_OUTPUTS = 1024;
+/** Elements one workgroup folds in reduceTree before the line is split into chunks. */
+const TREE_SPAN = WG * 64;
+/** Lines at most this long always run one thread per line. */
+const SHORT_LINE = 64;
+/** Elements per chunk when few long lines are scanned. */
+const SCAN_CHUNK = 1024;
+
+const REDUCE_LINES = kernel(reduceWgsl, 'reduceLines', ['read', 'write']);
+const REDUCE_TREE = kernel(reduceWgsl, 'reduceTree', ['read', 'write']);
+const ARG_LINES = kernel(argreduceWgsl, 'argLines', ['read', 'write']);
+const ARG_TREE = kernel(argreduceWgsl, 'argTree', ['read', 'write']);
+const SCAN_TOTALS = kernel(scanWgsl, 'scanTotals', ['read', 'write', 'write']);
+const SCAN_PREFIX = kernel(scanWgsl, 'scanPrefix', ['read', 'write', 'write']);
+const SCAN_LINES = kernel(scanWgsl, 'scanLines', ['read', 'write', 'write']);
+
+const REDUCE_CODES: Record<ReduceOp, number> = { sum: 0, prod: 1, min: 2, max: 3, all: 4, any: 5 };
+
+/** The dtype whose words are a compute type's bits (partial results between passes). */
+const NATURAL: Record<ComputeType, DType> = { [CT.f32]: 'float32', [CT.i32]: 'int32', [CT.u32]: 'uint32' };
+
+/** x's kept axes (merged, with out's strides beside x's) and its axes in `axes` (merged). */
+function splitAxes(x: GpuView, axes: readonly number[], out: GpuView) {
+  const kept = x.shape.map((_, i) => i).filter((i) => !axes.includes(i));
+  const outer = coalesce(kept.map((i) => x.shape[i]), [kept.map((i) => x.strides[i]), out.strides]);
+  const inner = coalesce(axes.map((i) => x.shape[i]), [axes.map((i) => x.strides[i])]);
+  return { outer, inner, nOuter: shapeSize(outer.shape), nInner: shapeSize(inner.shape) };
+}
+
+export function reduce(g: WebGPUBackend, op: ReduceOp, x: View, axes: readonly number[], out: View): void {
+  const ct = op === 'all' || op === 'any' ? CT.u32 : computeType(out.dtype);
+  reduceViews(g, op, ct, g.storages.input(x), axes, g.storages.output(out));
+}
+
+function reduceViews(g: WebGPUBackend, op: ReduceOp, ct: ComputeType, x: GpuView, axes: readonly number[], out: GpuView): void {
+  const { outer, inner, nOuter, nInner } = splitAxes(x, axes, out);
+  if (nOuter === 0) return;
+  const tree = nOuter < MANY_OUTPUTS && nInner > SHORT_LINE;
+  const chunks = tree ? Math.ceil(nInner / TREE_SPAN) : 1;
+  const scratch = chunks > 1 ? g.storages.temp(NATURAL[ct], [nOuter, chunks]) : null;
+  const u = new Uniforms()
+    .axes(outer.shape, 1).axes(outer.strides[0]).axes(outer.strides[1])
+    .axes(inner.shape, 1).axes(inner.strides[0])
+    .i32(x.offset).i32(out.offset).u32(nOuter).u32(nInner).u32(outer.shape.length).u32(inner.shape.length)
+    .u32(chunks).u32(Math.ceil(nInner / chunks));
+  g.engine.dispatch({
+    kernel: tree ? REDUCE_TREE : REDUCE_LINES,
+    constants: { OP: REDUCE_CODES[op], CT: ct, X_DT: dtCode(x.dtype), OUT_DT: dtCode(out.dtype) },
+    buffers: [x.buf, (scratch ?? out).buf],
+    uniforms: u,
+    workgroups: tree ? nOuter * chunks : Math.ceil(nOuter / WG),
+  });
+  if (!scratch) return;
+  // Second pass: the `chunks` partial results of each output (the last axis) reduced the same way.
+  const shape = [...out.shape, chunks];
+  reduceViews(g, op, ct, { ...scratch, shape, strides: cStrides(shape) }, [out.shape.length], out);
+  g.storages.release(scratch);
+}
+
+const ARG_CODES: Record<ArgReduceOp, number> = { argmin: 0, argmax: 1 };
+
+export function argReduce(g: WebGPUBackend, op: ArgReduceOp, xv: View, axis: number, outv: View): void {
+  const x = g.storages.input(xv);
+  const out = g.storages.output(outv);
+  const { outer, nOuter } = splitAxes(x, [axis], out);
+  const len = x.shape[axis];
+  if (nOuter === 0 || len === 0) return;
+  const tree = nOuter < MANY_OUTPUTS && len > WG;
+  const u = new Uniforms()
+    .axes(outer.shape, 1).axes(outer.strides[0]).axes(outer.strides[1])
+    .i32(x.offset).i32(out.offset).u32(nOuter).u32(len).i32(x.strides[axis]).u32(outer.shape.length);
+  g.engine.dispatch({
+    kernel: tree ? ARG_TREE : ARG_LINES,
+    constants: { OP: ARG_CODES[op], CT: computeType(x.dtype), X_DT: dtCode(x.dtype) },
+    buffers: [x.buf, out.buf],
+    uniforms: u,
+    workgroups: tree ? nOuter : Math.ceil(nOuter / WG),
+  });
+}
+
+export function scan(g: WebGPUBackend, op: ScanOp, xv: View, axis: number, outv: View): void {
+  const x = g.storages.input(xv);
+  const out = g.storages.output(outv);
+  const others = x.shape.map((_, i) => i).filter((i) => i !== axis);
+  const outer = coalesce(others.map((i) => x.shape[i]), [others.map((i) => x.strides[i]), others.map((i) => out.strides[i])]);
+  const lines = shapeSize(outer.shape);
+  const len = x.shape[axis];
+  if (lines === 0 || len === 0) return;
+  const ct = computeType(out.dtype);
+  const chunks = lines < MANY_OUTPUTS ? Math.max(1, Math.ceil(len / SCAN_CHUNK)) : 1;
+  const totals = g.storages.temp(NATURAL[ct], [lines * chunks]);
+  const u = new Uniforms()
+    .axes(outer.shape, 1).axes(outer.strides[0]).axes(outer.strides[1])
+    .i32(x.offset).i32(out.offset).i32(x.strides[axis]).i32(out.strides[axis])
+    .u32(lines).u32(len).u32(outer.shape.length).u32(chunks).u32(Math.ceil(len / chunks));
+  const run = (k: typeof SCAN_LINES, threads: number): void => g.engine.dispatch({
+    kernel: k,
+    constants: { OP: op === 'cumsum' ? 0 : 1, CT: ct, X_DT: dtCode(x.dtype), OUT_DT: dtCode(out.dtype) },
+    buffers: [x.buf, out.buf, totals.buf],
+    uniforms: u,
+    workgroups: Math.ceil(threads / WG),
+  });
+  if (chunks > 1) {
+    run(SCAN_TOTALS, lines * chunks);
+    run(SCAN_PREFIX, lines);
+  }
+  run(SCAN_LINES, lines * chunks);
+  g.storages.release(totals);
+}

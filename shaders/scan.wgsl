@@ -1,0 +1,132 @@
+// scan: cumsum and cumprod along one axis (host side: ndarray/webgpu/reduce.ts).
+// A line is the axis for one choice of the other coordinates. Few long lines are cut into `chunks`
+// so that many threads work, in three dispatches:
+//   scanTotals  one thread per (line, chunk): the chunk's total;
+//   scanPrefix  one thread per line: turns the totals into exclusive prefixes (what precedes a chunk);
+//   scanLines   one thread per (line, chunk): a running sum/product that starts from the prefix.
+// With one chunk per line only scanLines runs, starting from the identity: a plain serial scan.
+override OP: u32;   // 0 cumsum, 1 cumprod
+override CT: u32;
+override X_DT: u32;
+override OUT_DT: u32;
+
+struct Params {
+  outerShape: array<vec4u, 2>,
+  outerStrides: array<vec4i, 2>,
+  outStrides: array<vec4i, 2>,
+  offset: i32,
+  outOffset: i32,
+  stride: i32,
+  outStride: i32,
+  lines: u32,
+  len: u32,
+  outerRank: u32,
+  chunks: u32,
+  chunkLen: u32,
+}
+
+@group(0) @binding(0) var<storage, read> x: array<u32>;
+@group(0) @binding(1) var<storage, read_write> out: array<u32>;
+// Chunk totals, then prefixes, as accumulator bits: [lines, chunks] row-major.
+@group(0) @binding(2) var<storage, read_write> totals: array<u32>;
+@group(0) @binding(3) var<uniform> p: Params;
+
+fn identity() -> u32 {
+  if (OP == 0u) {
+    return select(0u, bitcast<u32>(0.0), CT == CT_F32);
+  }
+  return select(1u, bitcast<u32>(1.0), CT == CT_F32);
+}
+
+fn load(w: u32) -> u32 {
+  switch CT {
+    case CT_F32: { return bitcast<u32>(wordToF32(w, X_DT)); }
+    case CT_I32: { return bitcast<u32>(wordToI32(w, X_DT)); }
+    default: { return wordToU32(w, X_DT); }
+  }
+}
+
+fn combine(a: u32, b: u32) -> u32 {
+  switch CT {
+    case CT_F32: {
+      let fa = bitcast<f32>(a);
+      let fb = bitcast<f32>(b);
+      return bitcast<u32>(select(fa * fb, fa + fb, OP == 0u));
+    }
+    case CT_I32: {
+      let ia = bitcast<i32>(a);
+      let ib = bitcast<i32>(b);
+      return bitcast<u32>(select(ia * ib, ia + ib, OP == 0u));
+    }
+    default: {
+      return select(a * b, a + b, OP == 0u);
+    }
+  }
+}
+
+fn store(acc: u32) -> u32 {
+  switch CT {
+    case CT_F32: { return f32ToWord(bitcast<f32>(acc), OUT_DT); }
+    case CT_I32: { return i32ToWord(bitcast<i32>(acc), OUT_DT); }
+    default: { return u32ToWord(acc, OUT_DT); }
+  }
+}
+
+fn lineStart(line: u32) -> vec2i {
+  var pos = vec2i(p.offset, p.outOffset);
+  var rem = line;
+  for (var d = p.outerRank; d > 0u; d--) {
+    let len = axisLen(p.outerShape, d - 1u);
+    let c = i32(rem % len);
+    rem = rem / len;
+    pos += c * vec2i(axisStride(p.outerStrides, d - 1u), axisStride(p.outStrides, d - 1u));
+  }
+  return pos;
+}
+
+@compute @workgroup_size(WG)
+fn scanTotals(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u, @builtin(local_invocation_index) lid: u32) {
+  let t = elementIndex(wid, nwg, lid);
+  if (t >= p.lines * p.chunks) {
+    return;
+  }
+  let start = lineStart(t / p.chunks).x;
+  let first = (t % p.chunks) * p.chunkLen;
+  let end = min(first + p.chunkLen, p.len);
+  var acc = identity();
+  for (var j = first; j < end; j++) {
+    acc = combine(acc, load(x[u32(start + i32(j) * p.stride)]));
+  }
+  totals[t] = acc;
+}
+
+@compute @workgroup_size(WG)
+fn scanPrefix(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u, @builtin(local_invocation_index) lid: u32) {
+  let line = elementIndex(wid, nwg, lid);
+  if (line >= p.lines) {
+    return;
+  }
+  var acc = identity();
+  for (var c = 0u; c < p.chunks; c++) {
+    let i = line * p.chunks + c;
+    let total = totals[i];
+    totals[i] = acc;
+    acc = combine(acc, total);
+  }
+}
+
+@compute @workgroup_size(WG)
+fn scanLines(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u, @builtin(local_invocation_index) lid: u32) {
+  let t = elementIndex(wid, nwg, lid);
+  if (t >= p.lines * p.chunks) {
+    return;
+  }
+  let start = lineStart(t / p.chunks);
+  let first = (t % p.chunks) * p.chunkLen;
+  let end = min(first + p.chunkLen, p.len);
+  var acc = select(identity(), totals[t], p.chunks > 1u);
+  for (var j = first; j < end; j++) {
+    acc = combine(acc, load(x[u32(start.x + i32(j) * p.stride)]));
+    out[u32(start.y + i32(j) * p.outStride)] = store(acc);
+  }
+}

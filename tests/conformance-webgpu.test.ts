@@ -1,0 +1,20 @@
+// The conformance suite (tests/conformance/) on the 'webgpu' backend, with float32 tolerances: 4 ulp
+// for every ufunc (the transcendental functions are shaders/math.wgsl's, not the driver's), results
+// below float32's normal range may flush to 0, zero signs are not compared (drivers may drop them),
+// and sums and means may differ from NumPy's by the rounding of a different order of additions.
+// Without an adapter the suite is skipped, or fails under CI=true (see webgpu-setup.ts).
+import { defineConformance, EXACT, type Magnitude, type Tol } from './conformance/index.ts';
+import { requireWebGPU } from './webgpu-setup.ts';
+
+function tol(op: string, x?: Magnitude): Tol {
+  const base: Tol = { ...EXACT, ulps: 4, abs: 2 ** -126, signedZero: false };
+  switch (op) {
+    case 'sum': case 'cumsum': return { ...base, epsAbs: 8 * (x?.sumAbs ?? 0) };
+    case 'mean': return { ...base, epsAbs: 16 * (x?.maxAbs ?? 0) };
+    case 'var': case 'std': return { ...base, ulps: 16 + 4 * Math.sqrt(x?.size ?? 0) };
+    case 'matmul': return { ...base, epsAbs: 4 };
+    default: return base;
+  }
+}
+
+if (await requireWebGPU('conformance on webgpu')) defineConformance({ device: 'webgpu', tol }).run();
