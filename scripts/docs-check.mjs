@@ -13,7 +13,8 @@ const files = findFiles('docs', /\.md$/).filter((f) => f.includes(filter));
 const env = { ...process.env, XDG_RUNTIME_DIR: process.env.XDG_RUNTIME_DIR ?? '/tmp' };
 const TIMEOUT_MS = 10 * 60 * 1000; // GPU examples can spend seconds in Mesa's shader compiler
 
-const outDir = join(root, 'build', 'docs');
+// A filtered run gets its own folder, so several runs can go side by side.
+const outDir = join(root, 'build', filter ? `docs-${process.pid}` : 'docs');
 rmSync(outDir, { recursive: true, force: true });
 mkdirSync(outDir, { recursive: true });
 
