@@ -27,3 +27,17 @@ export function uniform(n: number, seed = 12345): Float64Array {
   }
   return a;
 }
+
+/** `time` for work that returns a Promise (an estimator's fit): the median of `runs` awaited calls
+ *  after one warm-up. */
+export async function timeAsync(fn: () => Promise<unknown>, runs = 3): Promise<number> {
+  await fn();
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    await fn();
+    times.push(performance.now() - t0);
+  }
+  times.sort((x, y) => x - y);
+  return times[times.length >> 1];
+}

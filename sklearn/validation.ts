@@ -48,6 +48,9 @@ export async function checkArray(x: unknown, options: CheckOptions = {}): Promis
 
 /** Rejects NaN and infinity with sklearn's messages (one pass over the data, no copy of it). */
 function assertAllFinite(a: NDArray, name: string, estimator?: string): void {
+  // scikit-learn's fast path: a NaN or ±inf anywhere makes the sum non-finite, so a finite sum
+  // clears the array in one reduction, without a temporary (an overflowing sum falls through)
+  if (Number.isFinite(np.tidy(() => np.sum(a).itemSync()))) return;
   if (np.tidy(() => np.isfinite(a).all().itemSync())) return;
   if (np.tidy(() => np.isnan(a).any().itemSync())) {
     const hint = estimator ? `\n${estimator} does not accept missing values encoded as NaN natively.` : '';

@@ -86,19 +86,10 @@ export class StandardScaler extends Transformer<StandardScalerParams> {
   async transform(X: unknown): Promise<NDArray> {
     this.checkIsFitted();
     const X0 = await checkAllowNaN(X, this.estimatorName, { nFeatures: this.nFeaturesIn_ });
-    const [n, f] = X0.shape;
-    const z = X0.dataSync() as Float64Array; // a fresh copy, transformed in place in one pass
-    const mean = this.params.withMean ? values(this.mean_, f) : null;
-    const scale = this.params.withStd ? values(this.scale_, f) : null;
-    for (let i = 0, o = 0; i < n; i++) {
-      for (let j = 0; j < f; j++, o++) {
-        let v = z[o];
-        if (mean) v -= mean[j];
-        if (scale) v /= scale[j];
-        z[o] = v;
-      }
-    }
-    return np.NDArray.fromTyped(z, [n, f], 'float64');
+    // One new array (made by the centring, or a copy); the scaling divides it in place.
+    const Z = this.params.withMean ? np.subtract(X0, this.mean_ as NDArray) : X0.copy();
+    if (this.params.withStd) np.divide(Z, this.scale_ as NDArray, { out: Z });
+    return Z;
   }
 
   /** Z · scale_ + mean_: back to the original units. */
