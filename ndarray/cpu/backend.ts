@@ -30,10 +30,13 @@ function copyKernel(x: View, out: View): void {
   const src = dataOf(x);
   const dst = dataOf(out);
   const toBool = out.dtype === 'bool';
+  const sameType = src.constructor === dst.constructor && !toBool;
   forEachRow(out.shape, [x, out], (pos, len, inner) => {
     let i = pos[0], o = pos[1];
     const si = inner[0], so = inner[1];
-    if (toBool) for (let n = 0; n < len; n++, i += si, o += so) dst[o] = src[i] !== 0 ? 1 : 0;
+    // Contiguous rows of the same element type: one block copy (memcpy) instead of a loop.
+    if (sameType && si === 1 && so === 1) dst.set(src.subarray(i, i + len), o);
+    else if (toBool) for (let n = 0; n < len; n++, i += si, o += so) dst[o] = src[i] !== 0 ? 1 : 0;
     else for (let n = 0; n < len; n++, i += si, o += so) dst[o] = src[i];
   });
 }

@@ -13,7 +13,7 @@ import { Transformer } from '../mixins.ts';
 import { checkArray, checkNFeatures, toCpu } from '../validation.ts';
 import type { RandomStateLike } from '../utils/random-state.ts';
 import { estimatorToJSON, estimatorFromJSON, registerEstimator, type EstimatorJSON } from '../persistence.ts';
-import { checkBoolean, checkInterval, checkOption } from '../linear_model/check-params.ts';
+import { checkBoolean, checkInterval, checkOption } from '../utils/check-params.ts';
 import { svdFlip } from './svd-flip.ts';
 import { randomizedSvd, type PowerIterationNormalizer } from './randomized-svd.ts';
 import { inferDimension } from './infer-dimension.ts';

@@ -4,7 +4,7 @@
 // because centring takes it out of the problem before α ever sees it.
 import { ValueError } from '../../ndarray/errors.ts';
 import type { RandomStateLike } from '../utils/random-state.ts';
-import { checkBoolean, checkInterval, checkOption } from './check-params.ts';
+import { checkBoolean, checkInterval, checkOption } from '../utils/check-params.ts';
 import type { Matrix } from './dense.ts';
 import { centreData, interceptFrom } from './preprocess-data.ts';
 import { ridgeRegression, RIDGE_SOLVERS, type RidgeSolver } from './ridge-regression.ts';

@@ -10,9 +10,10 @@ import { Regressor } from '../mixins.ts';
 import { checkArray, checkConsistentLength } from '../validation.ts';
 import { estimatorToJSON, estimatorFromJSON, registerEstimator, type EstimatorJSON } from '../persistence.ts';
 import type { Params } from '../base.ts';
-import { checkBoolean } from './check-params.ts';
+import { checkBoolean } from '../utils/check-params.ts';
 import { type Matrix, matrix, column, fromNDArray, toNDArray, transpose } from './dense.ts';
-import { checkSampleWeight, centreData, rescaleRows, interceptFrom } from './preprocess-data.ts';
+import { checkSampleWeight } from '../utils/sample-weight.ts';
+import { centreData, rescaleRows, interceptFrom } from './preprocess-data.ts';
 import { predictInput, linearScores, scoresArray, coefArray, interceptValue } from './linear-model.ts';
 import { nnls } from './nnls.ts';
 

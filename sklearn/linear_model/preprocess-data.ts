@@ -3,21 +3,7 @@
 // same w as fitting y ≈ X w + b, and then b = ȳ - x̄ · w. So every linear model centres X and y,
 // solves a problem with no intercept, and recovers b at the end (`interceptFrom`). Sample weights
 // s_i enter least squares as sqrt(s_i) times each row (`rescaleRows`): Σ s_i r_i² = ||sqrt(S) r||².
-import { ValueError } from '../../ndarray/errors.ts';
-import { checkArray } from '../validation.ts';
 import type { Matrix } from './dense.ts';
-
-/** sklearn's _check_sample_weight: null gives ones, a number fills, an array must be (n,). */
-export async function checkSampleWeight(sampleWeight: unknown, n: number, options: { onlyNonNegative?: boolean } = {}): Promise<Float64Array> {
-  if (sampleWeight === undefined || sampleWeight === null) return new Float64Array(n).fill(1);
-  if (typeof sampleWeight === 'number') return new Float64Array(n).fill(sampleWeight);
-  const sw = await checkArray(sampleWeight, { name: 'sample_weight', ensure2d: false, allowNd: true });
-  if (sw.ndim !== 1) throw new ValueError('Sample weights must be 1D array or scalar');
-  if (sw.shape[0] !== n) throw new ValueError(`sample_weight.shape == (${sw.shape[0]},), expected (${n},)!`);
-  const out = Float64Array.from(sw.dataSync() as Float64Array);
-  if (options.onlyNonNegative && out.some((v) => v < 0)) throw new ValueError('Negative values in data passed to `sample_weight`');
-  return out;
-}
 
 export interface Offsets {
   xOffset: Float64Array;

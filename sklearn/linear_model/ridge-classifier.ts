@@ -11,7 +11,7 @@ import { estimatorToJSON, estimatorFromJSON, registerEstimator, type EstimatorJS
 import type { Params } from '../base.ts';
 import { BASE_RIDGE_DEFAULTS, fitBaseRidge, validateRidgeParams, type BaseRidgeParams } from './base-ridge.ts';
 import { fromNDArray } from './dense.ts';
-import { checkSampleWeight } from './preprocess-data.ts';
+import { checkSampleWeight } from '../utils/sample-weight.ts';
 import { coefArray, interceptValue, decisionValues, predictLabels } from './linear-model.ts';
 import { encodeLabels, binarizeLabels, classSampleWeights, type ClassWeight } from './class-labels.ts';
 

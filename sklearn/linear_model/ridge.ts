@@ -12,7 +12,7 @@ import { estimatorToJSON, estimatorFromJSON, registerEstimator, type EstimatorJS
 import type { Params } from '../base.ts';
 import { BASE_RIDGE_DEFAULTS, fitBaseRidge, validateRidgeParams, type BaseRidgeParams } from './base-ridge.ts';
 import { fromNDArray } from './dense.ts';
-import { checkSampleWeight } from './preprocess-data.ts';
+import { checkSampleWeight } from '../utils/sample-weight.ts';
 import { predictInput, linearScores, scoresArray, coefArray, interceptValue } from './linear-model.ts';
 
 export type RidgeParams = BaseRidgeParams;

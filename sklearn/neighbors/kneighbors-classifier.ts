@@ -10,7 +10,7 @@ import type { NDArray } from '../../ndarray/index.ts';
 import { ValueError } from '../../ndarray/errors.ts';
 import { Classifier } from '../mixins.ts';
 import { checkArray, checkConsistentLength, checkNFeatures } from '../validation.ts';
-import { checkInterval, checkOption } from '../linear_model/check-params.ts';
+import { checkInterval, checkOption } from '../utils/check-params.ts';
 import { encodeLabels, takeClasses } from '../linear_model/class-labels.ts';
 import { estimatorFromJSON, estimatorToJSON, registerEstimator, type EstimatorJSON } from '../persistence.ts';
 

@@ -11,7 +11,7 @@ import type { Params } from '../base.ts';
 import { Transformer } from '../mixins.ts';
 import { checkArray, toCpu } from '../validation.ts';
 import { estimatorToJSON, estimatorFromJSON, registerEstimator, type EstimatorJSON } from '../persistence.ts';
-import { checkOption } from '../linear_model/check-params.ts';
+import { checkOption } from '../utils/check-params.ts';
 import { checkAllowNaN, featureNamesIn } from './validate.ts';
 import { codeOf, isIntegerData, pyList, pyRepr, uniqueSorted, unknownValues } from './encode.ts';
 

@@ -11,7 +11,7 @@ import type { Params } from '../base.ts';
 import { Transformer } from '../mixins.ts';
 import { checkArray, checkNFeatures } from '../validation.ts';
 import { estimatorToJSON, estimatorFromJSON, registerEstimator, type EstimatorJSON } from '../persistence.ts';
-import { checkBoolean } from '../linear_model/check-params.ts';
+import { checkBoolean } from '../utils/check-params.ts';
 import { featureNamesIn } from './validate.ts';
 
 export type PolynomialFeaturesParams = {

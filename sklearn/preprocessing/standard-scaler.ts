@@ -9,7 +9,7 @@ import type { NDArray } from '../../ndarray/index.ts';
 import type { Params } from '../base.ts';
 import { Transformer } from '../mixins.ts';
 import { estimatorToJSON, estimatorFromJSON, registerEstimator, type EstimatorJSON } from '../persistence.ts';
-import { checkBoolean } from '../linear_model/check-params.ts';
+import { checkBoolean } from '../utils/check-params.ts';
 import { checkAllowNaN, featureNamesIn } from './validate.ts';
 
 export type StandardScalerParams = {

@@ -9,7 +9,7 @@ import { Classifier } from '../mixins.ts';
 import { checkArray, checkNFeatures } from '../validation.ts';
 import { checkRandomState } from '../utils/random-state.ts';
 import { encodeLabels, takeClasses } from '../linear_model/class-labels.ts';
-import { checkSampleWeight } from '../linear_model/preprocess-data.ts';
+import { checkSampleWeight } from '../utils/sample-weight.ts';
 import { estimatorFromJSON, estimatorToJSON, fromJSONValue, registerEstimator, type EstimatorJSON, type Json } from '../persistence.ts';
 import { buildTree } from './cart.ts';
 import { Entropy, Gini } from './criterion.ts';

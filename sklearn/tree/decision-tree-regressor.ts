@@ -7,7 +7,7 @@ import type { NDArray } from '../../ndarray/index.ts';
 import { Regressor } from '../mixins.ts';
 import { checkArray, checkNFeatures, checkTarget } from '../validation.ts';
 import { checkRandomState } from '../utils/random-state.ts';
-import { checkSampleWeight } from '../linear_model/preprocess-data.ts';
+import { checkSampleWeight } from '../utils/sample-weight.ts';
 import { estimatorFromJSON, estimatorToJSON, fromJSONValue, registerEstimator, type EstimatorJSON, type Json } from '../persistence.ts';
 import { buildTree } from './cart.ts';
 import { SquaredError } from './criterion.ts';
