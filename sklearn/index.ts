@@ -12,3 +12,11 @@ export { shuffle, type ShuffleOptions } from './utils/shuffle.ts';
 export { sampleWithoutReplacement, type SampleMethod } from './utils/random.ts';
 export * from './decomposition/index.ts';
 export * from './preprocessing/index.ts';
+export {
+  accuracyScore, confusionMatrix, precisionScore, recallScore, f1Score, classificationReport,
+} from './metrics/classification.ts';
+export { meanSquaredError, meanAbsoluteError, r2Score } from './metrics/regression.ts';
+export { BaseEstimator, clone, checkIsFitted, isClassifier, type Params } from './base.ts';
+export { Classifier, Regressor, Transformer } from './mixins.ts';
+export { NotFittedError } from './exceptions.ts';
+export { checkRandomState, type RandomStateLike } from './utils/random-state.ts';

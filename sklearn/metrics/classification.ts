@@ -4,6 +4,7 @@ import type { NDArray } from '../../ndarray/index.ts';
 import * as np from '../../ndarray/index.ts';
 import { toCpu, checkConsistentLength } from '../validation.ts';
 import { ValueError } from '../../ndarray/errors.ts';
+import { formatNumber } from '../../ndarray/io/printf.ts';
 
 async function labels(yTrue: unknown, yPred: unknown): Promise<[Float64Array, Float64Array]> {
   const [t, p] = [await toCpu(yTrue), await toCpu(yPred)];
@@ -79,3 +80,35 @@ async function prf(which: 'precision' | 'recall' | 'f1', yTrue: unknown, yPred: 
 export const precisionScore = (yTrue: unknown, yPred: unknown, options: { average?: Average; posLabel?: number } = {}) => prf('precision', yTrue, yPred, options);
 export const recallScore = (yTrue: unknown, yPred: unknown, options: { average?: Average; posLabel?: number } = {}) => prf('recall', yTrue, yPred, options);
 export const f1Score = (yTrue: unknown, yPred: unknown, options: { average?: Average; posLabel?: number } = {}) => prf('f1', yTrue, yPred, options);
+
+/** Python's `'%.{digits}f' % x` (ties rounded half-to-even on the exact value, as Python does). */
+function fixed(x: number, digits: number): string {
+  return formatNumber({ flags: '', width: 0, precision: digits, conversion: 'f' }, x, 'f');
+}
+
+/** sklearn's classification_report: per-class precision, recall, F1 and support, then accuracy and
+ *  the macro (plain mean over classes) and weighted (mean weighted by support) averages. */
+export async function classificationReport(yTrue: unknown, yPred: unknown, options: { digits?: number; targetNames?: string[] } = {}): Promise<string> {
+  const digits = options.digits ?? 2;
+  const { classes, truth } = await tallies(yTrue, yPred);
+  const names = options.targetNames ?? classes.map(String);
+  if (names.length !== classes.length) {
+    throw new ValueError(`Number of classes, ${classes.length}, does not match size of target_names, ${names.length}. Try specifying the labels parameter`);
+  }
+  const [p, r, f] = await Promise.all(['precision', 'recall', 'f1'].map((w) => prf(w as 'precision', yTrue, yPred, { average: null }))) as number[][];
+  const width = Math.max(...names.map((n) => n.length), 'weighted avg'.length, digits);
+  const cell = (s: string): string => ` ${s.padStart(9)}`;
+  const row = (name: string, values: string[]): string => `${name.padStart(width)} ${values.map(cell).join('')}\n`;
+  const support = truth.reduce((s, v) => s + v, 0);
+  let report = row('', ['precision', 'recall', 'f1-score', 'support']) + '\n';
+  names.forEach((name, i) => (report += row(name, [fixed(p[i], digits), fixed(r[i], digits), fixed(f[i], digits), String(truth[i])])));
+  report += '\n';
+  // The accuracy line shows the micro-averaged F1 (equal to accuracy, rounded as scikit-learn computes it).
+  const micro = (await prf('f1', yTrue, yPred, { average: 'micro' })) as number;
+  report += row('accuracy', ['', '', fixed(micro, digits), String(support)]);
+  for (const average of ['macro', 'weighted'] as const) {
+    const avg = await Promise.all(['precision', 'recall', 'f1'].map((w) => prf(w as 'precision', yTrue, yPred, { average })));
+    report += row(`${average} avg`, [...(avg as number[]).map((v) => fixed(v, digits)), String(support)]);
+  }
+  return report;
+}
