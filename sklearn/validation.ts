@@ -46,7 +46,8 @@ export async function checkArray(x: unknown, options: CheckOptions = {}): Promis
   return a;
 }
 
-/** Rejects NaN and infinity with sklearn's messages (one pass over the data, no copy of it). */
+/** Rejects NaN and infinity with sklearn's messages (one pass over the data, no copy of it); the
+ *  message names the dtype checked, so a value cast out of float32's range reads as too large for it. */
 function assertAllFinite(a: NDArray, name: string, estimator?: string): void {
   // scikit-learn's fast path: a NaN or ±inf anywhere makes the sum non-finite, so a finite sum
   // clears the array in one reduction, without a temporary (an overflowing sum falls through)
@@ -56,7 +57,7 @@ function assertAllFinite(a: NDArray, name: string, estimator?: string): void {
     const hint = estimator ? `\n${estimator} does not accept missing values encoded as NaN natively.` : '';
     throw new ValueError(`Input ${name} contains NaN.${hint}`);
   }
-  throw new ValueError(`Input ${name} contains infinity or a value too large for dtype('float64').`);
+  throw new ValueError(`Input ${name} contains infinity or a value too large for dtype('${a.dtype}').`);
 }
 
 /** sklearn's column_or_1d: y of shape (n,) or (n, 1) becomes (n,). */

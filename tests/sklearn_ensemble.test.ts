@@ -101,6 +101,15 @@ test('K6: on the spirals, one perfect full tree ends boosting; Ridge members are
   assert.ok(k6.treeTestScore > 0.95 && ridgeScore < 0.7, `trees ${k6.treeTestScore} vs ridge ${ridgeScore}`);
 });
 
+test('forests and boosted trees reject values beyond float32, as scikit-learn\'s trees do', async () => {
+  const tooLarge = (e: Error): boolean => e.message === "Input X contains infinity or a value too large for dtype('float32').";
+  const X = [[0, 1], [1, 1e39], [2, 3], [3, 4]];
+  await rejects(() => new RandomForestClassifier({ nEstimators: 2, randomState: 0 }).fit(X, [0, 0, 1, 1]), tooLarge, 'forest fit');
+  await rejects(() => new AdaBoostClassifier({ nEstimators: 2 }).fit(X, [0, 0, 1, 1]), tooLarge, 'AdaBoost fit');
+  const forest = await new RandomForestClassifier({ nEstimators: 2, randomState: 0 }).fit([[0, 1], [1, 2], [2, 3], [3, 4]], [0, 0, 1, 1]);
+  await rejects(() => forest.predict([[0, -1e39]]), tooLarge, 'forest predict');
+});
+
 test('AdaBoost: a first member no better than chance is an error; a later one is dropped', async () => {
   // XOR: every stump gets half the samples wrong, err = 0.5 = 1 - 1/K.
   const X = [[0, 0], [1, 1], [0, 1], [1, 0]];

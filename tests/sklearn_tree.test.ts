@@ -96,6 +96,27 @@ test('thresholds sit halfway between float32 feature values', async () => {
   assert.is(est.tree_!.threshold.dataSync()[0], Math.fround(0.2) / 2 + Math.fround(0.7) / 2);
 });
 
+test('X is validated as float32: values beyond its range are too large, samples route on float32 values', async () => {
+  const tooLarge = "Input X contains infinity or a value too large for dtype('float32').";
+  const fitted = await new DecisionTreeClassifier().fit([[0], [1]], [0, 1]);
+  const regressor = await new DecisionTreeRegressor().fit([[0], [1]], [0, 1]);
+  const calls = [
+    () => new DecisionTreeClassifier().fit([[0], [1e39]], [0, 1]), () => new DecisionTreeRegressor().fit([[0], [-1e39]], [0, 1]),
+    () => fitted.predict([[1e39]]), () => fitted.apply([[Infinity]]), () => regressor.predict([[-1e39]]),
+  ];
+  for (const call of calls) {
+    try {
+      await call();
+      assert.unreachable('should throw');
+    } catch (e) {
+      assert.is((e as Error).message, tooLarge);
+    }
+  }
+  // scikit-learn: threshold 0.5; the float64 just above it is 0.5 in float32, so it goes left (class 0)
+  assert.is(fitted.tree_!.threshold.dataSync()[0], 0.5);
+  assert.equal(Array.from((await fitted.predict([[0.5000000000000001], [0.5000001]])).dataSync()), [0, 1]);
+});
+
 test('the introsort sorts values and carries the sample indices along', () => {
   const rng = new np.random.RandomState(3);
   for (const n of [0, 1, 2, 5, 17, 100, 1000]) {

@@ -5,20 +5,21 @@
 // rows and features make partly independent errors, and averaging them cancels much of the variance.
 // Seeding follows scikit-learn: the forest's RandomState draws one seed per tree, up front; a tree's
 // seed gives both its bootstrap draw (randint(0, n, n)) and, afresh, its splitter's feature order.
-// The bootstrap is expressed as sample weights (how many times each row was drawn).
+// The bootstrap is expressed as sample weights (how many times each row was drawn). X is validated
+// as float32 once, as scikit-learn's forests do, and the trees get it already cast.
 import * as np from '../../ndarray/index.ts';
 import type { NDArray } from '../../ndarray/index.ts';
 import { RandomState } from '../../ndarray/random/index.ts';
 import { ValueError } from '../../ndarray/errors.ts';
 import { Classifier } from '../mixins.ts';
-import { checkArray, checkNFeatures } from '../validation.ts';
+import { checkNFeatures } from '../validation.ts';
 import { checkRandomState, type RandomStateLike } from '../utils/random-state.ts';
 import { checkBoolean, checkInterval } from '../utils/check-params.ts';
 import { encodeLabels, takeClasses } from '../linear_model/class-labels.ts';
 import { checkSampleWeight } from '../utils/sample-weight.ts';
 import { estimatorFromJSON, estimatorToJSON, registerEstimator, type EstimatorJSON } from '../persistence.ts';
 import { DecisionTreeClassifier, type DecisionTreeClassifierParams } from '../tree/decision-tree-classifier.ts';
-import { checkSameLength, validateTreeParams } from '../tree/tree-params.ts';
+import { checkSameLength, checkTreeX, validateTreeParams } from '../tree/tree-params.ts';
 import { makeEstimator } from './make-estimator.ts';
 import { argmaxRows } from './samme.ts';
 
@@ -58,7 +59,7 @@ export class RandomForestClassifier extends Classifier<RandomForestClassifierPar
     checkInterval(name, 'nEstimators', nEstimators, { low: 1, closed: 'left', integer: true });
     checkBoolean(name, 'bootstrap', bootstrap);
     validateTreeParams({ ...this.params, splitter: 'best' }, name, ['gini', 'entropy', 'log_loss']);
-    const Xc = await checkArray(X, { estimator: name });
+    const Xc = await checkTreeX(X, name);
     const { classes, codes } = await encodeLabels(y, name);
     const n = Xc.shape[0];
     checkSameLength(n, codes.length);
@@ -126,7 +127,7 @@ export class RandomForestClassifier extends Classifier<RandomForestClassifierPar
 
   private async meanProba(X: unknown): Promise<Float64Array> {
     this.checkIsFitted();
-    const Xc = await checkArray(X, { estimator: this.estimatorName });
+    const Xc = await checkTreeX(X, this.estimatorName);
     checkNFeatures(Xc, this.nFeaturesIn_ as number, this.estimatorName);
     const trees = this.estimators_ as DecisionTreeClassifier[];
     const sum = new Float64Array(Xc.shape[0] * (this.nClasses_ as number));

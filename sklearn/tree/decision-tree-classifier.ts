@@ -6,7 +6,7 @@
 import * as np from '../../ndarray/index.ts';
 import type { NDArray } from '../../ndarray/index.ts';
 import { Classifier } from '../mixins.ts';
-import { checkArray, checkNFeatures } from '../validation.ts';
+import { checkNFeatures } from '../validation.ts';
 import { checkRandomState } from '../utils/random-state.ts';
 import { encodeLabels, takeClasses } from '../linear_model/class-labels.ts';
 import { checkSampleWeight } from '../utils/sample-weight.ts';
@@ -14,7 +14,7 @@ import { estimatorFromJSON, estimatorToJSON, fromJSONValue, registerEstimator, t
 import { buildTree } from './cart.ts';
 import { Entropy, Gini } from './criterion.ts';
 import { Tree, type TreeNodes } from './tree.ts';
-import { TREE_DEFAULTS, cartOptions, checkSameLength, toFloat32, validateTreeParams, type DecisionTreeParams } from './tree-params.ts';
+import { TREE_DEFAULTS, cartOptions, checkSameLength, checkTreeX, validateTreeParams, type DecisionTreeParams } from './tree-params.ts';
 
 export type DecisionTreeClassifierParams = DecisionTreeParams & {
   /** 'gini' (1 - Σp²) or 'entropy' / 'log_loss' (-Σ p log₂ p). */
@@ -37,7 +37,7 @@ export class DecisionTreeClassifier extends Classifier<DecisionTreeClassifierPar
   async fit(X: unknown, y: unknown, sampleWeight?: unknown): Promise<this> {
     validateTreeParams(this.params, this.estimatorName, ['gini', 'entropy', 'log_loss']);
     const rng = checkRandomState(this.params.randomState);
-    const Xc = await checkArray(X, { estimator: this.estimatorName });
+    const Xc = await checkTreeX(X, this.estimatorName);
     const { classes, codes } = await encodeLabels(y, this.estimatorName);
     const [n, nFeatures] = Xc.shape;
     checkSameLength(n, codes.length);
@@ -46,7 +46,7 @@ export class DecisionTreeClassifier extends Classifier<DecisionTreeClassifierPar
     const nClasses = classes.shape[0];
     const Criterion = this.params.criterion === 'gini' ? Gini : Entropy;
     const target = Float64Array.from(codes);
-    const tree = buildTree(toFloat32(Xc), nFeatures, weights, (total) => new Criterion(target, weights, total, nClasses), nClasses, options, rng);
+    const tree = buildTree(Xc.dataSync() as Float32Array, nFeatures, weights, (total) => new Criterion(target, weights, total, nClasses), nClasses, options, rng);
     this.classes_ = classes;
     this.nClasses_ = nClasses;
     this.nFeaturesIn_ = nFeatures;
@@ -104,11 +104,11 @@ export class DecisionTreeClassifier extends Classifier<DecisionTreeClassifierPar
     return this.tree_ as Tree;
   }
 
-  private async checkX(X: unknown): Promise<Float64Array> {
+  private async checkX(X: unknown): Promise<Float32Array> {
     this.checkIsFitted();
-    const Xc = await checkArray(X, { estimator: this.estimatorName });
+    const Xc = await checkTreeX(X, this.estimatorName);
     checkNFeatures(Xc, this.nFeaturesIn_ as number, this.estimatorName);
-    return Xc.dataSync() as Float64Array;
+    return Xc.dataSync() as Float32Array;
   }
 
   private async leafValues(X: unknown): Promise<Float64Array> {

@@ -5,14 +5,14 @@
 import * as np from '../../ndarray/index.ts';
 import type { NDArray } from '../../ndarray/index.ts';
 import { Regressor } from '../mixins.ts';
-import { checkArray, checkNFeatures, checkTarget } from '../validation.ts';
+import { checkNFeatures, checkTarget } from '../validation.ts';
 import { checkRandomState } from '../utils/random-state.ts';
 import { checkSampleWeight } from '../utils/sample-weight.ts';
 import { estimatorFromJSON, estimatorToJSON, fromJSONValue, registerEstimator, type EstimatorJSON, type Json } from '../persistence.ts';
 import { buildTree } from './cart.ts';
 import { SquaredError } from './criterion.ts';
 import { Tree, type TreeNodes } from './tree.ts';
-import { TREE_DEFAULTS, cartOptions, checkSameLength, toFloat32, validateTreeParams, type DecisionTreeParams } from './tree-params.ts';
+import { TREE_DEFAULTS, cartOptions, checkSameLength, checkTreeX, validateTreeParams, type DecisionTreeParams } from './tree-params.ts';
 
 export type DecisionTreeRegressorParams = DecisionTreeParams & {
   /** 'squared_error': the variance of y in each node. */
@@ -32,13 +32,13 @@ export class DecisionTreeRegressor extends Regressor<DecisionTreeRegressorParams
   async fit(X: unknown, y: unknown, sampleWeight?: unknown): Promise<this> {
     validateTreeParams(this.params, this.estimatorName, ['squared_error']);
     const rng = checkRandomState(this.params.randomState);
-    const Xc = await checkArray(X, { estimator: this.estimatorName });
+    const Xc = await checkTreeX(X, this.estimatorName);
     const target = Float64Array.from((await checkTarget(y, { estimator: this.estimatorName })).dataSync() as Float64Array);
     const [n, nFeatures] = Xc.shape;
     checkSameLength(n, target.length);
     const weights = await checkSampleWeight(sampleWeight, n);
     const options = cartOptions(this.params, n, nFeatures, weights);
-    const tree = buildTree(toFloat32(Xc), nFeatures, weights, (total) => new SquaredError(target, weights, total), 1, options, rng);
+    const tree = buildTree(Xc.dataSync() as Float32Array, nFeatures, weights, (total) => new SquaredError(target, weights, total), 1, options, rng);
     this.nFeaturesIn_ = nFeatures;
     this.maxFeatures_ = options.maxFeatures;
     this.tree_ = tree;
@@ -69,11 +69,11 @@ export class DecisionTreeRegressor extends Regressor<DecisionTreeRegressorParams
     return this.tree_ as Tree;
   }
 
-  private async checkX(X: unknown): Promise<Float64Array> {
+  private async checkX(X: unknown): Promise<Float32Array> {
     this.checkIsFitted();
-    const Xc = await checkArray(X, { estimator: this.estimatorName });
+    const Xc = await checkTreeX(X, this.estimatorName);
     checkNFeatures(Xc, this.nFeaturesIn_ as number, this.estimatorName);
-    return Xc.dataSync() as Float64Array;
+    return Xc.dataSync() as Float32Array;
   }
 
   toJSON(): EstimatorJSON {

@@ -6,6 +6,7 @@
 import type { NDArray } from '../../ndarray/index.ts';
 import { ValueError } from '../../ndarray/errors.ts';
 import type { RandomStateLike } from '../utils/random-state.ts';
+import { checkArray } from '../validation.ts';
 import type { CartOptions } from './cart.ts';
 
 export type DecisionTreeParams = {
@@ -88,7 +89,9 @@ export function checkSameLength(nX: number, nY: number): void {
   if (nX !== nY) throw new ValueError(`Found input variables with inconsistent numbers of samples: [${nX}, ${nY}]`);
 }
 
-/** X (validated float64, 2-D) as row-major float32, the precision trees split in. */
-export function toFloat32(X: NDArray): Float32Array {
-  return Float32Array.from(X.dataSync() as Float64Array);
+/** X validated as scikit-learn's trees do it (check_array with dtype float32), in fit and predict:
+ *  the values are cast first, so a finite value beyond float32's range becomes infinity and is rejected
+ *  as "too large for dtype('float32')", and the tree splits and routes samples on the float32 values. */
+export function checkTreeX(X: unknown, estimator: string): Promise<NDArray> {
+  return checkArray(X, { estimator, dtype: 'float32' });
 }

@@ -14,9 +14,6 @@ import type { Entry, Est } from './harness.ts';
 type Ctor = new (options?: Params) => Est;
 const make = (cls: unknown) => (options?: Params): Est => new (cls as Ctor)(options);
 
-const FLOAT32_TREES = "scikit-learn's trees validate X as float32, so infinity is reported as too large for dtype('float32') " +
-  '(and finite values beyond float32 are rejected too); tessera validates as float64';
-
 export const REGISTRY: Entry[] = [
   { name: 'LinearRegression', kind: 'regressor', create: make(LinearRegression), options: () => ({ fitIntercept: false }), set: ['fitIntercept', true], invalid: { fitIntercept: 'yes' } },
   { name: 'Ridge', kind: 'regressor', create: make(Ridge), options: () => ({ alpha: 2, solver: 'svd' }), set: ['alpha', 3], invalid: { alpha: -1 } },
@@ -31,11 +28,11 @@ export const REGISTRY: Entry[] = [
   { name: 'LogisticRegression', kind: 'classifier', create: make(LogisticRegression), options: () => ({ C: 10, maxIter: 500 }), set: ['C', 1], invalid: { C: -1 } },
   {
     name: 'DecisionTreeClassifier', kind: 'classifier', create: make(DecisionTreeClassifier), options: () => ({ maxDepth: 3, randomState: 0 }),
-    set: ['maxDepth', 2], invalid: { maxDepth: 0 }, xfail: { nan: FLOAT32_TREES },
+    set: ['maxDepth', 2], invalid: { maxDepth: 0 },
   },
   {
     name: 'DecisionTreeRegressor', kind: 'regressor', create: make(DecisionTreeRegressor), options: () => ({ maxDepth: 3, minSamplesLeaf: 2, randomState: 0 }),
-    set: ['maxDepth', 2], invalid: { minSamplesLeaf: 0 }, xfail: { nan: FLOAT32_TREES },
+    set: ['maxDepth', 2], invalid: { minSamplesLeaf: 0 },
   },
   {
     name: 'AdaBoostClassifier', kind: 'classifier', create: make(AdaBoostClassifier),
@@ -44,7 +41,7 @@ export const REGISTRY: Entry[] = [
   },
   {
     name: 'RandomForestClassifier', kind: 'classifier', create: make(RandomForestClassifier), options: () => ({ nEstimators: 10, maxDepth: 3, randomState: 0 }),
-    set: ['nEstimators', 5], invalid: { nEstimators: 0 }, xfail: { nan: FLOAT32_TREES },
+    set: ['nEstimators', 5], invalid: { nEstimators: 0 },
   },
   {
     name: 'KNeighborsClassifier', kind: 'classifier', create: make(KNeighborsClassifier), options: () => ({ nNeighbors: 3, weights: 'distance' }),
@@ -94,6 +91,6 @@ export const REGISTRY: Entry[] = [
     options: () => ({
       estimator: new DecisionTreeClassifier({ randomState: 0 }), paramDistributions: { maxDepth: [1, 2, 3, null] }, nIter: 3, cv: 3, randomState: 0,
     }),
-    set: ['nIter', 2], nested: ['estimator__criterion', 'entropy'], invalid: { nIter: 0 }, xfail: { nan: FLOAT32_TREES },
+    set: ['nIter', 2], nested: ['estimator__criterion', 'entropy'], invalid: { nIter: 0 },
   },
 ];

@@ -10,10 +10,8 @@ Every source array is np.arange(size).reshape(shape) in int32, optionally prepar
 """
 import json
 import os
-import sys
 
-# tests/oracle/random.py would shadow the standard library's random (NumPy imports it): drop this folder.
-sys.path = [p for p in sys.path if os.path.abspath(p or ".") != os.path.dirname(os.path.abspath(__file__))]
+import common  # noqa: E402,F401  (drops this folder from sys.path before NumPy is imported)
 import random  # noqa: E402
 import warnings  # noqa: E402
 

@@ -6,11 +6,9 @@
 import json
 import math
 import os
-import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-# tests/oracle/ holds modules named like the standard library's (random.py): keep them off the path.
-sys.path = [p for p in sys.path if os.path.abspath(p or '.') != HERE]
+import common  # noqa: E402,F401  (drops this folder from sys.path before NumPy is imported)
 import numpy as np  # noqa: E402
 
 OUT = os.path.join(HERE, '..', 'fixtures')

@@ -11,9 +11,7 @@ import os
 import struct
 import sys
 
-# This file is named random.py: drop its folder from the path so `import random` (used inside NumPy)
-# finds the standard library module, not this script.
-sys.path = [p for p in sys.path if os.path.abspath(p or '.') != os.path.dirname(os.path.abspath(__file__))]
+import common  # noqa: E402,F401  (drops this folder from sys.path before NumPy is imported)
 import numpy as np  # noqa: E402
 
 LIBM = '/lib/x86_64-linux-gnu/libm.so.6'

@@ -11,12 +11,11 @@ Integer results are NumPy's int64/uint64 results wrapped to int32/uint32, exactl
 import json
 import math
 import os
-import sys
 import warnings
 
 # tests/oracle/ holds a random.py that would shadow the standard library's for numpy.
 HERE = os.path.dirname(os.path.abspath(__file__))
-sys.path = [p for p in sys.path if os.path.abspath(p or '.') != HERE]
+import common  # noqa: E402,F401  (drops this folder from sys.path before NumPy is imported)
 
 import numpy as np  # noqa: E402
 

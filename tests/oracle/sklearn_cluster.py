@@ -6,35 +6,17 @@ scikit-learn's Lloyd kernel run in one fixed order (tessera's single-threaded or
 not stored: the test regenerates them with tessera's RandomState (bit-identical to NumPy's) from
 the recorded seed and checks a checksum first.
 """
-import json
 import os
-import sys
 import warnings
 
 os.environ['OMP_NUM_THREADS'] = '1'
-# tests/oracle holds a random.py: keep it from shadowing the standard library's module.
-sys.path = [p for p in sys.path if os.path.abspath(p or '.') != os.path.dirname(os.path.abspath(__file__))]
+from common import plain, write_json  # noqa: E402  (first: it drops this folder from sys.path)
 import numpy as np  # noqa: E402
 import sklearn  # noqa: E402
 from sklearn.cluster import KMeans, kmeans_plusplus  # noqa: E402
 from sklearn.datasets import make_blobs  # noqa: E402
 
 warnings.simplefilter('ignore')
-FIXTURES = os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', 'fixtures')
-
-
-def plain(x):
-    if isinstance(x, np.generic):
-        return plain(x.item())
-    if isinstance(x, np.ndarray):
-        return [plain(v) for v in x.tolist()] if x.ndim else plain(x.item())
-    if isinstance(x, (list, tuple)):
-        return [plain(v) for v in x]
-    if isinstance(x, dict):
-        return {k: plain(v) for k, v in x.items()}
-    if isinstance(x, float) and not np.isfinite(x):
-        return 'nan' if np.isnan(x) else ('inf' if x > 0 else '-inf')
-    return x
 
 
 def generated(seed, n, f, kind):
@@ -129,8 +111,7 @@ def main():
 
     out = {'versions': {'sklearn': sklearn.__version__, 'numpy': np.__version__},
            'cases': cases, 'plusplus': plusplus, 'k2': k2, 'errors': errors}
-    with open(os.path.join(FIXTURES, 'sklearn_cluster.json'), 'w') as fh:
-        json.dump(plain(out), fh, separators=(',', ':'))
+    write_json('sklearn_cluster.json', plain(out))
 
 
 main()

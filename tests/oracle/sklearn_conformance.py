@@ -9,14 +9,10 @@ when used unfitted, fitted on NaN / infinity / a 1-D X, or given NaN, a 1-D X or
 features after fitting. `None` means scikit-learn accepts the input. Parameter names in reprs and
 messages are converted to tessera's camelCase (`n_clusters=` -> `nClusters=`).
 """
-import json
-import os
 import re
-import sys
 import warnings
 
-# tests/oracle holds a random.py: keep it from shadowing the standard library's module.
-sys.path = [p for p in sys.path if os.path.abspath(p or '.') != os.path.dirname(os.path.abspath(__file__))]
+from common import camel, write_json  # noqa: E402  (first: it drops this folder from sys.path)
 import numpy as np  # noqa: E402
 from sklearn.datasets import make_blobs, make_regression  # noqa: E402
 from sklearn.cluster import KMeans  # noqa: E402
@@ -30,13 +26,6 @@ from sklearn.pipeline import Pipeline, make_pipeline  # noqa: E402
 from sklearn.preprocessing import (  # noqa: E402
     LabelEncoder, MinMaxScaler, OneHotEncoder, PolynomialFeatures, StandardScaler)
 from sklearn.tree import DecisionTreeClassifier, DecisionTreeRegressor  # noqa: E402
-
-FIXTURES = os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', 'fixtures')
-
-
-def camel(name):
-    head, *rest = name.split('_')
-    return head + ''.join(w[:1].upper() + w[1:] for w in rest)
 
 
 def camel_repr(text):
@@ -163,8 +152,7 @@ def main():
         'data': {k: {n: v.tolist() for n, v in d.items()} for k, d in data.items()},
         'estimators': estimators,
     }
-    with open(os.path.join(FIXTURES, 'sklearn_conformance.json'), 'w') as f:
-        json.dump(out, f, separators=(',', ':'))
+    write_json('sklearn_conformance.json', out)
 
 
 if __name__ == '__main__':

@@ -5,35 +5,13 @@ tests/fixtures/sklearn_datasets.json (every make_* for several seeds and options
 tests/fixtures/sklearn_datasets_loaders.json (shapes, first rows, class counts, checksums). Options
 are written with tessera's camelCase names so the test can pass them straight through.
 """
-import json
 import math
 import os
-import sys
 
-# tests/oracle holds a random.py: keep it from shadowing the standard library's module.
-sys.path = [p for p in sys.path if os.path.abspath(p or '.') != os.path.dirname(os.path.abspath(__file__))]
+from common import camel, plain, write_json  # noqa: E402  (first: it drops this folder from sys.path)
 import numpy as np  # noqa: E402
 import sklearn  # noqa: E402
 from sklearn import datasets  # noqa: E402
-
-FIXTURES = os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', 'fixtures')
-
-
-def camel(name):
-    head, *rest = name.split('_')
-    return head + ''.join(w.capitalize() for w in rest)
-
-
-def plain(x):
-    if isinstance(x, np.generic):
-        return plain(x.item())
-    if isinstance(x, np.ndarray):
-        return plain(x.tolist())
-    if isinstance(x, (list, tuple)):
-        return [plain(v) for v in x]
-    if isinstance(x, float) and not math.isfinite(x):
-        return 'nan' if math.isnan(x) else ('inf' if x > 0 else '-inf')
-    return x
 
 
 def case(fn, seed, **kwargs):
@@ -169,9 +147,7 @@ def loaders():
 
 def write(name, payload):
     payload = dict(versions=dict(numpy=np.__version__, sklearn=sklearn.__version__), **payload)
-    path = os.path.join(FIXTURES, name)
-    with open(path, 'w') as f:
-        json.dump(payload, f, separators=(',', ':'))
+    path = write_json(name, payload)
     print('wrote %s (%d bytes)' % (os.path.relpath(path), os.path.getsize(path)))
 
 

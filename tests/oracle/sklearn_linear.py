@@ -6,14 +6,11 @@ LogisticRegression fitted on small data sets (stored in the file), with coef_, i
 and predictions / decision values / probabilities on held-out rows. Options are written with
 tessera's camelCase names so the test can pass them straight through.
 """
-import json
 import math
 import os
-import sys
 import warnings
 
-# tests/oracle holds a random.py: keep it from shadowing the standard library's module.
-sys.path = [p for p in sys.path if os.path.abspath(p or '.') != os.path.dirname(os.path.abspath(__file__))]
+from common import camel, plain, write_json  # noqa: E402  (first: it drops this folder from sys.path)
 import numpy as np  # noqa: E402
 import sklearn  # noqa: E402
 from sklearn.datasets import make_moons, load_iris  # noqa: E402
@@ -22,27 +19,6 @@ from sklearn.linear_model import (  # noqa: E402
     LinearRegression, LogisticRegression, Ridge, RidgeClassifier, RidgeClassifierCV)
 from sklearn.model_selection import StratifiedKFold  # noqa: E402
 from scipy.optimize import nnls  # noqa: E402
-
-FIXTURES = os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', 'fixtures')
-
-
-def camel(name):
-    head, *rest = name.split('_')
-    return head + ''.join(w.capitalize() for w in rest)
-
-
-def plain(x):
-    if x is None:
-        return None
-    if isinstance(x, np.generic):
-        return plain(x.item())
-    if isinstance(x, np.ndarray):
-        return plain(x.tolist())
-    if isinstance(x, (list, tuple)):
-        return [plain(v) for v in x]
-    if isinstance(x, float) and not math.isfinite(x):
-        return 'nan' if math.isnan(x) else ('inf' if x > 0 else '-inf')
-    return x
 
 
 def options(kw):
@@ -295,9 +271,7 @@ def main():
         ridge=ridge_cases(d), k1=k1(), classifier=classifier_cases(iris), cv=cv_cases(iris, d),
         linearRegression=linear_regression_cases(d), logistic=logistic_cases(iris),
     )
-    path = os.path.join(FIXTURES, 'sklearn_linear.json')
-    with open(path, 'w') as f:
-        json.dump(out, f, separators=(',', ':'))
+    path = write_json('sklearn_linear.json', out)
     print(f'wrote {path} ({os.path.getsize(path)} bytes)')
 
 

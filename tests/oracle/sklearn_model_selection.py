@@ -5,13 +5,9 @@ and the K7-K12 searches (FEATURES.md 8.2) on moons(300, noise=.1, random_state=4
 Run with Debian's scikit-learn: `/usr/bin/python3 tests/oracle/sklearn_model_selection.py`.
 Writes tests/fixtures/sklearn_model_selection.json. Indices are the rows of np.arange(n) that land on each side.
 """
-import json
-import math
 import os
-import sys
 
-# tests/oracle holds a random.py: keep it from shadowing the standard library's module.
-sys.path = [p for p in sys.path if os.path.abspath(p or '.') != os.path.dirname(os.path.abspath(__file__))]
+from common import camel, plain, write_json  # noqa: E402  (first: it drops this folder from sys.path)
 import numpy as np  # noqa: E402
 from scipy import stats  # noqa: E402
 from sklearn import datasets  # noqa: E402
@@ -23,27 +19,6 @@ from sklearn.pipeline import Pipeline, make_pipeline  # noqa: E402
 from sklearn.preprocessing import MinMaxScaler, PolynomialFeatures, StandardScaler  # noqa: E402
 from sklearn.utils import _approximate_mode, shuffle  # noqa: E402
 from sklearn.utils.random import sample_without_replacement  # noqa: E402
-
-FIXTURES = os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', 'fixtures')
-
-
-def camel(name):
-    head, *rest = name.split('_')
-    return head + ''.join(w.capitalize() for w in rest)
-
-
-def plain(x):
-    if isinstance(x, np.generic):
-        return plain(x.item())
-    if isinstance(x, np.ndarray):
-        return plain(x.tolist())
-    if isinstance(x, (list, tuple)):
-        return [plain(v) for v in x]
-    if isinstance(x, dict):
-        return {k: plain(v) for k, v in x.items()}
-    if isinstance(x, float) and not math.isfinite(x):
-        return 'nan' if math.isnan(x) else ('inf' if x > 0 else '-inf')
-    return x
 
 
 def opts(**kw):
@@ -222,9 +197,7 @@ def main():
         'crossVal': cross_val_cases(X, y),
         'pipeline': pipeline_cases(X, y),
     }
-    path = os.path.join(FIXTURES, 'sklearn_model_selection.json')
-    with open(path, 'w') as f:
-        json.dump(fixture, f, separators=(',', ':'))
+    path = write_json('sklearn_model_selection.json', fixture)
     print(f'wrote {path} ({os.path.getsize(path)} bytes)')
 
 

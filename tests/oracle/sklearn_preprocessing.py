@@ -4,12 +4,9 @@ PolynomialFeatures, OneHotEncoder and LabelEncoder.
 Run with Debian's scikit-learn: `/usr/bin/python3 tests/oracle/sklearn_preprocessing.py`. Writes
 tests/fixtures/sklearn_preprocessing.json. Options are written with tessera's camelCase names.
 """
-import json
-import os
-import sys
 import warnings
 
-sys.path = [p for p in sys.path if os.path.abspath(p or '.') != os.path.dirname(os.path.abspath(__file__))]
+from common import plain, write_json  # noqa: E402  (first: it drops this folder from sys.path)
 import numpy as np  # noqa: E402
 import sklearn  # noqa: E402
 from sklearn.datasets import make_moons  # noqa: E402
@@ -17,21 +14,6 @@ from sklearn.preprocessing import (LabelEncoder, MinMaxScaler, OneHotEncoder,  #
                                    PolynomialFeatures, StandardScaler)
 
 warnings.simplefilter('ignore')
-FIXTURES = os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', 'fixtures')
-
-
-def plain(x):
-    if isinstance(x, np.generic):
-        return plain(x.item())
-    if isinstance(x, np.ndarray):
-        return [plain(v) for v in x.tolist()] if x.ndim else plain(x.item())
-    if isinstance(x, (list, tuple)):
-        return [plain(v) for v in x]
-    if isinstance(x, dict):
-        return {k: plain(v) for k, v in x.items()}
-    if isinstance(x, float) and not np.isfinite(x):
-        return 'nan' if np.isnan(x) else ('inf' if x > 0 else '-inf')
-    return x
 
 
 def error_of(fn):
@@ -172,8 +154,7 @@ def encoder_cases():
 def main():
     out = {'versions': {'sklearn': sklearn.__version__, 'numpy': np.__version__},
            'scalers': scaler_cases(), 'polynomial': polynomial_cases(), 'encoders': encoder_cases()}
-    with open(os.path.join(FIXTURES, 'sklearn_preprocessing.json'), 'w') as fh:
-        json.dump(plain(out), fh, separators=(',', ':'))
+    write_json('sklearn_preprocessing.json', plain(out))
 
 
 main()

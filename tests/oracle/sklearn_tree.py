@@ -6,13 +6,8 @@ importances) and tests/fixtures/sklearn_tree_ensemble.json (AdaBoost SAMME/SAMME
 k-nearest neighbours, and FEATURES K6: boosting on the spirals). Every case stores its data, so the
 tests need no generator; options are written with tessera's camelCase names.
 """
-import json
-import math
-import os
-import sys
 
-# tests/oracle holds a random.py: keep it from shadowing the standard library's module.
-sys.path = [p for p in sys.path if os.path.abspath(p or '.') != os.path.dirname(os.path.abspath(__file__))]
+from common import camel, plain, write_json  # noqa: E402  (first: it drops this folder from sys.path)
 import numpy as np  # noqa: E402
 from sklearn.datasets import load_iris, make_moons  # noqa: E402
 from sklearn.ensemble import AdaBoostClassifier, RandomForestClassifier  # noqa: E402
@@ -20,27 +15,6 @@ from sklearn.linear_model import RidgeClassifier  # noqa: E402
 from sklearn.model_selection import train_test_split  # noqa: E402
 from sklearn.neighbors import KNeighborsClassifier  # noqa: E402
 from sklearn.tree import DecisionTreeClassifier, DecisionTreeRegressor  # noqa: E402
-
-FIXTURES = os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', 'fixtures')
-
-
-def camel(name):
-    head, *rest = name.split('_')
-    return head + ''.join(w.capitalize() for w in rest)
-
-
-def plain(x):
-    if isinstance(x, np.generic):
-        return plain(x.item())
-    if isinstance(x, np.ndarray):
-        return plain(x.tolist())
-    if isinstance(x, dict):
-        return {k: plain(v) for k, v in x.items()}
-    if isinstance(x, (list, tuple)):
-        return [plain(v) for v in x]
-    if isinstance(x, float) and not math.isfinite(x):
-        return 'nan' if math.isnan(x) else ('inf' if x > 0 else '-inf')
-    return x
 
 
 def tree_arrays(est):
@@ -203,7 +177,6 @@ neighbors = [
     knn_case('moons k15', X_moons, y_moons, dict(n_neighbors=15), grid),
 ]
 
-with open(os.path.join(FIXTURES, 'sklearn_tree.json'), 'w') as f:
-    json.dump(plain(dict(trees=trees)), f)
-with open(os.path.join(FIXTURES, 'sklearn_tree_ensemble.json'), 'w') as f:
-    json.dump(plain(dict(boosting=boosting, k6=k6, forests=forests, neighbors=neighbors)), f)
+# These two keep json's default separators (', ' and ': '), as they were first written.
+write_json('sklearn_tree.json', plain(dict(trees=trees)), separators=None)
+write_json('sklearn_tree_ensemble.json', plain(dict(boosting=boosting, k6=k6, forests=forests, neighbors=neighbors)), separators=None)

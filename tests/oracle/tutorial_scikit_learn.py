@@ -15,12 +15,9 @@ Data sets that scikit-learn does not have (tessera's makeSpirals and makeClockwi
 here from their definitions.
 """
 import math
-import os
-import sys
 from decimal import Decimal, ROUND_HALF_UP
 
-# tests/oracle holds a random.py: keep it from shadowing the standard library's module.
-sys.path = [p for p in sys.path if os.path.abspath(p or '.') != os.path.dirname(os.path.abspath(__file__))]
+import common  # noqa: E402,F401  (drops this folder from sys.path before NumPy is imported)
 import numpy as np  # noqa: E402
 
 

@@ -10,12 +10,11 @@ the values below are then NumPy's results on the input cast to float32, and 'num
 import json
 import math
 import os
-import sys
 import warnings
 
 # tests/oracle/ holds a random.py that would shadow the standard library's for numpy.
 HERE = os.path.dirname(os.path.abspath(__file__))
-sys.path = [p for p in sys.path if os.path.abspath(p or '.') != HERE]
+import common  # noqa: E402,F401  (drops this folder from sys.path before NumPy is imported)
 
 import numpy as np  # noqa: E402
 from numpy.lib.stride_tricks import as_strided  # noqa: E402

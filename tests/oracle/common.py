@@ -1,0 +1,51 @@
+"""What every oracle script shares: a clean import path, JSON-safe values, and writing a fixture.
+
+Import it first, before NumPy: importing it drops this folder from sys.path, so a script here can never
+shadow a standard module that NumPy imports (a file named random.py once did). JSON has no NaN or
+infinity, so they are written as the strings 'nan', 'inf' and '-inf', which the tests decode.
+"""
+import json
+import math
+import os
+import sys
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path = [p for p in sys.path if os.path.abspath(p or '.') != HERE]
+
+import numpy as np  # noqa: E402
+
+FIXTURES = os.path.join(HERE, '..', 'fixtures')
+
+
+def nonfinite(x):
+    """A float as JSON can hold it: NaN and ±inf become 'nan', 'inf', '-inf'; other values unchanged."""
+    if isinstance(x, float) and not math.isfinite(x):
+        return 'nan' if math.isnan(x) else ('inf' if x > 0 else '-inf')
+    return x
+
+
+def plain(x):
+    """NumPy scalars and arrays, tuples and dicts as plain JSON values, nested; NaN/inf as strings."""
+    if isinstance(x, np.generic):
+        return plain(x.item())
+    if isinstance(x, np.ndarray):
+        return plain(x.tolist())
+    if isinstance(x, (list, tuple)):
+        return [plain(v) for v in x]
+    if isinstance(x, dict):
+        return {k: plain(v) for k, v in x.items()}
+    return nonfinite(x)
+
+
+def camel(name):
+    """scikit-learn's snake_case name in tessera's camelCase: max_iter -> maxIter."""
+    head, *rest = name.split('_')
+    return head + ''.join(w[:1].upper() + w[1:] for w in rest)
+
+
+def write_json(name, obj, **options):
+    """Writes obj to tests/fixtures/<name> (compact separators unless options say otherwise); returns the path."""
+    path = os.path.join(FIXTURES, name)
+    with open(path, 'w') as f:
+        json.dump(obj, f, **{'separators': (',', ':'), **options})
+    return path
