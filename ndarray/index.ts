@@ -22,7 +22,7 @@ export {
 } from './manipulation.ts';
 export { Slice, slice, newaxis } from './slice.ts';
 export type { IndexItem } from './selection.ts';
-export { nonzero, argwhere, take, put, takeAlongAxis, putAlongAxis, type IndexMode } from './take.ts';
+export { nonzero, flatnonzero, argwhere, take, put, takeAlongAxis, putAlongAxis, type IndexMode } from './take.ts';
 export * from './ufuncs.ts';
 export * from './compare.ts';
 export {
@@ -31,6 +31,10 @@ export {
 } from './reductions.ts';
 export { var_ as var } from './reductions.ts';
 export { sort, argsort, unique, searchsorted, bincount, type SortOptions, type UniqueOptions, type UniqueResult } from './sorting.ts';
+export { repeat, tile } from './repeat.ts';
+export { diff } from './diff.ts';
+export { median, quantile, percentile, type QuantileOptions } from './quantile.ts';
+export { average, ptp, type AverageOptions } from './statistics.ts';
 export * from './io/index.ts';
 export { matmul, dot, inner, outer, vdot, tensordot } from './matmul.ts';
 export * as linalg from './linalg/index.ts';

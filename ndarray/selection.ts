@@ -106,11 +106,11 @@ function axesUsed(item: Item): number {
 /** For a C-order mask of `shape`: the coordinates of its true elements, one int32 array per axis. */
 export function nonzeroCoords(data: ArrayLike<number>, shape: Shape): Int32Array[] {
   let count = 0;
-  for (let i = 0; i < data.length; i++) if (data[i]) count++;
+  for (let i = 0; i < data.length; i++) if (data[i] !== 0) count++; // NaN counts as non-zero
   const coords = shape.map(() => new Int32Array(count));
   const strides = cStrides(shape);
   for (let i = 0, k = 0; i < data.length; i++) {
-    if (!data[i]) continue;
+    if (data[i] === 0) continue;
     for (let d = 0, rest = i; d < shape.length; d++) {
       coords[d][k] = Math.floor(rest / strides[d]);
       rest -= coords[d][k] * strides[d];

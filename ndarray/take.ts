@@ -21,6 +21,9 @@ export function nonzero(a: ArrayLike): NDArray[] {
   return nonzeroCoords(hostValues(x, 'nonzero() input'), x.shape).map((c) => NDArray.fromTyped(c, [c.length], 'int32', x.device));
 }
 
+/** np.flatnonzero: indices of the non-zero elements of the flattened array (int32). */
+export const flatnonzero = (a: ArrayLike): NDArray => tidy(() => nonzero(ravel(a))[0]);
+
 /** np.argwhere: the coordinates of the non-zero elements as rows, shape (count, ndim). */
 export function argwhere(a: ArrayLike): NDArray {
   const x = asarray(a);

@@ -216,6 +216,24 @@ export const trunc = unary('trunc');
 /** Rounds to the nearest integer, halves to even: rint([0.5, 1.5, 2.5]) = [0, 2, 2]. */
 export const rint = unary('rint');
 
+/** x * c computed in the float dtype sin(x) would have (ints become floats). For float32 data c is
+ *  NumPy's float32 constant (180f / pi_f or pi_f / 180f), so results match its float32 loops bit for bit. */
+function scaleBy(ufunc: string, c64: number, c32: number, a: ArrayLike, options: UfuncOptions): NDArray {
+  return withOperands([a], ([x]) => {
+    const d = opDtype(getOp('sin', 1), [x]);
+    const c = d === 'float32' ? c32 : c64;
+    return run(ufunc, [x, c], [d, d], d, options.out, ([p, q], out) => out.backend.binary('multiply', p, q, out));
+  });
+}
+
+const PI32 = Math.fround(Math.PI);
+/** np.degrees (np.rad2deg): radians to degrees, x * 180/pi. */
+export const degrees: UnaryUfunc = (a, options = {}) => scaleBy('degrees', 180 / Math.PI, Math.fround(180 / PI32), a, options);
+export const rad2deg = degrees;
+/** np.radians (np.deg2rad): degrees to radians, x * pi/180. */
+export const radians: UnaryUfunc = (a, options = {}) => scaleBy('radians', Math.PI / 180, Math.fround(PI32 / 180), a, options);
+export const deg2rad = radians;
+
 /** np.round (np.around): halves to even at `decimals` digits, computed as NumPy does:
  *  rint(a * 10^d) / 10^d (for d < 0: rint(a / 10^-d) * 10^-d). Ints stay ints (d >= 0: a copy). */
 export function round(a: ArrayLike, options: { decimals?: number } = {}): NDArray {
