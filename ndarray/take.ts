@@ -28,7 +28,7 @@ export const flatnonzero = (a: ArrayLike): NDArray => tidy(() => nonzero(ravel(a
 export function argwhere(a: ArrayLike): NDArray {
   const x = asarray(a);
   const data = hostValues(x, 'argwhere() input');
-  if (x.ndim === 0) return NDArray.empty([data[0] ? 1 : 0, 0], 'int32', x.device);
+  if (x.ndim === 0) return NDArray.empty([data[0] !== 0 ? 1 : 0, 0], 'int32', x.device);
   const coords = nonzeroCoords(data, x.shape);
   const count = coords[0].length;
   const rows = new Int32Array(count * x.ndim);
