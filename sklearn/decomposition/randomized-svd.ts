@@ -4,12 +4,14 @@
 // Y = (M Mᵀ)^q M Ω sharpen it (small singular directions shrink geometrically), an orthonormal
 // basis Q of Y is taken, and the small matrix B = Qᵀ M is decomposed exactly: M ≈ (Q Û) S Vᵀ.
 // Ω is drawn as scikit-learn draws it, so the same randomState gives the same approximation.
-// Between power iterations scikit-learn re-normalises with LU or QR factors; both span the same
-// subspace, and tessera uses an orthonormal QR basis for either (the result differs by rounding).
+// Between power iterations the iterate is re-normalised (its columns would otherwise all turn
+// towards the top singular vector): by the permuted L of an LU ('LU', cheap) or by Q of a QR ('QR');
+// the last basis is always an orthonormal Q.
 import * as np from '../../ndarray/index.ts';
 import type { NDArray } from '../../ndarray/index.ts';
 import { ValueError } from '../../ndarray/errors.ts';
 import { checkRandomState, type RandomStateLike } from '../utils/random-state.ts';
+import { luPermuteLTransposed } from '../utils/lu-permute-l.ts';
 import { svdFlip } from './svd-flip.ts';
 
 export type PowerIterationNormalizer = 'auto' | 'QR' | 'LU' | 'none';
@@ -29,20 +31,27 @@ export interface RandomizedSvdOptions {
 
 const orthonormalBasis = (Y: NDArray): NDArray => np.linalg.qr(Y).Q;
 
-/** An orthonormal (m, ≤ size) basis approximating the range of A (m x n): QR of (A Aᵀ)^nIter A Ω. */
+/** How each half-step of a power iteration re-normalises the transposed iterate Yᵀ: not at all, to
+ *  (P L)ᵀ of Y's LU, or to Qᵀ of Y's QR. */
+const normalizers = {
+  none: (Yt: NDArray) => Yt,
+  LU: luPermuteLTransposed,
+  QR: (Yt: NDArray) => orthonormalBasis(Yt.T).T,
+};
+
+/** An orthonormal (m, ≤ size) basis approximating the range of A (m x n): QR of (A Aᵀ)^nIter A Ω,
+ *  'auto' normalising by LU when nIter > 2 (else not at all), as scikit-learn does. The iterates are
+ *  kept transposed, (A Q)ᵀ = Qᵀ Aᵀ: then each column of A Q is one contiguous row, as the LU wants. */
 export function randomizedRangeFinder(A: NDArray, size: number, nIter: number, normalizer: PowerIterationNormalizer, randomState: RandomStateLike): NDArray {
   const rng = checkRandomState(randomState);
-  let Q = rng.normal(0, 1, [A.shape[1], size]);
-  const mode = normalizer === 'auto' ? (nIter <= 2 ? 'none' : 'LU') : normalizer;
+  let Qt = rng.normal(0, 1, [A.shape[1], size]).T;
+  const normalize = normalizers[normalizer === 'auto' ? (nIter <= 2 ? 'none' : 'LU') : normalizer];
   const At = A.T;
   for (let i = 0; i < nIter; i++) {
-    if (mode === 'none') {
-      Q = np.matmul(At, np.matmul(A, Q));
-    } else {
-      Q = orthonormalBasis(np.matmul(At, orthonormalBasis(np.matmul(A, Q))));
-    }
+    Qt = normalize(np.matmul(Qt, At)); // (A Q)ᵀ
+    Qt = normalize(np.matmul(Qt, A)); // (Aᵀ Q)ᵀ
   }
-  return orthonormalBasis(np.matmul(A, Q));
+  return orthonormalBasis(np.matmul(A, Qt.T));
 }
 
 /** sklearn.utils.extmath.randomized_svd: [U (m, k), S (k,), Vt (k, n)] approximating the top k
@@ -57,12 +66,12 @@ export function randomizedSvd(M: np.ArrayLike, nComponents: number, options: Ran
   const transpose = options.transpose === undefined || options.transpose === 'auto' ? A.shape[0] < A.shape[1] : options.transpose;
   if (transpose) A = A.T;
   const Q = randomizedRangeFinder(A, nRandom, nIter, options.powerIterationNormalizer ?? 'auto', rng);
-  // B = Qᵀ A is small: decompose it exactly, then lift its left vectors back with Q.
+  // B = Qᵀ A is small: decompose it exactly, then lift its left vectors back with Q. Only the first
+  // k triplets are returned, and svd_flip treats each one on its own, so the rest are dropped first.
   const { U: Uhat, S, Vh } = np.linalg.svd(np.matmul(Q.T, A), { fullMatrices: false });
-  let U = np.matmul(Q, Uhat), Vt = Vh;
+  const first = `:${nComponents}`;
+  let U = np.matmul(Q, Uhat.get(':', first)), Vt = Vh.get(first);
   if (options.flipSign ?? true) [U, Vt] = svdFlip(U, Vt, { uBasedDecision: !transpose });
-  const k = nComponents;
-  const first = `:${k}`;
-  if (transpose) return [Vt.get(first).T.copy(), S.get(first).copy(), U.get(':', first).T.copy()];
-  return [U.get(':', first).copy(), S.get(first).copy(), Vt.get(first).copy()];
+  const s = S.get(first).copy();
+  return transpose ? [Vt.T.copy(), s, U.T.copy()] : [U, s, Vt.copy()];
 }
