@@ -39,7 +39,7 @@ export function formQ(qr: Float64Array, m: number, n: number, tau: Float64Array,
 }
 
 /** The upper triangle of the first `rows` rows of the m x n factored matrix. */
-function upper(qr: Float64Array, n: number, rows: number): Float64Array {
+export function upper(qr: Float64Array, n: number, rows: number): Float64Array {
   const r = new Float64Array(rows * n);
   for (let i = 0; i < rows; i++) for (let j = i; j < n; j++) r[i * n + j] = qr[i * n + j];
   return r;
