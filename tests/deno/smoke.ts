@@ -18,8 +18,7 @@ async function program(device: 'cpu' | 'webgpu'): Promise<unknown[]> {
   const x = np.arange(12, undefined, 1, { dtype: 'float32', device }).reshape([3, 4]);
   const y = np.add(np.multiply(x, 0.5), np.array([1, 2, 3, 4], { dtype: 'float32', device }));
   const z = np.tanh(np.subtract(y, np.mean(y)));
-  const w = np.empty([3, 3], { dtype: 'float32', device });
-  w.backend.matmul(y, y.T, w);
+  const w = np.matmul(y, y.T);
   return [
     await np.sum(y, { axis: 0 }).toArray(),
     await np.max(z, { axis: 1 }).toArray(),
