@@ -26,15 +26,6 @@ struct Params {
 var<workgroup> bestValue: array<u32, WG>;
 var<workgroup> bestIndex: array<u32, WG>;
 
-// An element as bits of the compute type.
-fn load(w: u32) -> u32 {
-  switch CT {
-    case CT_F32: { return bitcast<u32>(wordToF32(w, X_DT)); }
-    case CT_I32: { return bitcast<u32>(wordToI32(w, X_DT)); }
-    default: { return wordToU32(w, X_DT); }
-  }
-}
-
 // True when value a (at index ia) should replace the best so far, b (at index ib).
 fn beats(a: u32, ia: u32, b: u32, ib: u32) -> bool {
   var less: bool;
@@ -68,19 +59,12 @@ fn beats(a: u32, ia: u32, b: u32, ib: u32) -> bool {
 }
 
 fn lineStart(o: u32) -> vec2i {
-  var pos = vec2i(p.offset, p.outOffset);
-  var rem = o;
-  for (var d = p.outerRank; d > 0u; d--) {
-    let len = axisLen(p.outerShape, d - 1u);
-    let c = i32(rem % len);
-    rem = rem / len;
-    pos += c * vec2i(axisStride(p.outerStrides, d - 1u), axisStride(p.outStrides, d - 1u));
-  }
-  return pos;
+  return vec2i(p.offset + stridedOffset(o, p.outerRank, p.outerShape, p.outerStrides),
+               p.outOffset + stridedOffset(o, p.outerRank, p.outerShape, p.outStrides));
 }
 
 fn element(start: i32, j: u32) -> u32 {
-  return load(x[u32(start + i32(j) * p.stride)]);
+  return wordToBits(x[u32(start + i32(j) * p.stride)], X_DT, CT);
 }
 
 @compute @workgroup_size(WG)

@@ -142,6 +142,24 @@ fn u32ToWord(x: u32, dt: u32) -> u32 {
   return wrapBits(x, dt);
 }
 
+// A stored word of dtype `dt` as the 32 bits of compute type `ct` (accumulators keep these bits, so
+// one u32 variable or workgroup array serves f32, i32 and u32), and back to a word of dtype `dt`.
+fn wordToBits(w: u32, dt: u32, ct: u32) -> u32 {
+  switch ct {
+    case CT_F32: { return bitcast<u32>(wordToF32(w, dt)); }
+    case CT_I32: { return bitcast<u32>(wordToI32(w, dt)); }
+    default: { return wordToU32(w, dt); }
+  }
+}
+
+fn bitsToWord(bits: u32, ct: u32, dt: u32) -> u32 {
+  switch ct {
+    case CT_F32: { return f32ToWord(bitcast<f32>(bits), dt); }
+    case CT_I32: { return i32ToWord(bitcast<i32>(bits), dt); }
+    default: { return u32ToWord(bits, dt); }
+  }
+}
+
 // A stored word of dtype `src` as a word of dtype `dst` (a cast).
 fn castWord(w: u32, src: u32, dst: u32) -> u32 {
   if (src == DT_F32) {
@@ -161,6 +179,20 @@ fn axisLen(shape: array<vec4u, 2>, d: u32) -> u32 {
 
 fn axisStride(strides: array<vec4i, 2>, d: u32) -> i32 {
   return strides[d / 4u][d % 4u];
+}
+
+// How far element `index` (C order over the first `rank` axes of `shape`) lies from a view's start:
+// peel the coordinates off `index` from the last axis to the first and sum coordinate * stride.
+// Line-wise kernels use it for "where does line o start" and batched ones for "where is batch z".
+fn stridedOffset(index: u32, rank: u32, shape: array<vec4u, 2>, strides: array<vec4i, 2>) -> i32 {
+  var off = 0;
+  var rem = index;
+  for (var d = rank; d > 0u; d--) {
+    let len = axisLen(shape, d - 1u);
+    off += i32(rem % len) * axisStride(strides, d - 1u);
+    rem = rem / len;
+  }
+  return off;
 }
 
 // The uniforms of every elementwise kernel: up to four same-shaped views walked together in C order

@@ -29,16 +29,11 @@ struct Params {
 
 var<workgroup> sums: array<f32, WG>;
 
+// Offsets of batch z in m, v and out.
 fn batchOffsets(z: u32) -> vec3i {
-  var off = vec3i(p.offsetM, p.offsetV, p.offsetOut);
-  var rem = z;
-  for (var d = p.batchRank; d > 0u; d--) {
-    let len = axisLen(p.batchShape, d - 1u);
-    let c = i32(rem % len);
-    rem = rem / len;
-    off += c * vec3i(axisStride(p.batchStridesM, d - 1u), axisStride(p.batchStridesV, d - 1u), axisStride(p.batchStridesOut, d - 1u));
-  }
-  return off;
+  return vec3i(p.offsetM + stridedOffset(z, p.batchRank, p.batchShape, p.batchStridesM),
+               p.offsetV + stridedOffset(z, p.batchRank, p.batchShape, p.batchStridesV),
+               p.offsetOut + stridedOffset(z, p.batchRank, p.batchShape, p.batchStridesOut));
 }
 
 // sum of m[row, k] * v[k] for k = first, first + step, ... < K.

@@ -53,15 +53,9 @@ fn tileOf(g: u32) -> vec3u {
 
 // Offsets of batch z in a, b and out.
 fn batchOffsets(z: u32) -> vec3i {
-  var off = vec3i(p.offsetA, p.offsetB, p.offsetOut);
-  var rem = z;
-  for (var d = p.batchRank; d > 0u; d--) {
-    let len = axisLen(p.batchShape, d - 1u);
-    let c = i32(rem % len);
-    rem = rem / len;
-    off += c * vec3i(axisStride(p.batchStridesA, d - 1u), axisStride(p.batchStridesB, d - 1u), axisStride(p.batchStridesOut, d - 1u));
-  }
-  return off;
+  return vec3i(p.offsetA + stridedOffset(z, p.batchRank, p.batchShape, p.batchStridesA),
+               p.offsetB + stridedOffset(z, p.batchRank, p.batchShape, p.batchStridesB),
+               p.offsetOut + stridedOffset(z, p.batchRank, p.batchShape, p.batchStridesOut));
 }
 
 fn activate1(v: f32) -> f32 {

@@ -60,11 +60,7 @@ fn load(w: u32) -> u32 {
   if (OP >= 4u) {
     return u32(wordIsTrue(w, X_DT));
   }
-  switch CT {
-    case CT_F32: { return bitcast<u32>(wordToF32(w, X_DT)); }
-    case CT_I32: { return bitcast<u32>(wordToI32(w, X_DT)); }
-    default: { return wordToU32(w, X_DT); }
-  }
+  return wordToBits(w, X_DT, CT);
 }
 
 // min/max propagate NaN, as NumPy's do.
@@ -110,26 +106,10 @@ fn combine(a: u32, b: u32) -> u32 {
   }
 }
 
-// The accumulator as the word stored in out.
-fn finish(acc: u32) -> u32 {
-  switch CT {
-    case CT_F32: { return f32ToWord(bitcast<f32>(acc), OUT_DT); }
-    case CT_I32: { return i32ToWord(bitcast<i32>(acc), OUT_DT); }
-    default: { return u32ToWord(acc, OUT_DT); }
-  }
-}
-
 // Where line o starts in x, and where its result goes in out.
 fn lineStart(o: u32) -> vec2i {
-  var pos = vec2i(p.offset, p.outOffset);
-  var rem = o;
-  for (var d = p.outerRank; d > 0u; d--) {
-    let len = axisLen(p.outerShape, d - 1u);
-    let c = i32(rem % len);
-    rem = rem / len;
-    pos += c * vec2i(axisStride(p.outerStrides, d - 1u), axisStride(p.outStrides, d - 1u));
-  }
-  return pos;
+  return vec2i(p.offset + stridedOffset(o, p.outerRank, p.outerShape, p.outerStrides),
+               p.outOffset + stridedOffset(o, p.outerRank, p.outerShape, p.outStrides));
 }
 
 // The offset of the j-th element of a line from the line's start.
@@ -137,14 +117,7 @@ fn innerOffset(j: u32) -> i32 {
   if (p.innerRank == 1u) {
     return i32(j) * p.innerStrides[0].x;
   }
-  var off = 0;
-  var rem = j;
-  for (var d = p.innerRank; d > 0u; d--) {
-    let len = axisLen(p.innerShape, d - 1u);
-    off += i32(rem % len) * axisStride(p.innerStrides, d - 1u);
-    rem = rem / len;
-  }
-  return off;
+  return stridedOffset(j, p.innerRank, p.innerShape, p.innerStrides);
 }
 
 // Folds elements [first, end) of the line starting at `start`, every `step`-th one.
@@ -163,7 +136,7 @@ fn reduceLines(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: 
     return;
   }
   let start = lineStart(o);
-  out[u32(start.y)] = finish(fold(start.x, 0u, p.inner, 1u));
+  out[u32(start.y)] = bitsToWord(fold(start.x, 0u, p.inner, 1u), CT, OUT_DT);
 }
 
 @compute @workgroup_size(WG)
@@ -184,7 +157,7 @@ fn reduceTree(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: v
   }
   if (lid == 0u && live) {
     if (p.chunks == 1u) {
-      out[u32(start.y)] = finish(partial[0]);
+      out[u32(start.y)] = bitsToWord(partial[0], CT, OUT_DT);
     } else {
       out[g] = partial[0]; // partial results, [outer, chunks] row-major
     }

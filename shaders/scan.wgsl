@@ -38,14 +38,6 @@ fn identity() -> u32 {
   return select(1u, bitcast<u32>(1.0), CT == CT_F32);
 }
 
-fn load(w: u32) -> u32 {
-  switch CT {
-    case CT_F32: { return bitcast<u32>(wordToF32(w, X_DT)); }
-    case CT_I32: { return bitcast<u32>(wordToI32(w, X_DT)); }
-    default: { return wordToU32(w, X_DT); }
-  }
-}
-
 fn combine(a: u32, b: u32) -> u32 {
   switch CT {
     case CT_F32: {
@@ -64,24 +56,9 @@ fn combine(a: u32, b: u32) -> u32 {
   }
 }
 
-fn store(acc: u32) -> u32 {
-  switch CT {
-    case CT_F32: { return f32ToWord(bitcast<f32>(acc), OUT_DT); }
-    case CT_I32: { return i32ToWord(bitcast<i32>(acc), OUT_DT); }
-    default: { return u32ToWord(acc, OUT_DT); }
-  }
-}
-
 fn lineStart(line: u32) -> vec2i {
-  var pos = vec2i(p.offset, p.outOffset);
-  var rem = line;
-  for (var d = p.outerRank; d > 0u; d--) {
-    let len = axisLen(p.outerShape, d - 1u);
-    let c = i32(rem % len);
-    rem = rem / len;
-    pos += c * vec2i(axisStride(p.outerStrides, d - 1u), axisStride(p.outStrides, d - 1u));
-  }
-  return pos;
+  return vec2i(p.offset + stridedOffset(line, p.outerRank, p.outerShape, p.outerStrides),
+               p.outOffset + stridedOffset(line, p.outerRank, p.outerShape, p.outStrides));
 }
 
 @compute @workgroup_size(WG)
@@ -95,7 +72,7 @@ fn scanTotals(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: v
   let end = min(first + p.chunkLen, p.len);
   var acc = identity();
   for (var j = first; j < end; j++) {
-    acc = combine(acc, load(x[u32(start + i32(j) * p.stride)]));
+    acc = combine(acc, wordToBits(x[u32(start + i32(j) * p.stride)], X_DT, CT));
   }
   totals[t] = acc;
 }
@@ -126,7 +103,7 @@ fn scanLines(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: ve
   let end = min(first + p.chunkLen, p.len);
   var acc = select(identity(), totals[t], p.chunks > 1u);
   for (var j = first; j < end; j++) {
-    acc = combine(acc, load(x[u32(start.x + i32(j) * p.stride)]));
-    out[u32(start.y + i32(j) * p.outStride)] = store(acc);
+    acc = combine(acc, wordToBits(x[u32(start.x + i32(j) * p.stride)], X_DT, CT));
+    out[u32(start.y + i32(j) * p.outStride)] = bitsToWord(acc, CT, OUT_DT);
   }
 }

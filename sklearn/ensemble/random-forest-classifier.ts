@@ -12,14 +12,13 @@ import type { NDArray } from '../../ndarray/index.ts';
 import { RandomState } from '../../ndarray/random/index.ts';
 import { ValueError } from '../../ndarray/errors.ts';
 import { Classifier } from '../mixins.ts';
-import { checkNFeatures } from '../validation.ts';
 import { checkRandomState, type RandomStateLike } from '../utils/random-state.ts';
 import { checkBoolean, checkInterval } from '../utils/check-params.ts';
 import { encodeLabels, takeClasses } from '../linear_model/class-labels.ts';
 import { checkSampleWeight } from '../utils/sample-weight.ts';
 import { estimatorFromJSON, estimatorToJSON, registerEstimator, type EstimatorJSON } from '../persistence.ts';
 import { DecisionTreeClassifier, type DecisionTreeClassifierParams } from '../tree/decision-tree-classifier.ts';
-import { checkSameLength, checkTreeX, validateTreeParams } from '../tree/tree-params.ts';
+import { checkFittedTreeX, checkSameLength, checkTreeX, validateTreeParams } from '../tree/tree-params.ts';
 import { makeEstimator } from './make-estimator.ts';
 import { argmaxRows } from './samme.ts';
 
@@ -126,9 +125,7 @@ export class RandomForestClassifier extends Classifier<RandomForestClassifierPar
   }
 
   private async meanProba(X: unknown): Promise<Float64Array> {
-    this.checkIsFitted();
-    const Xc = await checkTreeX(X, this.estimatorName);
-    checkNFeatures(Xc, this.nFeaturesIn_ as number, this.estimatorName);
+    const Xc = await checkFittedTreeX(this, X);
     const trees = this.estimators_ as DecisionTreeClassifier[];
     const sum = new Float64Array(Xc.shape[0] * (this.nClasses_ as number));
     for (const tree of trees) (await tree.predictProba(Xc)).dataSync().forEach((p, j) => { sum[j] += p; });

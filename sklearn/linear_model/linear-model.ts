@@ -4,8 +4,9 @@
 // intercept a plain number when it is a single value or when no intercept is fitted).
 import * as np from '../../ndarray/index.ts';
 import type { NDArray } from '../../ndarray/index.ts';
+import { ValueError } from '../../ndarray/errors.ts';
 import { checkIsFitted, type BaseEstimator } from '../base.ts';
-import { checkArray, checkNFeatures } from '../validation.ts';
+import { checkArray, checkConsistentLength, checkNFeatures } from '../validation.ts';
 import { type Matrix, matrix, fromNDArray, toNDArray } from './dense.ts';
 import { predictedIndices, takeClasses } from './class-labels.ts';
 
@@ -15,6 +16,17 @@ export async function predictInput(est: BaseEstimator & { nFeaturesIn_?: number 
   const Xc = await checkArray(X, { estimator: est.estimatorName });
   checkNFeatures(Xc, est.nFeaturesIn_ as number, est.estimatorName);
   return fromNDArray(Xc);
+}
+
+/** X and y for a linear regressor's fit (check_X_y with multi_output=True): X 2-D, y (n,) or
+ *  (n, targets) with as many rows. */
+export async function checkRegressionXy(X: unknown, y: unknown, estimator: string): Promise<[NDArray, NDArray]> {
+  const Xc = await checkArray(X, { estimator });
+  if (y === undefined || y === null) throw new ValueError(`${estimator} requires y to be passed, but the target y is None.`);
+  const yc = await checkArray(y, { name: 'y', ensure2d: false, estimator });
+  if (yc.ndim === 0 || yc.ndim > 2) throw new ValueError(`Target y has the wrong shape (${yc.shape.join(', ')})`);
+  checkConsistentLength(Xc, yc);
+  return [Xc, yc];
 }
 
 /** coef_ (features,) or (targets, features) as a (targets x features) matrix. */
@@ -59,6 +71,13 @@ export function coefArray(coef: Matrix, ravel: boolean): NDArray {
 export function interceptValue(b: Float64Array | null, ravel: boolean): number | NDArray {
   if (!b) return 0;
   return ravel ? b[0] : np.NDArray.fromTyped(b, [b.length], 'float64');
+}
+
+/** A fitted linear regressor's predict: X wᵀ + b, (n,) when coef_ is 1-D (y was), else (n, targets). */
+export async function predictLinear(est: BaseEstimator & { coef_?: NDArray; intercept_?: number | NDArray; nFeaturesIn_?: number }, X: unknown): Promise<NDArray> {
+  const Xm = await predictInput(est, X);
+  const coef = est.coef_ as NDArray;
+  return scoresArray(linearScores(Xm, coef, est.intercept_ as number | NDArray), coef.ndim === 1);
 }
 
 /** A fitted linear classifier's state, as decisionValues and predictLabels read it. */

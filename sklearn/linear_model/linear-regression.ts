@@ -5,16 +5,14 @@
 // With positive=true the weights are constrained to be >= 0 (non-negative least squares).
 import * as np from '../../ndarray/index.ts';
 import type { NDArray } from '../../ndarray/index.ts';
-import { ValueError } from '../../ndarray/errors.ts';
 import { Regressor } from '../mixins.ts';
-import { checkArray, checkConsistentLength } from '../validation.ts';
 import { estimatorToJSON, estimatorFromJSON, registerEstimator, type EstimatorJSON } from '../persistence.ts';
 import type { Params } from '../base.ts';
 import { checkBoolean } from '../utils/check-params.ts';
 import { type Matrix, matrix, column, fromNDArray, toNDArray, transpose } from './dense.ts';
 import { checkSampleWeight } from '../utils/sample-weight.ts';
 import { centreData, rescaleRows, interceptFrom } from './preprocess-data.ts';
-import { predictInput, linearScores, scoresArray, coefArray, interceptValue } from './linear-model.ts';
+import { checkRegressionXy, predictLinear, coefArray, interceptValue } from './linear-model.ts';
 import { nnls } from './nnls.ts';
 
 export type LinearRegressionParams = {
@@ -54,11 +52,7 @@ export class LinearRegression extends Regressor<LinearRegressionParams> {
     checkBoolean(name, 'fit_intercept', this.params.fitIntercept);
     checkBoolean(name, 'copy_X', this.params.copyX);
     checkBoolean(name, 'positive', this.params.positive);
-    const Xc = await checkArray(X, { estimator: name });
-    if (y === undefined || y === null) throw new ValueError(`${name} requires y to be passed, but the target y is None.`);
-    const yc = await checkArray(y, { name: 'y', ensure2d: false, estimator: name });
-    if (yc.ndim === 0 || yc.ndim > 2) throw new ValueError(`Target y has the wrong shape (${yc.shape.join(', ')})`);
-    checkConsistentLength(Xc, yc);
+    const [Xc, yc] = await checkRegressionXy(X, y, name);
     const sw = await checkSampleWeight(sampleWeight, Xc.shape[0], { onlyNonNegative: true });
     const Xm = fromNDArray(Xc), Ym = fromNDArray(yc);
     const c = centreData(Xm, Ym, this.params.fitIntercept, sw);
@@ -83,9 +77,7 @@ export class LinearRegression extends Regressor<LinearRegressionParams> {
   }
 
   async predict(X: unknown): Promise<NDArray> {
-    const Xm = await predictInput(this, X);
-    const coef = this.coef_ as NDArray;
-    return scoresArray(linearScores(Xm, coef, this.intercept_ as number | NDArray), coef.ndim === 1);
+    return predictLinear(this, X);
   }
 
   toJSON(): EstimatorJSON {

@@ -7,18 +7,16 @@ import * as np from '../../ndarray/index.ts';
 import type { NDArray } from '../../ndarray/index.ts';
 import { ValueError } from '../../ndarray/errors.ts';
 import { Classifier } from '../mixins.ts';
-import { checkArray, checkConsistentLength } from '../validation.ts';
 import { estimatorToJSON, estimatorFromJSON, registerEstimator, type EstimatorJSON } from '../persistence.ts';
 import type { Params } from '../base.ts';
 import { StratifiedKFold, type Splitter } from '../model_selection/split.ts';
 import { checkBoolean, checkOption } from '../utils/check-params.ts';
 import { type Matrix, matrix, fromNDArray, matmulTN } from './dense.ts';
-import { checkSampleWeight } from '../utils/sample-weight.ts';
 import { centreData, rescaleRows, interceptFrom } from './preprocess-data.ts';
 import { coefArray, interceptValue, decisionValues, predictLabels } from './linear-model.ts';
-import { encodeLabels, binarizeLabels, classSampleWeights, type ClassWeight, type EncodedLabels } from './class-labels.ts';
+import { binarizeLabels, type ClassWeight, type EncodedLabels } from './class-labels.ts';
 import { ridgeGcv } from './ridge-gcv.ts';
-import { RidgeClassifier } from './ridge-classifier.ts';
+import { RidgeClassifier, checkClassifierData } from './ridge-classifier.ts';
 
 export type RidgeClassifierCVParams = {
   /** The α values to try (each > 0). */
@@ -88,14 +86,7 @@ export class RidgeClassifierCV extends Classifier<RidgeClassifierCVParams> {
 
   async fit(X: unknown, y: unknown, sampleWeight?: unknown): Promise<this> {
     const alphas = this.checkParams();
-    const Xc = await checkArray(X, { estimator: this.estimatorName });
-    const labels = await encodeLabels(y, this.estimatorName);
-    checkConsistentLength(Xc, labels.y);
-    let sw = await checkSampleWeight(sampleWeight, Xc.shape[0]);
-    if (this.params.classWeight) {
-      const cw = classSampleWeights(this.params.classWeight, labels);
-      sw = sw.map((s, i) => s * cw[i]);
-    }
+    const { Xc, labels, sw } = await checkClassifierData(X, y, sampleWeight, this.params.classWeight, this.estimatorName);
     const Xm = fromNDArray(Xc);
     const fit = this.params.cv === null ? this.leaveOneOut(Xm, labels, sw, alphas) : await this.crossValidate(Xm, labels, sw, alphas);
     this.coef_ = coefArray(fit.coef, false);

@@ -13,7 +13,7 @@ import { BASE_RIDGE_DEFAULTS, fitBaseRidge, validateRidgeParams, type BaseRidgeP
 import { fromNDArray } from './dense.ts';
 import { checkSampleWeight } from '../utils/sample-weight.ts';
 import { coefArray, interceptValue, decisionValues, predictLabels } from './linear-model.ts';
-import { encodeLabels, binarizeLabels, classSampleWeights, type ClassWeight } from './class-labels.ts';
+import { encodeLabels, binarizeLabels, classSampleWeights, type ClassWeight, type EncodedLabels } from './class-labels.ts';
 
 export type RidgeClassifierParams = BaseRidgeParams & {
   /** Per-class sample weights: 'balanced', {label: weight}, or null (all 1). */
@@ -21,6 +21,22 @@ export type RidgeClassifierParams = BaseRidgeParams & {
 };
 
 const DEFAULTS: RidgeClassifierParams = { ...BASE_RIDGE_DEFAULTS, classWeight: null };
+
+/** What RidgeClassifier and RidgeClassifierCV fit on: X (2-D), the encoded labels (as many), and
+ *  each sample's weight times its class's weight. */
+export async function checkClassifierData(
+  X: unknown, y: unknown, sampleWeight: unknown, classWeight: ClassWeight, estimator: string,
+): Promise<{ Xc: NDArray; labels: EncodedLabels; sw: Float64Array }> {
+  const Xc = await checkArray(X, { estimator });
+  const labels = await encodeLabels(y, estimator);
+  checkConsistentLength(Xc, labels.y);
+  let sw = await checkSampleWeight(sampleWeight, Xc.shape[0]);
+  if (classWeight) {
+    const cw = classSampleWeights(classWeight, labels);
+    sw = sw.map((s, i) => s * cw[i]);
+  }
+  return { Xc, labels, sw };
+}
 
 export class RidgeClassifier extends Classifier<RidgeClassifierParams> {
   /** (1, features) for two classes, else (classes, features). */
@@ -38,14 +54,7 @@ export class RidgeClassifier extends Classifier<RidgeClassifierParams> {
 
   async fit(X: unknown, y: unknown, sampleWeight?: unknown): Promise<this> {
     validateRidgeParams(this.params, this.estimatorName);
-    const Xc = await checkArray(X, { estimator: this.estimatorName });
-    const labels = await encodeLabels(y, this.estimatorName);
-    checkConsistentLength(Xc, labels.y);
-    let sw = await checkSampleWeight(sampleWeight, Xc.shape[0]);
-    if (this.params.classWeight) {
-      const cw = classSampleWeights(this.params.classWeight, labels);
-      sw = sw.map((s, i) => s * cw[i]);
-    }
+    const { Xc, labels, sw } = await checkClassifierData(X, y, sampleWeight, this.params.classWeight, this.estimatorName);
     const Y = binarizeLabels(labels.codes, labels.classes.shape[0]);
     const fit = fitBaseRidge(this.params, fromNDArray(Xc), Y, sw);
     this.coef_ = coefArray(fit.coef, false);

@@ -6,7 +6,6 @@
 import * as np from '../../ndarray/index.ts';
 import type { NDArray } from '../../ndarray/index.ts';
 import { Classifier } from '../mixins.ts';
-import { checkNFeatures } from '../validation.ts';
 import { checkRandomState } from '../utils/random-state.ts';
 import { encodeLabels, takeClasses } from '../linear_model/class-labels.ts';
 import { checkSampleWeight } from '../utils/sample-weight.ts';
@@ -14,7 +13,7 @@ import { estimatorFromJSON, estimatorToJSON, fromJSONValue, registerEstimator, t
 import { buildTree } from './cart.ts';
 import { Entropy, Gini } from './criterion.ts';
 import { Tree, type TreeNodes } from './tree.ts';
-import { TREE_DEFAULTS, cartOptions, checkSameLength, checkTreeX, validateTreeParams, type DecisionTreeParams } from './tree-params.ts';
+import { TREE_DEFAULTS, applyTree, cartOptions, checkSameLength, checkTreeX, fittedTree, treeRows, validateTreeParams, type DecisionTreeParams } from './tree-params.ts';
 
 export type DecisionTreeClassifierParams = DecisionTreeParams & {
   /** 'gini' (1 - Σp²) or 'entropy' / 'log_loss' (-Σ p log₂ p). */
@@ -87,32 +86,20 @@ export class DecisionTreeClassifier extends Classifier<DecisionTreeClassifierPar
 
   /** The index of the leaf each sample ends in. */
   async apply(X: unknown): Promise<NDArray> {
-    return np.array(this.tree().apply(await this.checkX(X)));
+    return applyTree(this, X);
   }
 
   /** The depth of the tree (a lone root has depth 0). */
   getDepth(): number {
-    return this.tree().maxDepth;
+    return fittedTree(this).maxDepth;
   }
 
   getNLeaves(): number {
-    return this.tree().nLeaves;
-  }
-
-  private tree(): Tree {
-    this.checkIsFitted();
-    return this.tree_ as Tree;
-  }
-
-  private async checkX(X: unknown): Promise<Float32Array> {
-    this.checkIsFitted();
-    const Xc = await checkTreeX(X, this.estimatorName);
-    checkNFeatures(Xc, this.nFeaturesIn_ as number, this.estimatorName);
-    return Xc.dataSync() as Float32Array;
+    return fittedTree(this).nLeaves;
   }
 
   private async leafValues(X: unknown): Promise<Float64Array> {
-    return this.tree().predict(await this.checkX(X));
+    return fittedTree(this).predict(await treeRows(this, X));
   }
 
   toJSON(): EstimatorJSON {

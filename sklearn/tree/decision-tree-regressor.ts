@@ -5,14 +5,14 @@
 import * as np from '../../ndarray/index.ts';
 import type { NDArray } from '../../ndarray/index.ts';
 import { Regressor } from '../mixins.ts';
-import { checkNFeatures, checkTarget } from '../validation.ts';
+import { checkTarget } from '../validation.ts';
 import { checkRandomState } from '../utils/random-state.ts';
 import { checkSampleWeight } from '../utils/sample-weight.ts';
 import { estimatorFromJSON, estimatorToJSON, fromJSONValue, registerEstimator, type EstimatorJSON, type Json } from '../persistence.ts';
 import { buildTree } from './cart.ts';
 import { SquaredError } from './criterion.ts';
 import { Tree, type TreeNodes } from './tree.ts';
-import { TREE_DEFAULTS, cartOptions, checkSameLength, checkTreeX, validateTreeParams, type DecisionTreeParams } from './tree-params.ts';
+import { TREE_DEFAULTS, applyTree, cartOptions, checkSameLength, checkTreeX, fittedTree, treeRows, validateTreeParams, type DecisionTreeParams } from './tree-params.ts';
 
 export type DecisionTreeRegressorParams = DecisionTreeParams & {
   /** 'squared_error': the variance of y in each node. */
@@ -48,32 +48,20 @@ export class DecisionTreeRegressor extends Regressor<DecisionTreeRegressorParams
 
   /** The mean target of each sample's leaf. */
   async predict(X: unknown): Promise<NDArray> {
-    return np.array(this.tree().predict(await this.checkX(X)));
+    return np.array(fittedTree(this).predict(await treeRows(this, X)));
   }
 
   /** The index of the leaf each sample ends in. */
   async apply(X: unknown): Promise<NDArray> {
-    return np.array(this.tree().apply(await this.checkX(X)));
+    return applyTree(this, X);
   }
 
   getDepth(): number {
-    return this.tree().maxDepth;
+    return fittedTree(this).maxDepth;
   }
 
   getNLeaves(): number {
-    return this.tree().nLeaves;
-  }
-
-  private tree(): Tree {
-    this.checkIsFitted();
-    return this.tree_ as Tree;
-  }
-
-  private async checkX(X: unknown): Promise<Float32Array> {
-    this.checkIsFitted();
-    const Xc = await checkTreeX(X, this.estimatorName);
-    checkNFeatures(Xc, this.nFeaturesIn_ as number, this.estimatorName);
-    return Xc.dataSync() as Float32Array;
+    return fittedTree(this).nLeaves;
   }
 
   toJSON(): EstimatorJSON {

@@ -1,13 +1,17 @@
 // What DecisionTreeClassifier and DecisionTreeRegressor share: their hyper-parameters, turning them
 // into the builder's limits (fractions of samples become counts, 'sqrt' becomes ⌊√n_features⌋...),
-// the sample weights, and X in the float32 that scikit-learn's trees work in.
+// the sample weights, X in the float32 that scikit-learn's trees work in, and the fitted tree that
+// predict/apply/getDepth read.
 // The one thing to understand: as in JavaScript 1 and 1.0 are the same number, an integer means a
 // count and a non-integer a fraction (minSamplesSplit: 1 is the fraction 1.0, as scikit-learn reads it).
+import * as np from '../../ndarray/index.ts';
 import type { NDArray } from '../../ndarray/index.ts';
 import { ValueError } from '../../ndarray/errors.ts';
+import { checkIsFitted, type BaseEstimator } from '../base.ts';
 import type { RandomStateLike } from '../utils/random-state.ts';
-import { checkArray } from '../validation.ts';
+import { checkArray, checkNFeatures } from '../validation.ts';
 import type { CartOptions } from './cart.ts';
+import type { Tree } from './tree.ts';
 
 export type DecisionTreeParams = {
   criterion: string;
@@ -94,4 +98,30 @@ export function checkSameLength(nX: number, nY: number): void {
  *  as "too large for dtype('float32')", and the tree splits and routes samples on the float32 values. */
 export function checkTreeX(X: unknown, estimator: string): Promise<NDArray> {
   return checkArray(X, { estimator, dtype: 'float32' });
+}
+
+/** X for predict/apply of a fitted tree model: checked as in fit, with fit's number of features. */
+export async function checkFittedTreeX(est: BaseEstimator & { nFeaturesIn_?: number }, X: unknown): Promise<NDArray> {
+  checkIsFitted(est);
+  const Xc = await checkTreeX(X, est.estimatorName);
+  checkNFeatures(Xc, est.nFeaturesIn_ as number, est.estimatorName);
+  return Xc;
+}
+
+type FittedTreeModel = BaseEstimator & { nFeaturesIn_?: number; tree_?: Tree };
+
+/** The tree a DecisionTree* estimator grew (NotFittedError before fit). */
+export function fittedTree(est: FittedTreeModel): Tree {
+  checkIsFitted(est);
+  return est.tree_ as Tree;
+}
+
+/** The float32 rows of X, ready to route through the fitted tree. */
+export async function treeRows(est: FittedTreeModel, X: unknown): Promise<Float32Array> {
+  return (await checkFittedTreeX(est, X)).dataSync() as Float32Array;
+}
+
+/** apply(): the index of the leaf each sample of X ends in. */
+export async function applyTree(est: FittedTreeModel, X: unknown): Promise<NDArray> {
+  return np.array(fittedTree(est).apply(await treeRows(est, X)));
 }
