@@ -5,6 +5,7 @@ import * as np from '../ndarray/index.ts';
 import type { NDArray } from '../ndarray/index.ts';
 import { formatShape } from '../ndarray/shape.ts';
 import { ValueError } from '../ndarray/errors.ts';
+import { dataOf } from '../ndarray/cpu/backend.ts';
 
 export interface CheckOptions {
   /** The estimator's name, used in messages ("... is required by Ridge"). */
@@ -24,6 +25,15 @@ export async function toCpu(x: unknown, dtype: np.DType | null = 'float64'): Pro
   let a = x instanceof np.NDArray ? x : np.array(x as np.ArrayLike);
   if (a.device !== 'cpu') a = await a.to('cpu');
   return dtype && a.dtype !== dtype ? a.astype(dtype) : a;
+}
+
+/** The elements of a CPU float64 array in C order WITHOUT a copy when it is C-contiguous (the
+ *  array's own buffer, seen through a subarray: read it, never write it), else as a fresh copy.
+ *  A validated 100,000 x 50 X is 40 MB, so not copying it is most of what a fast fit saves. */
+export function valuesOf(a: NDArray): Float64Array {
+  if (a.device !== 'cpu' || a.dtype !== 'float64') throw new TypeError(`valuesOf expects a CPU float64 array, got ${a.dtype} on '${a.device}'`);
+  if (!a.flags.cContiguous) return a.dataSync() as Float64Array;
+  return (dataOf(a) as Float64Array).subarray(a.offset, a.offset + a.size);
 }
 
 /** sklearn's check_array: 2-D (unless allowNd), at least one sample, finite values. */

@@ -6,14 +6,14 @@ import { ValueError } from '../../ndarray/errors.ts';
 import type { RandomStateLike } from '../utils/random-state.ts';
 import { checkBoolean, checkInterval, checkOption } from '../utils/check-params.ts';
 import type { Matrix } from './dense.ts';
-import { centreData, interceptFrom } from './preprocess-data.ts';
+import { dataOffsets, interceptFrom } from './preprocess-data.ts';
 import { ridgeRegression, RIDGE_SOLVERS, type RidgeSolver } from './ridge-regression.ts';
 
 export type BaseRidgeParams = {
   /** The L2 strength α (>= 0), or one per target. */
   alpha: number | number[];
   fitIntercept: boolean;
-  /** Kept for scikit-learn compatibility: tessera always works on a copy of X. */
+  /** Kept for scikit-learn compatibility: tessera never modifies X. */
   copyX: boolean;
   /** Iteration cap for lsqr (default 2 * n_features) and sag/saga (default 1000). */
   maxIter: number | null;
@@ -49,7 +49,7 @@ export function validateRidgeParams(p: BaseRidgeParams, estimator: string): void
   checkBoolean(estimator, 'positive', p.positive);
 }
 
-/** Fits on X and Y, which it centres in place. */
+/** Fits on X and Y, which it only reads (Ridge passes views of the validated arrays, no copies). */
 export function fitBaseRidge(p: BaseRidgeParams, X: Matrix, Y: Matrix, sampleWeight: Float64Array | null): RidgeFit {
   if (p.solver === 'lbfgs' && !p.positive) {
     throw new ValueError("'lbfgs' solver can be used only when positive=True. Please use another solver.");
@@ -57,9 +57,9 @@ export function fitBaseRidge(p: BaseRidgeParams, X: Matrix, Y: Matrix, sampleWei
   if (p.positive && p.solver !== 'auto' && p.solver !== 'lbfgs') {
     throw new ValueError(`solver='${p.solver}' does not support positive fitting. Please set the solver to 'auto' or 'lbfgs', or set \`positive=False\``);
   }
-  const c = centreData(X, Y, p.fitIntercept, sampleWeight);
+  const c = dataOffsets(X, Y, p.fitIntercept, sampleWeight);
   const { coef, nIter } = ridgeRegression(X, Y, p.alpha, {
-    solver: p.solver, maxIter: p.maxIter, tol: p.tol, positive: p.positive, randomState: p.randomState, sampleWeight,
+    solver: p.solver, maxIter: p.maxIter, tol: p.tol, positive: p.positive, randomState: p.randomState, sampleWeight, offsets: c,
   });
   return { coef, intercept: p.fitIntercept ? interceptFrom(coef, c.xOffset, c.yOffset) : null, nIter };
 }

@@ -3,7 +3,7 @@
 // same w as fitting y ≈ X w + b, and then b = ȳ - x̄ · w. So every linear model centres X and y,
 // solves a problem with no intercept, and recovers b at the end (`interceptFrom`). Sample weights
 // s_i enter least squares as sqrt(s_i) times each row (`rescaleRows`): Σ s_i r_i² = ||sqrt(S) r||².
-import type { Matrix } from './dense.ts';
+import { type Matrix, matrix } from './dense.ts';
 
 export interface Offsets {
   xOffset: Float64Array;
@@ -31,14 +31,28 @@ function subtractRowVector(a: Matrix, v: Float64Array): void {
   }
 }
 
+/** The weighted column means of X and Y when fitting an intercept, else zeros (nothing to remove). */
+export function dataOffsets(X: Matrix, Y: Matrix, fitIntercept: boolean, sw: Float64Array | null): Offsets {
+  if (!fitIntercept) return { xOffset: new Float64Array(X.cols), yOffset: new Float64Array(Y.cols) };
+  return { xOffset: columnMeans(X, sw), yOffset: columnMeans(Y, sw) };
+}
+
 /** Centres X and Y IN PLACE on their weighted means when fitting an intercept (callers pass their own
  *  copies); without an intercept they are left alone and the offsets are 0. */
 export function centreData(X: Matrix, Y: Matrix, fitIntercept: boolean, sw: Float64Array | null): Offsets {
-  if (!fitIntercept) return { xOffset: new Float64Array(X.cols), yOffset: new Float64Array(Y.cols) };
-  const xOffset = columnMeans(X, sw), yOffset = columnMeans(Y, sw);
-  subtractRowVector(X, xOffset);
-  subtractRowVector(Y, yOffset);
-  return { xOffset, yOffset };
+  const offsets = dataOffsets(X, Y, fitIntercept, sw);
+  if (fitIntercept) {
+    subtractRowVector(X, offsets.xOffset);
+    subtractRowVector(Y, offsets.yOffset);
+  }
+  return offsets;
+}
+
+/** A - 1 offsetᵀ as a new matrix (A itself is only read). */
+export function centredCopy(a: Matrix, offset: Float64Array): Matrix {
+  const out = matrix(a.rows, a.cols, a.data.slice());
+  subtractRowVector(out, offset);
+  return out;
 }
 
 /** Multiplies row i of each matrix by sqrt(sw_i), in place; returns the square roots. */

@@ -10,7 +10,7 @@ import { checkArray, checkConsistentLength } from '../validation.ts';
 import { estimatorToJSON, estimatorFromJSON, registerEstimator, type EstimatorJSON } from '../persistence.ts';
 import type { Params } from '../base.ts';
 import { BASE_RIDGE_DEFAULTS, fitBaseRidge, validateRidgeParams, type BaseRidgeParams } from './base-ridge.ts';
-import { fromNDArray } from './dense.ts';
+import { viewOf } from './dense.ts';
 import { checkSampleWeight } from '../utils/sample-weight.ts';
 import { coefArray, interceptValue, decisionValues, predictLabels } from './linear-model.ts';
 import { encodeLabels, binarizeLabels, classSampleWeights, type ClassWeight, type EncodedLabels } from './class-labels.ts';
@@ -56,7 +56,7 @@ export class RidgeClassifier extends Classifier<RidgeClassifierParams> {
     validateRidgeParams(this.params, this.estimatorName);
     const { Xc, labels, sw } = await checkClassifierData(X, y, sampleWeight, this.params.classWeight, this.estimatorName);
     const Y = binarizeLabels(labels.codes, labels.classes.shape[0]);
-    const fit = fitBaseRidge(this.params, fromNDArray(Xc), Y, sw);
+    const fit = fitBaseRidge(this.params, viewOf(Xc), Y, sw);
     this.coef_ = coefArray(fit.coef, false);
     this.intercept_ = interceptValue(fit.intercept, false);
     this.classes_ = labels.classes;

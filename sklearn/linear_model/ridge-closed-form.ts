@@ -6,7 +6,8 @@
 // also copes with α = 0 and rank-deficient X (singular values <= 1e-15 count as zero).
 import * as np from '../../ndarray/index.ts';
 import { LinAlgError } from '../../ndarray/errors.ts';
-import { type Matrix, matrix, gram, matmulTN, matmulNT, addDiagonal, column, transpose, toNDArray, fromNDArray } from './dense.ts';
+import { type Matrix, matrix, matmulTN, matmulNT, addDiagonal, column, transpose, toNDArray, fromNDArray } from './dense.ts';
+import type { NormalEquations } from './normal-equations.ts';
 
 /** Solves A X = B for symmetric positive definite A via A = L Lᵀ; null if A is not positive definite. */
 export function choleskySolve(a: Matrix, b: Matrix): Matrix | null {
@@ -62,9 +63,10 @@ function solveShifted(a: Matrix, b: Matrix, alpha: Float64Array): Matrix | null 
   return out;
 }
 
-/** Primal normal equations (XᵀX + αI) w = Xᵀy: coef (targets x features), or null if not PD. */
-export function solveCholesky(X: Matrix, Y: Matrix, alpha: Float64Array): Matrix | null {
-  return solveShifted(gram(X), matmulTN(X, Y), alpha);
+/** Primal normal equations (XᵀX + αI) w = Xᵀy, given XᵀX and XᵀY (normal-equations.ts): coef
+ *  (targets x features), or null if not PD. */
+export function solveCholesky(ne: NormalEquations, alpha: Float64Array): Matrix | null {
+  return solveShifted(ne.gram, ne.cross, alpha);
 }
 
 /** Dual (kernel) form for wide X: (XXᵀ + αI) a = y, then w = Xᵀa. Null if not PD. When one α is

@@ -1,5 +1,7 @@
-// Ridge regression without an intercept on (already centred) data: scikit-learn's _ridge_regression.
-// It picks a solver and solves min ||y_t - X w_t||² + α_t ||w_t||² for every target column t.
+// Ridge regression without an intercept on centred data: scikit-learn's _ridge_regression.
+// It picks a solver and solves min ||y_t - X̃ w_t||² + α_t ||w_t||² for every target column t, where
+// X̃ = X - 1 x̄ᵀ: the offsets come in with the problem (as scikit-learn passes them for sparse X), so
+// the Cholesky path centres inside its one pass over X and never copies it; the others copy it.
 // 'auto' means 'cholesky' for dense data (scikit-learn 1.2), which falls back to 'svd' when XᵀX + αI
 // is not positive definite; 'sparse_cg', 'lsqr', 'sag' and 'saga' are iterative. Sample weights become
 // a row rescaling by sqrt(s_i), except for sag/saga, which weigh each sample's gradient directly.
@@ -7,8 +9,9 @@
 // problem [X; sqrt(α) I] w ≈ [y; 0] (see nnls.ts), where scikit-learn stops L-BFGS-B at tol.
 import { ValueError } from '../../ndarray/errors.ts';
 import { type Matrix, matrix, column, matvec, rmatvec, maxSquaredRowNorm } from './dense.ts';
-import { rescaleRows } from './preprocess-data.ts';
+import { rescaleRows, centredCopy, type Offsets } from './preprocess-data.ts';
 import { solveCholesky, solveCholeskyKernel, solveSvd } from './ridge-closed-form.ts';
+import { normalEquations } from './normal-equations.ts';
 import { lsqr } from './lsqr.ts';
 import { conjugateGradient } from './conjugate-gradient.ts';
 import { sagSolver } from './sag.ts';
@@ -26,6 +29,8 @@ export interface RidgeProblem {
   randomState: RandomStateLike;
   /** null when the caller passed none (then no rescaling happens at all). */
   sampleWeight: Float64Array | null;
+  /** The column means to remove from X and Y (zeros when there is no intercept). */
+  offsets: Offsets;
 }
 
 export interface RidgeSolution {
@@ -79,8 +84,9 @@ function solveCg(X: Matrix, y: Float64Array, alpha: number, problem: RidgeProble
   return conjugateGradient((v) => shifted(rmatvec(X, matvec(X, v)), v), rmatvec(X, y), { tol: problem.tol, maxIter: problem.maxIter }).x;
 }
 
-/** Solves for every target; with sample weights, X and Y are rescaled in place. */
-export function ridgeRegression(X: Matrix, Y: Matrix, alphaIn: number | readonly number[], problem: RidgeProblem): RidgeSolution {
+/** Solves for every target. X and Y are only read: centred (and, but for sag/saga, weighted) copies
+ *  are made for the solvers that need them. */
+export function ridgeRegression(Xin: Matrix, Yin: Matrix, alphaIn: number | readonly number[], problem: RidgeProblem): RidgeSolution {
   let solver = problem.solver;
   if (solver === 'auto') solver = problem.positive ? 'lbfgs' : 'cholesky';
   if (problem.positive && solver !== 'lbfgs') {
@@ -89,8 +95,13 @@ export function ridgeRegression(X: Matrix, Y: Matrix, alphaIn: number | readonly
   if (solver === 'lbfgs' && !problem.positive) {
     throw new ValueError("'lbfgs' solver can be used only when positive=True. Please use another solver.");
   }
-  const alpha = targetAlphas(alphaIn, Y.cols);
-  const sw = problem.sampleWeight;
+  const alpha = targetAlphas(alphaIn, Yin.cols);
+  const sw = problem.sampleWeight, { xOffset, yOffset } = problem.offsets;
+  if (solver === 'cholesky' && Xin.cols <= Xin.rows) {
+    const coef = solveCholesky(normalEquations(Xin, Yin, { xOffset, yOffset, sqrtSw: sw && sw.map(Math.sqrt) }), alpha);
+    if (coef) return { coef, nIter: null };
+  }
+  const X = centredCopy(Xin, xOffset), Y = centredCopy(Yin, yOffset);
   if (sw && solver !== 'sag' && solver !== 'saga') rescaleRows(sw, X, Y);
 
   if (solver === 'lsqr') {
@@ -114,8 +125,8 @@ export function ridgeRegression(X: Matrix, Y: Matrix, alphaIn: number | readonly
   if (solver === 'lbfgs') {
     return { coef: perTarget(Y, (y, t) => [solvePositive(X, y, alpha[t]), 0]).coef, nIter: null };
   }
-  if (solver === 'cholesky') {
-    const coef = X.cols > X.rows ? solveCholeskyKernel(X, Y, alpha) : solveCholesky(X, Y, alpha);
+  if (solver === 'cholesky' && X.cols > X.rows) {
+    const coef = solveCholeskyKernel(X, Y, alpha);
     if (coef) return { coef, nIter: null };
   }
   return { coef: solveSvd(X, Y, alpha), nIter: null };

@@ -5,15 +5,13 @@
 // descent, and y may hold several targets, one column each. See base-ridge.ts for the shared fit.
 import * as np from '../../ndarray/index.ts';
 import type { NDArray } from '../../ndarray/index.ts';
-import { ValueError } from '../../ndarray/errors.ts';
 import { Regressor } from '../mixins.ts';
-import { checkArray, checkConsistentLength } from '../validation.ts';
 import { estimatorToJSON, estimatorFromJSON, registerEstimator, type EstimatorJSON } from '../persistence.ts';
 import type { Params } from '../base.ts';
 import { BASE_RIDGE_DEFAULTS, fitBaseRidge, validateRidgeParams, type BaseRidgeParams } from './base-ridge.ts';
-import { fromNDArray } from './dense.ts';
+import { viewOf } from './dense.ts';
 import { checkSampleWeight } from '../utils/sample-weight.ts';
-import { predictInput, linearScores, scoresArray, coefArray, interceptValue } from './linear-model.ts';
+import { checkRegressionXy, predictLinear, coefArray, interceptValue } from './linear-model.ts';
 
 export type RidgeParams = BaseRidgeParams;
 
@@ -33,13 +31,9 @@ export class Ridge extends Regressor<RidgeParams> {
   /** Fits on X (n, p) and y (n,) or (n, targets); `sampleWeight` is a number or an (n,) array. */
   async fit(X: unknown, y: unknown, sampleWeight?: unknown): Promise<this> {
     validateRidgeParams(this.params, this.estimatorName);
-    const Xc = await checkArray(X, { estimator: this.estimatorName });
-    if (y === undefined || y === null) throw new ValueError(`${this.estimatorName} requires y to be passed, but the target y is None.`);
-    const yc = await checkArray(y, { name: 'y', ensure2d: false, estimator: this.estimatorName });
-    if (yc.ndim === 0 || yc.ndim > 2) throw new ValueError(`Target y has the wrong shape (${yc.shape.join(', ')})`);
-    checkConsistentLength(Xc, yc);
+    const [Xc, yc] = await checkRegressionXy(X, y, this.estimatorName);
     const sw = sampleWeight === undefined || sampleWeight === null ? null : await checkSampleWeight(sampleWeight, Xc.shape[0]);
-    const fit = fitBaseRidge(this.params, fromNDArray(Xc), fromNDArray(yc), sw);
+    const fit = fitBaseRidge(this.params, viewOf(Xc), viewOf(yc), sw);
     const ravel = yc.ndim === 1;
     this.coef_ = coefArray(fit.coef, ravel);
     this.intercept_ = interceptValue(fit.intercept, ravel);
@@ -50,9 +44,7 @@ export class Ridge extends Regressor<RidgeParams> {
 
   /** X wᵀ + b: (n,) for a 1-D y, else (n, targets). */
   async predict(X: unknown): Promise<NDArray> {
-    const Xm = await predictInput(this, X);
-    const coef = this.coef_ as NDArray;
-    return scoresArray(linearScores(Xm, coef, this.intercept_ as number | NDArray), coef.ndim === 1);
+    return predictLinear(this, X);
   }
 
   toJSON(): EstimatorJSON {

@@ -10,6 +10,8 @@ import type { Params } from '../base.ts';
 import { Transformer } from '../mixins.ts';
 import { estimatorToJSON, estimatorFromJSON, registerEstimator, type EstimatorJSON } from '../persistence.ts';
 import { checkBoolean } from '../utils/check-params.ts';
+import { valuesOf } from '../validation.ts';
+import { dataOf } from '../../ndarray/cpu/backend.ts';
 import { checkAllowNaN, featureNamesIn } from './validate.ts';
 
 export type StandardScalerParams = {
@@ -26,11 +28,18 @@ const vector = (v: Float64Array): NDArray => np.NDArray.fromTyped(v, [v.length],
 const values = (a: NDArray | number | null | undefined, f: number): Float64Array =>
   a instanceof np.NDArray ? Float64Array.from(a.dataSync()) : new Float64Array(f).fill(a ?? 0);
 
-/** Σ over the rows of column j of X (n x f), NaN counted as 0, added in row order (np.nansum). */
-function columnNanSums(x: Float64Array, n: number, f: number): Float64Array {
-  const out = new Float64Array(f);
-  for (let i = 0; i < n; i++) for (let j = 0; j < f; j++) if (!Number.isNaN(x[i * f + j])) out[j] += x[i * f + j];
-  return out;
+/** Per column j of X (n x f), in one pass: the sum with NaN counted as 0, added in row order
+ *  (np.nansum), and the count of the other entries. */
+function columnNanSums(x: Float64Array, n: number, f: number): { sums: Float64Array; counts: Float64Array } {
+  const sums = new Float64Array(f), counts = new Float64Array(f).fill(n);
+  for (let i = 0, o = 0; i < n; i++) {
+    for (let j = 0; j < f; j++, o++) {
+      const v = x[o];
+      if (v === v) sums[j] += v; // v !== v only for NaN
+      else counts[j]--;
+    }
+  }
+  return { sums, counts };
 }
 
 export class StandardScaler extends Transformer<StandardScalerParams> {
@@ -63,16 +72,15 @@ export class StandardScaler extends Transformer<StandardScalerParams> {
     const first = this.nSamplesSeen_ === undefined;
     const Xc = await checkAllowNaN(X, name, { nFeatures: first ? undefined : this.nFeaturesIn_ });
     const [n, f] = Xc.shape;
-    const x = Xc.dataSync() as Float64Array;
+    const x = valuesOf(Xc);
     const lastCount = values(this.nSamplesSeen_, f);
-    const newCount = new Float64Array(f).fill(n);
-    for (let i = 0, o = 0; i < n; i++) for (let j = 0; j < f; j++, o++) if (Number.isNaN(x[o])) newCount[j]--;
+    const { sums: newSum, counts: newCount } = columnNanSums(x, n, f);
     const count = lastCount.map((c, j) => c + newCount[j]);
     if (!p.withMean && !p.withStd) {
       this.mean_ = null;
       this.var_ = null;
     } else {
-      const { mean, variance } = incrementalMeanAndVar(x, n, f, values(this.mean_, f), p.withStd ? values(this.var_, f) : null, lastCount, newCount);
+      const { mean, variance } = incrementalMeanAndVar(x, n, f, values(this.mean_, f), p.withStd ? values(this.var_, f) : null, lastCount, { newSum, newCount });
       this.mean_ = vector(mean);
       this.var_ = variance && vector(variance);
     }
@@ -86,9 +94,13 @@ export class StandardScaler extends Transformer<StandardScalerParams> {
   async transform(X: unknown): Promise<NDArray> {
     this.checkIsFitted();
     const X0 = await checkAllowNaN(X, this.estimatorName, { nFeatures: this.nFeaturesIn_ });
-    // One new array (made by the centring, or a copy); the scaling divides it in place.
-    const Z = this.params.withMean ? np.subtract(X0, this.mean_ as NDArray) : X0.copy();
-    if (this.params.withStd) np.divide(Z, this.scale_ as NDArray, { out: Z });
+    const [n, f] = X0.shape, x = valuesOf(X0);
+    const mean = this.params.withMean ? values(this.mean_, f) : new Float64Array(f);
+    const scale = this.params.withStd ? values(this.scale_, f) : new Float64Array(f).fill(1);
+    // One output buffer written in one pass: z = (x - μ) / σ, in scikit-learn's order (subtract, then
+    // divide); subtracting 0 and dividing by 1 are exact, so a disabled step changes nothing.
+    const Z = np.NDArray.empty([n, f]), z = dataOf(Z) as Float64Array;
+    for (let i = 0, o = 0; i < n; i++) for (let j = 0; j < f; j++, o++) z[o] = (x[o] - mean[j]) / scale[j];
     return Z;
   }
 
@@ -121,10 +133,10 @@ export class StandardScaler extends Transformer<StandardScalerParams> {
  *  The batch's own sum of squares is Σ(x - T)² - (Σ(x - T))²/m about its mean T (the correction
  *  term absorbs T's rounding), and the two groups combine by Chan's update. */
 function incrementalMeanAndVar(
-  x: Float64Array, n: number, f: number, lastMean: Float64Array, lastVar: Float64Array | null, lastCount: Float64Array, newCount: Float64Array,
+  x: Float64Array, n: number, f: number, lastMean: Float64Array, lastVar: Float64Array | null, lastCount: Float64Array,
+  { newSum, newCount }: { newSum: Float64Array; newCount: Float64Array },
 ): { mean: Float64Array; variance: Float64Array | null } {
   const lastSum = lastMean.map((m, j) => m * lastCount[j]);
-  const newSum = columnNanSums(x, n, f);
   const count = lastCount.map((c, j) => c + newCount[j]);
   const mean = lastSum.map((s, j) => (s + newSum[j]) / count[j]);
   if (!lastVar) return { mean, variance: null };
