@@ -100,7 +100,8 @@ function renderMark(m: Mark, sx: Scale, sy: Scale): string {
   }
   if (m.kind === 'cells') {
     const w = Math.abs(sx((m.cellW ?? 1) + sx.lo) - sx(sx.lo)), h = Math.abs(sy((m.cellH ?? 1) + sy.lo) - sy(sy.lo));
-    return m.x.map((x, i) => `<rect x="${r(sx(x) - w / 2)}" y="${r(sy(m.y[i]) - h / 2)}" width="${r(w + 0.5)}" height="${r(h + 0.5)}" fill="${m.colors[i]}" fill-opacity="0.3"/>`).join('\n');
+    // Opaque pale colours (not fill-opacity): neighbouring cells overlap by half a pixel without seams.
+    return m.x.map((x, i) => `<rect x="${r(sx(x) - w / 2)}" y="${r(sy(m.y[i]) - h / 2)}" width="${r(w + 0.5)}" height="${r(h + 0.5)}" fill="${pale(m.colors[i])}"/>`).join('\n');
   }
   return m.x.map((x, i) => `<circle cx="${r(sx(x))}" cy="${r(sy(m.y[i]))}" r="${m.size}" fill="${m.colors[i % m.colors.length]}"/>`).join('\n');
 }
@@ -125,6 +126,12 @@ function colorsFor(color: string | Num | undefined, n: number): string[] {
   if (typeof color === 'string') return [color];
   if (color.length !== n) throw new ValueError(`color has ${color.length} entries for ${n} points`);
   return Array.from(color, (c) => PALETTE[Math.abs(Math.round(c)) % PALETTE.length]);
+}
+
+/** A colour mixed 70 % of the way to white (`#4477aa` -> `#c7d6e5`). */
+function pale(hex: string): string {
+  const mix = (i: number): string => Math.round(parseInt(hex.slice(i, i + 2), 16) * 0.3 + 255 * 0.7).toString(16).padStart(2, '0');
+  return `#${mix(1)}${mix(3)}${mix(5)}`;
 }
 
 function escape(s: string): string {
