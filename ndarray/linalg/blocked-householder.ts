@@ -7,11 +7,12 @@
 // factor A1 = Q1 R1, update A2 <- Q1^T A2 by products, factor the rest of A2, and glue the T's:
 //   T = [T1  -T1 (V1^T V2) T2]
 //       [0    T2             ]
-// so each level applies a panel of half the reflectors (50, 25, ... of 100) as one block by matrix
-// products, panels of at most 16 columns are factored directly, and T for the whole of Q comes out
-// at the end, ready for U = Q [U_r; 0] in the SVD (one m x n x n product).
+// so each level applies a panel of about half the reflectors (48 of 100, then 24, ...) as one block
+// by matrix products, panels of at most 32 columns are factored directly, and T for the whole of Q
+// comes out at the end, ready for U = Q [U_r; 0] in the SVD (one m x n x n product). The split is
+// rounded to a multiple of 4, the kernel's register tile, so no product pads its edge tiles.
 import { makeReflector } from './householder.ts';
-import { dot, axpy } from './blas.ts';
+import { axpy } from './blas.ts';
 import { gemm, blockAt, transposed, type Block } from './gemm.ts';
 
 /** A QR factorisation in compact WY form: `a` (m x n, m >= n) holds R on and above the diagonal
@@ -27,7 +28,7 @@ export interface CompactQR {
 /** Factors the m x n matrix `a` (m >= n) in place. */
 export function blockedQR(a: Float64Array, m: number, n: number): CompactQR {
   const t = new Float64Array(n * n);
-  factorColumns(a, m, n, t, 0, n, new Float64Array(m * Math.ceil(n / 2)));
+  factorColumns(a, m, n, t, 0, n, new Float64Array(ROW_BLOCK * n));
   return { a, m, n, t };
 }
 
@@ -37,7 +38,8 @@ function factorColumns(a: Float64Array, m: number, n: number, t: Float64Array, j
     factorPanel(a, m, n, t, j0, w);
     return;
   }
-  const n1 = w >> 1, n2 = w - n1, j1 = j0 + n1, rows = m - j0;
+  // n1 = w/2 rounded down to a multiple of 4 (w > LEAF, so n1 >= 16).
+  const n1 = (w >> 3) << 2, n2 = w - n1, j1 = j0 + n1, rows = m - j0;
   factorColumns(a, m, n, t, j0, n1, scratch);
   // A2 <- Q1^T A2 = A2 - V1 (T1^T (V1^T A2)).
   const v1 = blockAt(a, n, j0, j0), a2 = blockAt(a, n, j0, j1);
@@ -45,11 +47,8 @@ function factorColumns(a: Float64Array, m: number, n: number, t: Float64Array, j
   swapTriangle(a, n, j0, n1, tri1);
   const w1 = gemm(n1, n2, rows, transposed(v1), a2, new Float64Array(n1 * n2));
   const w2 = gemm(n1, n2, n1, transposed(blockAt(t, n, j0, j0)), blockAt(w1, n2, 0, 0), new Float64Array(n1 * n2));
-  const update = gemm(rows, n2, n1, v1, blockAt(w2, n2, 0, 0), scratch);
+  subtractProduct(a, n, j0, j0, j1, rows, n1, n2, blockAt(w2, n2, 0, 0), scratch);
   swapTriangle(a, n, j0, n1, tri1);
-  for (let i = 0; i < rows; i++) {
-    for (let c = 0, p = (j0 + i) * n + j1, q = i * n2; c < n2; c++) a[p + c] -= update[q + c];
-  }
   factorColumns(a, m, n, t, j1, n2, scratch);
   // T12 = -T1 (V1^T V2) T2. V2 is zero above row j1, so only V1's rows from j1 on (below its triangle) count.
   const tri2 = unitTriangle(n2);
@@ -61,28 +60,59 @@ function factorColumns(a: Float64Array, m: number, n: number, t: Float64Array, j
   for (let i = 0; i < n1; i++) for (let c = 0; c < n2; c++) t[(j0 + i) * n + j1 + c] = -x[i * n2 + c];
 }
 
+/** A[r0.., c2..c2+n2] -= A[r0.., c1..c1+k] W (rows x n2, W k x n2), ROW_BLOCK rows at a time: each
+ *  block's product is subtracted while it is still in cache, and it comes from the same rows of A
+ *  (same cache lines) as the entries it updates, so the update costs no extra pass through memory. */
+function subtractProduct(a: Float64Array, n: number, r0: number, c1: number, c2: number, rows: number, k: number, n2: number, w: Block, scratch: Float64Array): void {
+  for (let i0 = 0; i0 < rows; i0 += ROW_BLOCK) {
+    const rb = Math.min(ROW_BLOCK, rows - i0);
+    gemm(rb, n2, k, blockAt(a, n, r0 + i0, c1), w, scratch);
+    for (let i = 0; i < rb; i++) {
+      for (let c = 0, p = (r0 + i0 + i) * n + c2, q = i * n2; c < n2; c++) a[p + c] -= scratch[q + c];
+    }
+  }
+}
+
+/** Rows per block of subtractProduct: a multiple of the kernel's 128-row blocks, small enough that
+ *  the block's product (ROW_BLOCK x n2 numbers, 256 KiB for n2 = 64) stays in the L2 cache. */
+const ROW_BLOCK = 512;
+
 /** Panels this narrow are factored one reflector at a time: products of a few columns are all overhead. */
-const LEAF = 16;
+const LEAF = 32;
 
 /** The unblocked QR of a narrow panel (columns j0..j0+w, rows j0..m) and its T. A column of the
  *  row-major matrix is strided (one cache line per element), so the panel is copied into column-major
- *  order first, where every reflection is a contiguous dot and axpy, and copied back at the end. */
+ *  order first, where every reflection is a contiguous dot and axpy, and copied back at the end.
+ *  Columns are reflected two at a time, so each pass over v_j serves two columns. */
 function factorPanel(a: Float64Array, m: number, n: number, t: Float64Array, j0: number, w: number): void {
   const rows = m - j0, p = new Float64Array(w * rows);
   for (let i = 0; i < rows; i++) for (let c = 0; c < w; c++) p[c * rows + i] = a[(j0 + i) * n + j0 + c];
-  const z = new Float64Array(w);
+  const z = new Float64Array(w), pair = new Float64Array(2);
   for (let j = 0; j < w; j++) {
     // Column j's tail of length rows - j starts at vj; v_j = [1, p[vj + 1 ..]].
     const vj = j * rows + j, len = rows - j - 1;
     const tau = makeReflector(p, vj, 1, rows - j);
-    for (let c = j + 1; c < w; c++) {
-      // column c -= tau (v_j . column c) v_j, on rows j..
-      const cj = c * rows + j, f = tau * (p[cj] + dot(p, vj + 1, p, cj + 1, len));
-      p[cj] -= f;
-      axpy(-f, p, vj + 1, p, cj + 1, len);
+    // Columns c > j, two at a time: column c -= tau (v_j . column c) v_j, on rows j..
+    for (let c = j + 1; c < w; c += 2) {
+      const c1 = c * rows + j, c2 = c1 + rows, both = c + 1 < w;
+      dot2(p, vj + 1, c1 + 1, both ? c2 + 1 : c1 + 1, len, pair);
+      const f1 = tau * (p[c1] + pair[0]);
+      p[c1] -= f1;
+      if (!both) {
+        axpy(-f1, p, vj + 1, p, c1 + 1, len);
+        continue;
+      }
+      const f2 = tau * (p[c2] + pair[1]);
+      p[c2] -= f2;
+      axpy2(p, vj + 1, c1 + 1, f1, c2 + 1, f2, len);
     }
     // T's column j (LAPACK's dlarft): T[0:j, j] = -tau T[0:j, 0:j] (V[:, 0:j]^T v_j), T[j, j] = tau.
-    for (let i = 0; i < j; i++) z[i] = p[i * rows + j] + dot(p, i * rows + j + 1, p, vj + 1, len);
+    for (let i = 0; i < j; i += 2) {
+      const i2 = i + 1 < j ? i + 1 : i;
+      dot2(p, vj + 1, i * rows + j + 1, i2 * rows + j + 1, len, pair);
+      z[i] = p[i * rows + j] + pair[0];
+      z[i2] = p[i2 * rows + j] + pair[1];
+    }
     for (let i = 0; i < j; i++) {
       let s = 0;
       for (let k = i; k < j; k++) s += t[(j0 + i) * n + j0 + k] * z[k];
@@ -91,6 +121,34 @@ function factorPanel(a: Float64Array, m: number, n: number, t: Float64Array, j0:
     t[(j0 + j) * n + j0 + j] = tau;
   }
   for (let i = 0; i < rows; i++) for (let c = 0; c < w; c++) a[(j0 + i) * n + j0 + c] = p[c * rows + i];
+}
+
+/** out = [x . y1, x . y2] for x = p[ix..], y1 = p[i1..], y2 = p[i2..] (n long): x is read once for
+ *  both, with two partial sums per dot so the additions overlap (as blas.ts's dot). */
+function dot2(p: Float64Array, ix: number, i1: number, i2: number, n: number, out: Float64Array): void {
+  let a0 = 0, a1 = 0, b0 = 0, b1 = 0, k = 0;
+  for (; k + 1 < n; k += 2) {
+    const x0 = p[ix + k], x1 = p[ix + k + 1];
+    a0 += x0 * p[i1 + k];
+    a1 += x1 * p[i1 + k + 1];
+    b0 += x0 * p[i2 + k];
+    b1 += x1 * p[i2 + k + 1];
+  }
+  if (k < n) {
+    a0 += p[ix + k] * p[i1 + k];
+    b0 += p[ix + k] * p[i2 + k];
+  }
+  out[0] = a0 + a1;
+  out[1] = b0 + b1;
+}
+
+/** y1 -= f1 x and y2 -= f2 x for x = p[ix..], y1 = p[i1..], y2 = p[i2..] (n long), x read once. */
+function axpy2(p: Float64Array, ix: number, i1: number, f1: number, i2: number, f2: number, n: number): void {
+  for (let k = 0; k < n; k++) {
+    const x = p[ix + k];
+    p[i1 + k] -= f1 * x;
+    p[i2 + k] -= f2 * x;
+  }
 }
 
 /** The w x w identity's upper triangle (ones on the diagonal), to swap with R's (see swapTriangle). */
@@ -113,10 +171,12 @@ function swapTriangle(a: Float64Array, n: number, j0: number, w: number, tri: Fl
   }
 }
 
-/** V (T W) (m x cols) for W (n x cols): Q C = C - V T W when W = V^T C. */
+/** -V (T W) (m x cols) for W (n x cols): Q C = C - V T W when W = V^T C. The sign is put on the
+ *  small n x cols factor T W, so the big product comes out ready to add C to. */
 function correction(qr: CompactQR, w: Block, cols: number): Float64Array {
   const { a, m, n, t } = qr;
   const tw = gemm(n, cols, n, blockAt(t, n, 0, 0), w, new Float64Array(n * cols));
+  for (let i = 0; i < tw.length; i++) tw[i] = -tw[i];
   const tri = unitTriangle(n);
   swapTriangle(a, n, 0, n, tri);
   const out = gemm(m, cols, n, blockAt(a, n, 0, 0), blockAt(tw, cols, 0, 0), new Float64Array(m * cols));
@@ -133,7 +193,7 @@ export function applyQ(qr: CompactQR, c: Float64Array, rows: number, cols: numbe
   const w = gemm(n, cols, rows, transposed(blockAt(a, n, 0, 0)), blockAt(c, cols, 0, 0), new Float64Array(n * cols));
   swapTriangle(a, n, 0, n, tri);
   const out = correction(qr, blockAt(w, cols, 0, 0), cols);
-  for (let i = 0; i < out.length; i++) out[i] = (i < rows * cols ? c[i] : 0) - out[i];
+  for (let i = 0; i < rows * cols; i++) out[i] += c[i];
   return out;
 }
 
@@ -142,7 +202,6 @@ export function qTail(qr: CompactQR): Float64Array {
   const { a, m, n } = qr;
   const cols = m - n;
   const out = correction(qr, transposed(blockAt(a, n, n, 0)), cols);
-  for (let i = 0; i < out.length; i++) out[i] = -out[i];
   for (let i = 0; i < cols; i++) out[(n + i) * cols + i] += 1;
   return out;
 }
