@@ -11,7 +11,6 @@ import { maskFor } from '../ndarray/random/bounded.ts';
 import fx from './fixtures/random.json';
 
 type Spec = { fn: string; args?: unknown[]; dtype?: string; replace?: boolean; p?: unknown[]; out?: unknown };
-type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
 
 /** JSON's "nan"/"inf"/"-inf" strings back to numbers. */
 function decode(x: unknown): unknown {

@@ -2,17 +2,15 @@
 // written by tests/oracle/sklearn_model_selection.py): step naming, `name__param` routing, validation messages,
 // fit/transform/predict/score through the steps, no leakage across CV folds, and the K8 search over
 // Pipeline([poly, ridge]) with poly__degree 0..6 x ridge__alpha [.25, .5, 1, 2].
-// MinMaxScaler and PolynomialFeatures are small stand-ins written here with scikit-learn's arithmetic
-// (TODO: use sklearn/preprocessing's once it lands).
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import * as np from '../ndarray/index.ts';
 import * as sk from '../sklearn/index.ts';
-import { clone, isClassifier, type Params } from '../sklearn/base.ts';
-import { Transformer } from '../sklearn/mixins.ts';
+import { clone, isClassifier } from '../sklearn/base.ts';
+import { MinMaxScaler, StandardScaler, PolynomialFeatures } from '../sklearn/preprocessing/index.ts';
 import { Ridge } from '../sklearn/linear_model/ridge.ts';
 import { RidgeClassifier } from '../sklearn/linear_model/ridge-classifier.ts';
-import { estimatorToJSON, fromJSONValue, registerEstimator, toJSONValue, type EstimatorJSON, type Json } from '../sklearn/persistence.ts';
+import { fromJSONValue, toJSONValue, type Json } from '../sklearn/persistence.ts';
 import fx from './fixtures/sklearn_model_selection.json';
 
 type Rec = Record<string, unknown>;
@@ -20,7 +18,6 @@ const F = fx as unknown as { moons: { X: number[][]; y: number[] }; search: Reco
 const X = np.array(F.moons.X);
 const y = np.array(F.moons.y);
 const values = (a: np.NDArray): number[] => Array.from(a.dataSync() as ArrayLike<number>);
-const rows = (a: np.NDArray): number[][] => a.toArraySync() as number[][];
 
 function close(actual: number[], expected: number[], tol: number, what: string): void {
   assert.is(actual.length, expected.length, `${what}: length`);
@@ -29,69 +26,6 @@ function close(actual: number[], expected: number[], tol: number, what: string):
   });
 }
 
-/** MinMaxScaler to [0, 1]: X·scale + min with scale = 1 / (max - min), min = -dataMin·scale. */
-class MinMaxScaler extends Transformer<Params> {
-  scale_?: number[];
-  min_?: number[];
-  constructor(params: Params = {}) {
-    super({}, params);
-  }
-  async fit(Xf: unknown): Promise<this> {
-    const cols = np.array(Xf as number[][]).T.toArraySync() as number[][];
-    this.scale_ = cols.map((c) => 1 / ((Math.max(...c) - Math.min(...c)) || 1));
-    this.min_ = cols.map((c, j) => 0 - Math.min(...c) * (this.scale_ as number[])[j]);
-    return this;
-  }
-  async transform(Xt: unknown): Promise<np.NDArray> {
-    this.checkIsFitted();
-    return np.array(rows(np.array(Xt as number[][])).map((r) => r.map((v, j) => v * (this.scale_ as number[])[j] + (this.min_ as number[])[j])));
-  }
-  async inverseTransform(Xt: unknown): Promise<np.NDArray> {
-    return np.array(rows(np.array(Xt as number[][])).map((r) => r.map((v, j) => (v - (this.min_ as number[])[j]) / (this.scale_ as number[])[j])));
-  }
-  toJSON(): EstimatorJSON {
-    return estimatorToJSON(this, { scale_: this.scale_, min_: this.min_ });
-  }
-}
-
-class StandardScaler extends MinMaxScaler {}
-
-/** PolynomialFeatures(degree) with the bias column, built degree by degree as scikit-learn does. */
-class PolynomialFeatures extends Transformer<{ degree: number }> {
-  nFeaturesIn_?: number;
-  constructor(params: Partial<{ degree: number }> = {}) {
-    super({ degree: 2 }, params);
-  }
-  async fit(Xf: unknown): Promise<this> {
-    this.nFeaturesIn_ = np.array(Xf as number[][]).shape[1];
-    return this;
-  }
-  async transform(Xt: unknown): Promise<np.NDArray> {
-    this.checkIsFitted();
-    return np.array(rows(np.array(Xt as number[][])).map((x) => {
-      const out = [1];
-      if (this.params.degree === 0) return out;
-      out.push(...x);
-      let index = [...x.keys()].map((i) => i + 1).concat(1 + x.length);
-      for (let d = 2; d <= this.params.degree; d++) {
-        const next: number[] = [];
-        const end = index[index.length - 1];
-        for (let i = 0; i < x.length; i++) {
-          next.push(out.length);
-          for (let c = index[i]; c < end; c++) out.push(out[c] * x[i]);
-        }
-        next.push(out.length);
-        index = next;
-      }
-      return out;
-    }));
-  }
-  toJSON(): EstimatorJSON {
-    return estimatorToJSON(this, { nFeaturesIn_: this.nFeaturesIn_ });
-  }
-}
-registerEstimator('MinMaxScaler', MinMaxScaler as never);
-registerEstimator('PolynomialFeatures', PolynomialFeatures as never);
 
 test('makePipeline names steps by lower-cased class, numbering repeats as scikit-learn does', () => {
   const pipe = sk.makePipeline(new StandardScaler(), new MinMaxScaler(), new StandardScaler(), new Ridge(), new StandardScaler());

@@ -40,7 +40,6 @@ test('binary ufuncs match NumPy on every dtype', () => {
 });
 
 const enc = (x: { shape: number[]; dtype: string; data: (number | string)[] }): Encoded => x;
-const arr = (data: (number | string)[], dtype: np.DType = 'float64'): np.NDArray => fromEncoded({ shape: [data.length], dtype, data });
 
 test('round: halves to even at any number of decimals, like np.round', () => {
   for (const c of misc.round) {

@@ -5,7 +5,6 @@
 // features, `nRepeated` copies, and pure-noise features; a fraction `flipY` of labels is redrawn at
 // random; features are shifted and scaled; finally rows and columns are shuffled. Every random draw
 // happens in scikit-learn's order, so a seed gives scikit-learn's data set exactly.
-import type { NDArray } from '../../ndarray/index.ts';
 import { ValueError } from '../../ndarray/errors.ts';
 import type { RandomState } from '../../ndarray/random/index.ts';
 import { checkRandomState, shuffled, type RandomStateLike } from '../utils/random-state.ts';

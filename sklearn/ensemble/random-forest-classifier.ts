@@ -12,7 +12,7 @@ import type { NDArray } from '../../ndarray/index.ts';
 import { RandomState } from '../../ndarray/random/index.ts';
 import { ValueError } from '../../ndarray/errors.ts';
 import { Classifier } from '../mixins.ts';
-import { checkRandomState, type RandomStateLike } from '../utils/random-state.ts';
+import { checkRandomState } from '../utils/random-state.ts';
 import { checkBoolean, checkInterval } from '../utils/check-params.ts';
 import { encodeLabels, takeClasses } from '../linear_model/class-labels.ts';
 import { checkSampleWeight } from '../utils/sample-weight.ts';
