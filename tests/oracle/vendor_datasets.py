@@ -30,8 +30,18 @@ def descr(name):
     return read_text(os.path.join(SRC, 'descr', name + '.rst'))
 
 
-def string_array(rows):
-    return '[\n' + ''.join('  %s,\n' % json.dumps(r) for r in rows) + ']'
+def string_array(rows, width=640):
+    """A TS array literal of strings, several per line (lines up to `width` characters)."""
+    lines, line = [], ''
+    for r in rows:
+        item = json.dumps(r) + ','
+        if line and len(line) + 1 + len(item) > width:
+            lines.append(line)
+            line = ''
+        line = (line + ' ' + item) if line else '  ' + item
+    if line:
+        lines.append(line)
+    return '[\n' + ''.join(l + '\n' for l in lines) + ']'
 
 
 def write_module(module, name, credit, exports):
