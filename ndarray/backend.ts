@@ -38,8 +38,10 @@ export interface Backend {
   readonly name: DeviceName;
   /** A new zero-filled buffer of `size` elements. */
   alloc(dtype: DType, size: number): Storage;
-  /** A new buffer holding a copy of `data` (already in `dtype`'s typed array class). */
-  fromTyped(dtype: DType, data: TypedArray): Storage;
+  /** A new buffer holding the values of `data` (already in `dtype`'s typed array class). With
+   *  `copy: false` the caller hands over a buffer nobody else holds, and a host-memory backend may
+   *  keep it as it is instead of copying it. */
+  fromTyped(dtype: DType, data: TypedArray, options?: { copy?: boolean }): Storage;
   /** Releases the buffer (called when the last array using it is disposed). */
   free(storage: Storage): void;
   /** The elements of a view in C order, as a new typed array. */

@@ -32,10 +32,10 @@ export function array(data: ArrayLike | readonly NDArray[], options: CreateOptio
   const nested = data as Nested;
   const shape = inferShape(nested);
   const dtype = options.dtype ? checkDType(options.dtype) : inferDType(nested);
-  const flat = ArrayBuffer.isView(nested) && dtypeOfTyped(nested) === dtype && dtype !== 'bool'
-    ? (nested as TypedArray)
-    : flattenNested(nested, shape, dtype);
-  return NDArray.fromTyped(flat, shape, dtype, options.device);
+  if (ArrayBuffer.isView(nested) && dtypeOfTyped(nested) === dtype && dtype !== 'bool') {
+    return NDArray.fromTyped(nested as TypedArray, shape, dtype, options.device);
+  }
+  return NDArray.fromTyped(flattenNested(nested, shape, dtype), shape, dtype, options.device, { copy: false });
 }
 
 /** np.asarray: the same array when it already has the requested dtype and device, else a new one. */
@@ -98,7 +98,7 @@ export function arange(start: number, stop?: number, step = 1, options: CreateOp
   const dtype = options.dtype ?? (integral ? 'int32' : 'float64');
   const data = allocTyped(dtype, n);
   for (let i = 0; i < n; i++) data[i] = start + i * step;
-  return NDArray.fromTyped(data, [n], dtype, options.device);
+  return NDArray.fromTyped(data, [n], dtype, options.device, { copy: false });
 }
 
 /** np.linspace: `num` evenly spaced values from start to stop (inclusive unless endpoint is false).
@@ -111,7 +111,7 @@ export function linspace(start: number, stop: number, num = 50, options: CreateO
   const data = new Float64Array(num);
   for (let i = 0; i < num; i++) data[i] = div > 0 ? i * step + start : start;
   if (endpoint && num > 1) data[num - 1] = stop;
-  const out = NDArray.fromTyped(data, [num], 'float64', options.device);
+  const out = NDArray.fromTyped(data, [num], 'float64', options.device, { copy: false });
   return options.dtype && options.dtype !== 'float64' ? out.astype(options.dtype) : out;
 }
 
@@ -121,7 +121,7 @@ export function eye(n: number, m: number = n, options: CreateOptions & { k?: num
   const dtype = options.dtype ?? 'float64';
   const data = allocTyped(dtype, n * m);
   for (let i = 0; i < n; i++) if (i + k >= 0 && i + k < m) data[i * m + i + k] = 1;
-  return NDArray.fromTyped(data, [n, m], dtype, options.device);
+  return NDArray.fromTyped(data, [n, m], dtype, options.device, { copy: false });
 }
 
 export const identity = (n: number, options: CreateOptions = {}): NDArray => eye(n, n, options);

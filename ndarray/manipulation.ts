@@ -141,7 +141,7 @@ export const copy = (a: NDArray): NDArray => astype(a, a.dtype, { copy: true });
 export async function toDevice(a: NDArray, device: DeviceName): Promise<NDArray> {
   if (a.device === device) return a;
   const target = getBackend(device);
-  return new NDArray(target.fromTyped(a.dtype, await a.data()), a.shape);
+  return new NDArray(target.fromTyped(a.dtype, await a.data(), { copy: false }), a.shape);
 }
 
 /** Checks that arrays share a device and returns it (no hidden transfers between devices). */

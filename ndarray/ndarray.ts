@@ -58,9 +58,10 @@ export class NDArray implements View {
     return new NDArray(backend.alloc(checkDType(dtype), shapeSize(shape)), shape);
   }
 
-  /** A C-contiguous array that copies `data` (a typed array of dtype's class) to `device`. */
-  static fromTyped(data: TypedArray, shape: Shape, dtype: DType, device?: DeviceName): NDArray {
-    return new NDArray(getBackend(device).fromTyped(dtype, data), shape);
+  /** A C-contiguous array that copies `data` (a typed array of dtype's class) to `device`;
+   *  `copy: false` hands over a freshly made buffer that nothing else refers to (no copy on the CPU). */
+  static fromTyped(data: TypedArray, shape: Shape, dtype: DType, device?: DeviceName, options: { copy?: boolean } = {}): NDArray {
+    return new NDArray(getBackend(device).fromTyped(dtype, data, options), shape);
   }
 
   /** A view of this array's buffer with another shape/strides/offset (shares memory, `base` set). */

@@ -70,7 +70,7 @@ function contiguous(shape: readonly number[]): number[] {
 export const cpuBackend: Backend = {
   name: 'cpu',
   alloc: (dtype, size) => wrap(dtype, allocTyped(dtype, size)),
-  fromTyped: (dtype, data) => wrap(dtype, data.slice()),
+  fromTyped: (dtype, data, options) => wrap(dtype, options?.copy === false ? data : data.slice()),
   free: () => {},
   read: async (x) => readSync(x),
   readSync,

@@ -49,11 +49,12 @@ export function toWords(dtype: DType, data: TypedArray): Uint32Array {
   return new Uint32Array(wide.buffer);
 }
 
-/** The inverse of toWords: `n` elements of `dtype` from a buffer of words (copied). */
+/** The inverse of toWords: `n` elements of `dtype` from a buffer of words that the caller gives away. */
 export function fromWords(dtype: DType, words: ArrayBuffer, n: number): TypedArray {
   const d = checkGpuDType(dtype);
-  if (d === 'float32') return new Float32Array(words, 0, n).slice();
-  if (d === 'uint32') return new Uint32Array(words, 0, n).slice();
+  // `words` is a fresh copy of the GPU buffer that the caller gives away: view it, don't copy it again.
+  if (d === 'float32') return new Float32Array(words, 0, n);
+  if (d === 'uint32') return new Uint32Array(words, 0, n);
   const wide = kindOf(d) === 'i' ? new Int32Array(words, 0, n) : new Uint32Array(words, 0, n);
   const out = allocTyped(d, n);
   out.set(wide);
