@@ -11,6 +11,7 @@ export { setDefaultDevice, getDefaultDevice, type DeviceName } from './backend.t
 // TF.js users know the default device as the "backend": `np.setBackend('webgpu')` is the same call.
 export { setDefaultDevice as setBackend } from './backend.ts';
 export { memory, tidy, keep } from './memory.ts';
+export { getNumThreads, setNumThreads, startThreads } from './cpu/threads.ts';
 export { initWebGPU, isWebGPUAvailable } from './webgpu/backend.ts';
 export * as webgpu from './webgpu/index.ts';
 export { setPrintOptions, getPrintOptions, type PrintOptions } from './print.ts';

@@ -14,6 +14,7 @@
 import { makeReflector } from './householder.ts';
 import { axpy } from './blas.ts';
 import { gemm, blockAt, transposed, type Block } from './gemm.ts';
+import { getNumThreads, sharedFloat64 } from '../cpu/threads.ts';
 
 /** A QR factorisation in compact WY form: `a` (m x n, m >= n) holds R on and above the diagonal
  *  and the reflector vectors below it (v_j(j) = 1 implicit, as householderQR leaves them). */
@@ -62,13 +63,17 @@ function factorColumns(a: Float64Array, m: number, n: number, t: Float64Array, j
 
 /** A[r0.., c2..c2+n2] -= A[r0.., c1..c1+k] W (rows x n2, W k x n2), ROW_BLOCK rows at a time: each
  *  block's product is subtracted while it is still in cache, and it comes from the same rows of A
- *  (same cache lines) as the entries it updates, so the update costs no extra pass through memory. */
+ *  (same cache lines) as the entries it updates, so the update costs no extra pass through memory.
+ *  With worker threads the product is done whole instead: one large product is split over the
+ *  threads, which is worth more than the saved pass. */
 function subtractProduct(a: Float64Array, n: number, r0: number, c1: number, c2: number, rows: number, k: number, n2: number, w: Block, scratch: Float64Array): void {
-  for (let i0 = 0; i0 < rows; i0 += ROW_BLOCK) {
-    const rb = Math.min(ROW_BLOCK, rows - i0);
-    gemm(rb, n2, k, blockAt(a, n, r0 + i0, c1), w, scratch);
+  const block = getNumThreads() > 1 ? rows : ROW_BLOCK;
+  const tmp = block * n2 <= scratch.length ? scratch : sharedFloat64(block * n2);
+  for (let i0 = 0; i0 < rows; i0 += block) {
+    const rb = Math.min(block, rows - i0);
+    gemm(rb, n2, k, blockAt(a, n, r0 + i0, c1), w, tmp);
     for (let i = 0; i < rb; i++) {
-      for (let c = 0, p = (r0 + i0 + i) * n + c2, q = i * n2; c < n2; c++) a[p + c] -= scratch[q + c];
+      for (let c = 0, p = (r0 + i0 + i) * n + c2, q = i * n2; c < n2; c++) a[p + c] -= tmp[q + c];
     }
   }
 }
@@ -78,7 +83,7 @@ function subtractProduct(a: Float64Array, n: number, r0: number, c1: number, c2:
 const ROW_BLOCK = 512;
 
 /** Panels this narrow are factored one reflector at a time: products of a few columns are all overhead. */
-const LEAF = 32;
+const LEAF = 8;
 
 /** The unblocked QR of a narrow panel (columns j0..j0+w, rows j0..m) and its T. A column of the
  *  row-major matrix is strided (one cache line per element), so the panel is copied into column-major
@@ -179,7 +184,7 @@ function correction(qr: CompactQR, w: Block, cols: number): Float64Array {
   for (let i = 0; i < tw.length; i++) tw[i] = -tw[i];
   const tri = unitTriangle(n);
   swapTriangle(a, n, 0, n, tri);
-  const out = gemm(m, cols, n, blockAt(a, n, 0, 0), blockAt(tw, cols, 0, 0), new Float64Array(m * cols));
+  const out = gemm(m, cols, n, blockAt(a, n, 0, 0), blockAt(tw, cols, 0, 0), sharedFloat64(m * cols));
   swapTriangle(a, n, 0, n, tri);
   return out;
 }

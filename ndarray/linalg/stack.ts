@@ -8,6 +8,7 @@ import { type Shape, shapeSize } from '../shape.ts';
 import { LinAlgError, ValueError } from '../errors.ts';
 import { NDArray, type ArrayLike } from '../ndarray.ts';
 import { asarray } from '../creation.ts';
+import { sharedFloat64 } from '../cpu/threads.ts';
 
 export type FloatDType = 'float32' | 'float64';
 
@@ -40,7 +41,9 @@ export function readDense(a: ArrayLike, fname: string): Dense {
       throw new ValueError(`np.linalg.${fname} computes on the CPU: move the array first with \`await x.to('cpu')\``);
     }
     const raw = x.dataSync();
-    const data = raw instanceof Float64Array ? raw : Float64Array.from(raw);
+    // Big matrices go to shared memory, where the matrix products' worker threads read them in place.
+    const data = sharedFloat64(raw.length);
+    data.set(raw);
     return { data, shape: [...x.shape], dtype: resultDType(x.dtype) };
   } finally {
     if (x !== a) x.dispose();

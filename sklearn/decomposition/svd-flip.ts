@@ -7,25 +7,34 @@ import * as np from '../../ndarray/index.ts';
 import type { NDArray } from '../../ndarray/index.ts';
 
 /** Flips in place: U is m x k (row-major), Vt is k x n. u-based: the sign of U's largest |entry|
- *  in column j (the first one on ties) becomes the sign of both column j of U and row j of Vt. */
+ *  in column j (the first one on ties) becomes the sign of both column j of U and row j of Vt.
+ *  U is walked row by row (one pass finds every column's pick, one applies the signs). */
 export function svdFlipInPlace(U: Float64Array, m: number, Vt: Float64Array, n: number, k: number, uBasedDecision = true): void {
-  for (let j = 0; j < k; j++) {
-    let pick = 0, best = -1;
-    if (uBasedDecision) {
-      for (let i = 0; i < m; i++) if (Math.abs(U[i * k + j]) > best) { best = Math.abs(U[i * k + j]); pick = U[i * k + j]; }
-    } else {
-      for (let i = 0; i < n; i++) if (Math.abs(Vt[j * n + i]) > best) { best = Math.abs(Vt[j * n + i]); pick = Vt[j * n + i]; }
+  const best = new Float64Array(k).fill(-1), pick = new Float64Array(k);
+  if (uBasedDecision) {
+    for (let i = 0; i < m; i++) {
+      for (let j = 0, r = i * k; j < k; j++) {
+        const x = U[r + j];
+        if (Math.abs(x) > best[j]) { best[j] = Math.abs(x); pick[j] = x; }
+      }
     }
-    const sign = Math.sign(pick); // 0 for an all-zero vector, which then stays zero (as in NumPy)
-    for (let i = 0; i < m; i++) U[i * k + j] *= sign;
-    for (let i = 0; i < n; i++) Vt[j * n + i] *= sign;
+  } else {
+    for (let j = 0; j < k; j++) {
+      for (let i = 0, r = j * n; i < n; i++) if (Math.abs(Vt[r + i]) > best[j]) { best[j] = Math.abs(Vt[r + i]); pick[j] = Vt[r + i]; }
+    }
   }
+  const sign = pick.map(Math.sign); // 0 for an all-zero vector, which then stays zero (as in NumPy)
+  if (sign.every((s) => s === 1)) return;
+  for (let i = 0; i < m; i++) for (let j = 0, r = i * k; j < k; j++) U[r + j] *= sign[j];
+  for (let j = 0; j < k; j++) for (let i = 0, r = j * n; i < n; i++) Vt[r + i] *= sign[j];
 }
 
 /** sklearn.utils.extmath.svd_flip(u, v, u_based_decision): sign-corrected copies [U, Vt]. */
 export function svdFlip(u: NDArray, v: NDArray, options: { uBasedDecision?: boolean } = {}): [NDArray, NDArray] {
   const [m, k] = u.shape, n = v.shape[1];
-  const U = Float64Array.from(u.astype('float64').dataSync()), Vt = Float64Array.from(v.astype('float64').dataSync());
+  // dataSync gives a fresh copy of a float64 array, so it can be flipped in place
+  const U = u.astype('float64').dataSync() as Float64Array, Vt = v.astype('float64').dataSync() as Float64Array;
   svdFlipInPlace(U, m, Vt, n, k, options.uBasedDecision ?? true);
-  return [np.NDArray.fromTyped(U, [m, k], 'float64'), np.NDArray.fromTyped(Vt, [v.shape[0], n], 'float64')];
+  const own = { copy: false };
+  return [np.NDArray.fromTyped(U, [m, k], 'float64', 'cpu', own), np.NDArray.fromTyped(Vt, [v.shape[0], n], 'float64', 'cpu', own)];
 }

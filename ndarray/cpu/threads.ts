@@ -1,0 +1,249 @@
+// Worker threads for the CPU backend's large matrix products (what OpenBLAS does with its threads).
+// The one thing to understand: the CPU backend is synchronous, so a product cannot await a worker.
+// Instead the main thread hands each worker a share of C's rows (or columns), computes its own share
+// meanwhile, and then blocks in Atomics.wait until the workers flag theirs done in shared memory.
+//
+//   main:    copy the worker's share of A and all of B into SharedArrayBuffers, post the job on the
+//            worker's MessagePort, bump ctrl[JOB] and notify; compute share 0; wait for ctrl[DONE];
+//            copy the worker's rows of C back.
+//   worker:  Atomics.wait on ctrl[JOB]; receiveMessageOnPort (synchronous) gives the job; run the same
+//            gemmBlocked (gemm-blocked.ts) on it; set ctrl[DONE] and notify.
+//
+// Every element of C is computed by one thread with the whole k-loop in the same order, so the result
+// is bit-identical for any number of threads. The workers run the source text of gemm-blocked.ts's
+// functions (they use nothing but their arguments), so there is no second copy of the kernel.
+// Threads need Node's worker_threads, SharedArrayBuffer and a main thread that may block; elsewhere
+// (Deno, browsers) and for small products everything runs on the calling thread.
+// setNumThreads(n) / the TESSERA_NUM_THREADS variable play the part of OMP_NUM_THREADS (1 = off).
+import type { TypedArray } from '../dtype.ts';
+import { gemmBlocked, packPanels, microKernel, storeTile, type Mat, type GemmScratch } from './gemm-blocked.ts';
+
+/** Products below this many flops (about 4 ms on one core) are not worth the hand-over. */
+const MIN_FLOPS = 2 ** 24;
+/** Slots of each worker's control array: job counter, finished-job counter, status, ready flag. */
+const JOB = 0, DONE = 1, STATUS = 2, READY = 3;
+const OK = 1; // (2: failed)
+/** How long the main thread waits for a worker before giving up on the pool (ms). */
+const TIMEOUT = 120_000;
+
+interface WorkerThreads {
+  Worker: new (src: string, options: object) => { unref(): void; on(e: string, f: (x: unknown) => void): void };
+  MessageChannel: new () => { port1: Port; port2: Port };
+}
+interface Port { postMessage(message: unknown): void; unref?(): void }
+
+interface PoolWorker {
+  ctrl: Int32Array;
+  port: Port;
+  /** Shared buffers for this worker's A share and C share, grown as needed. */
+  aBuf: SharedArrayBuffer | null;
+  cBuf: SharedArrayBuffer | null;
+}
+
+function defaultThreads(): number {
+  const env = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env?.TESSERA_NUM_THREADS;
+  if (env !== undefined && /^\d+$/.test(env) && Number(env) >= 1) return Number(env);
+  const os = nodeModule<{ availableParallelism?: () => number; cpus(): unknown[] }>('node:os');
+  return os ? Math.min(os.availableParallelism?.() ?? os.cpus().length, 8) : 1;
+}
+
+/** A Node built-in module, loaded synchronously (process.getBuiltinModule, Node 20.16+), or null
+ *  outside Node. */
+function nodeModule<T>(name: string): T | null {
+  if ('Deno' in globalThis) return null;
+  const proc = (globalThis as { process?: { getBuiltinModule?: (n: string) => unknown } }).process;
+  return (proc?.getBuiltinModule?.(name) as T | undefined) ?? null;
+}
+
+let numThreads = 0; // 0: not read yet
+let pool: PoolWorker[] = [];
+let poolBroken = false;
+let bShared: SharedArrayBuffer | null = null;
+let parallelCalls = 0;
+
+/** The number of threads large CPU matrix products use (including the calling one). */
+export function getNumThreads(): number {
+  if (numThreads === 0) numThreads = defaultThreads();
+  return numThreads;
+}
+
+/** Sets how many threads large CPU matrix products use; 1 runs everything on the calling thread.
+ *  Workers already started stay (idle, blocked) for when the count goes up again. */
+export function setNumThreads(n: number): void {
+  if (!Number.isInteger(n) || n < 1) throw new RangeError(`setNumThreads: expected a positive integer, got ${n}`);
+  numThreads = n;
+}
+
+/** How many products so far were split over worker threads (for tests and benchmarks). */
+export function parallelProductCount(): number {
+  return parallelCalls;
+}
+
+/** Starts the workers now (they otherwise start at the first large product) and resolves when they
+ *  are ready, or at once when threads are unavailable. Resolves to the number of threads in use. */
+export async function startThreads(): Promise<number> {
+  ensurePool();
+  for (let i = 0; i < 500 && readyWorkers().length < pool.length; i++) await new Promise((r) => setTimeout(r, 10));
+  return readyWorkers().length + 1;
+}
+
+/** The source each worker runs: the kernel functions, then workerMain called with worker_threads. */
+function workerSource(): string {
+  const helpers = [packPanels, microKernel, storeTile].map(String).join('\n');
+  return `${helpers}\n(${String(workerMain)})(require('node:worker_threads'), ${String(gemmBlocked)});\n`;
+}
+
+/** The worker's loop (runs inside the worker, from its source text: it must use only its arguments). */
+function workerMain(wt: { workerData: { ctrl: Int32Array; port: unknown }; receiveMessageOnPort(p: unknown): { message: Job } | undefined }, gemm: typeof gemmBlocked): void {
+  const { ctrl, port } = wt.workerData;
+  const scratch = { packedA: new Float64Array(0), packedB: new Float64Array(0), tile: new Float64Array(16) };
+  // Warm up: a few small products get the kernel compiled before the first real job arrives.
+  const x = new Float64Array(96 * 96).fill(1), y = new Float64Array(96 * 96);
+  for (let i = 0; i < 20; i++) gemm(96, 96, 96, { data: x, offset: 0, rs: 96, cs: 1 }, { data: x, offset: 0, rs: 1, cs: 96 }, y, 0, 96, scratch);
+  Atomics.store(ctrl, 3, 1); // READY
+  let seen = 0;
+  for (;;) {
+    Atomics.wait(ctrl, 0, seen);
+    const job = Atomics.load(ctrl, 0);
+    if (job === seen) continue;
+    seen = job;
+    let status = 1;
+    try {
+      const j = (wt.receiveMessageOnPort(port) as { message: Job }).message;
+      gemm(j.m, j.n, j.k, j.a, j.b, j.out, j.co, j.ldc, scratch);
+    } catch {
+      status = 2;
+    }
+    Atomics.store(ctrl, 2, status);
+    Atomics.store(ctrl, 1, seen);
+    Atomics.notify(ctrl, 1);
+  }
+}
+
+interface Job { m: number; n: number; k: number; a: Mat; b: Mat; out: TypedArray; co: number; ldc: number }
+
+function ensurePool(): void {
+  const want = getNumThreads() - 1;
+  if (poolBroken || pool.length >= want || typeof SharedArrayBuffer !== 'function') return;
+  const wt = nodeModule<WorkerThreads>('node:worker_threads');
+  if (!wt) return;
+  try {
+    while (pool.length < want) pool.push(spawn(wt));
+  } catch {
+    poolBroken = true;
+  }
+}
+
+function spawn(wt: WorkerThreads): PoolWorker {
+  const ctrl = new Int32Array(new SharedArrayBuffer(16));
+  const { port1, port2 } = new wt.MessageChannel();
+  const worker = new wt.Worker(workerSource(), { eval: true, workerData: { ctrl, port: port2 }, transferList: [port2] });
+  worker.unref(); // a waiting worker must not keep the process alive
+  port1.unref?.();
+  worker.on('error', () => { poolBroken = true; });
+  return { ctrl, port: port1, aBuf: null, cBuf: null };
+}
+
+const readyWorkers = (): PoolWorker[] => pool.filter((w) => Atomics.load(w.ctrl, READY) === 1);
+
+type TypedCtor = new (buffer: SharedArrayBuffer, offset?: number, length?: number) => TypedArray;
+
+/** A typed array of `like`'s type over a shared buffer of at least `length` elements (grown as needed). */
+function sharedArray(buf: SharedArrayBuffer | null, like: TypedArray, length: number): [SharedArrayBuffer, TypedArray] {
+  const bytes = length * like.BYTES_PER_ELEMENT;
+  const b = buf && buf.byteLength >= bytes ? buf : new SharedArrayBuffer(Math.max(bytes, 8));
+  return [b, new (like.constructor as TypedCtor)(b, 0, length)];
+}
+
+/** A Float64Array the workers can read without a copy: on a SharedArrayBuffer when threads are on
+ *  (linalg allocates its big working matrices with this), an ordinary one otherwise. */
+export function sharedFloat64(length: number): Float64Array {
+  const usable = getNumThreads() > 1 && !poolBroken && typeof SharedArrayBuffer === 'function' && length >= 4096;
+  return usable ? new Float64Array(new SharedArrayBuffer(length * 8)) : new Float64Array(length);
+}
+
+const isShared = (x: TypedArray): boolean => typeof SharedArrayBuffer === 'function' && x.buffer instanceof SharedArrayBuffer;
+
+/** x[r0 : r0+rows, c0 : c0+cols] as a matrix the workers can read: x itself when it already lives in
+ *  shared memory, else a copy into `dst`, walking x along its contiguous axis (row-major when rows
+ *  are contiguous in x, column-major otherwise). */
+function shareBlock(x: Mat, r0: number, rows: number, c0: number, cols: number, buf: SharedArrayBuffer | null): [SharedArrayBuffer | null, Mat] {
+  const { data, rs, cs } = x, start = x.offset + r0 * rs + c0 * cs;
+  if (isShared(data)) return [buf, { data, offset: start, rs, cs }];
+  const [b, dst] = sharedArray(buf, data, rows * cols);
+  const byRows = Math.abs(cs) <= Math.abs(rs);
+  const [outer, inner, so, si] = byRows ? [rows, cols, rs, cs] : [cols, rows, cs, rs];
+  for (let i = 0, o = 0; i < outer; i++) {
+    const s = start + i * so;
+    if (si === 1 && inner >= 256) {
+      dst.set(data.subarray(s, s + inner), o); // a long contiguous run: one memcpy
+      o += inner;
+    } else for (let j = 0; j < inner; j++) dst[o++] = data[s + j * si];
+  }
+  return [b, byRows ? { data: dst, offset: 0, rs: cols, cs: 1 } : { data: dst, offset: 0, rs: 1, cs: rows }];
+}
+
+/** C = A B split over the worker threads, if the product is large enough and workers are ready;
+ *  returns false (having done nothing) otherwise. Shares go by rows of C when m >= n, else by columns.
+ *  Operands and C in shared memory are used in place; others are copied in (and C's shares out). */
+export function parallelGemm(m: number, n: number, k: number, a: Mat, b: Mat, out: TypedArray, co: number, ldc: number, scratch: GemmScratch): boolean {
+  if (getNumThreads() < 2 || 2 * m * n * k < MIN_FLOPS || Math.max(m, n) < 16) return false;
+  ensurePool();
+  const workers = readyWorkers().slice(0, getNumThreads() - 1);
+  if (workers.length === 0) return false;
+  const byRows = m >= n, len = byRows ? m : n, parts = workers.length + 1;
+  // Share boundaries on multiples of 4 (the register tile), the first share to this thread.
+  const cut = (p: number): number => (p >= parts ? len : Math.min(len, Math.round((len * p) / parts / 4) * 4));
+  // The operand every worker reads whole (B for row shares, A for column shares) is shared once.
+  let wholeMat: Mat;
+  [bShared, wholeMat] = byRows ? shareBlock(b, 0, k, 0, n, bShared) : shareBlock(a, 0, m, 0, k, bShared);
+  const outShared = isShared(out);
+  const jobs: { w: PoolWorker; from: number; size: number; job: Job }[] = [];
+  for (let p = 1; p < parts; p++) {
+    const w = workers[p - 1], from = cut(p), size = cut(p + 1) - from;
+    if (size <= 0) continue;
+    let part: Mat, c: TypedArray;
+    [w.aBuf, part] = byRows ? shareBlock(a, from, size, 0, k, w.aBuf) : shareBlock(b, 0, k, from, size, w.aBuf);
+    const at = byRows ? co + from * ldc : co + from;
+    const [rows, cols] = byRows ? [size, n] : [m, size];
+    if (!outShared) [w.cBuf, c] = sharedArray(w.cBuf, out, rows * cols);
+    const job: Job = {
+      m: rows, n: cols, k, a: byRows ? part : wholeMat, b: byRows ? wholeMat : part,
+      out: outShared ? out : (c!), co: outShared ? at : 0, ldc: outShared ? ldc : cols,
+    };
+    w.port.postMessage(job);
+    Atomics.add(w.ctrl, JOB, 1);
+    Atomics.notify(w.ctrl, JOB);
+    jobs.push({ w, from, size, job });
+  }
+  const mine = cut(1);
+  if (byRows) gemmBlocked(mine, n, k, a, b, out, co, ldc, scratch);
+  else gemmBlocked(m, mine, k, a, b, out, co, ldc, scratch);
+  for (const { w, from, size, job } of jobs) {
+    const at = byRows ? co + from * ldc : co + from;
+    if (!waitFor(w)) {
+      // The worker failed: compute its share here instead.
+      if (byRows) gemmBlocked(size, n, k, { ...a, offset: a.offset + from * a.rs }, b, out, at, ldc, scratch);
+      else gemmBlocked(m, size, k, a, { ...b, offset: b.offset + from * b.cs }, out, at, ldc, scratch);
+    } else if (!outShared) {
+      for (let i = 0; i < job.m; i++) out.set(job.out.subarray(i * job.n, (i + 1) * job.n), at + i * ldc);
+    }
+  }
+  parallelCalls++;
+  return true;
+}
+
+/** Blocks until worker w has finished its latest job; false if it reported a failure. */
+function waitFor(w: PoolWorker): boolean {
+  const job = Atomics.load(w.ctrl, JOB);
+  const start = Date.now();
+  for (let done = Atomics.load(w.ctrl, DONE); done !== job; done = Atomics.load(w.ctrl, DONE)) {
+    if (Date.now() - start > TIMEOUT) {
+      poolBroken = true;
+      pool = [];
+      throw new Error('tessera: a matrix-product worker thread stopped answering; threads are now off');
+    }
+    Atomics.wait(w.ctrl, DONE, done, 1000);
+  }
+  return Atomics.load(w.ctrl, STATUS) === OK;
+}

@@ -1,0 +1,111 @@
+// Matrix products split over worker threads (ndarray/cpu/threads.ts) must give the same bits as the
+// single-threaded kernel: every element is computed by one thread with the same k-loop. Checked on
+// shapes that do not divide the 4 x 4 register tile or the thread shares, on transposed, sliced and
+// offset views, on float32 and float64, for row shares (m >= n) and column shares (m < n), and for
+// operands that already live in shared memory (used in place) and ordinary ones (copied).
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import * as np from '../ndarray/index.ts';
+import type { NDArray } from '../ndarray/ndarray.ts';
+import { parallelProductCount, sharedFloat64 } from '../ndarray/cpu/threads.ts';
+import { gemm, blockAt, transposed } from '../ndarray/linalg/gemm.ts';
+
+const rng = new np.random.RandomState(7);
+
+/** A product computed with one thread and with two; returns both and how many were split. */
+function bothWays(f: () => NDArray): [NDArray, NDArray, number] {
+  np.setNumThreads(1);
+  const single = f();
+  np.setNumThreads(2);
+  const before = parallelProductCount();
+  const split = f();
+  return [single, split, parallelProductCount() - before];
+}
+
+test('the worker threads start in Node (CI must not silently run single-threaded)', async () => {
+  np.setNumThreads(2);
+  assert.is(await np.startThreads(), 2);
+});
+
+const SHAPES: [number, number, number][] = [
+  [2001, 131, 35], // row shares, m not a multiple of 4, n not a multiple of 4
+  [37, 501, 1023], // column shares
+  [50, 20001, 50], // long k, row shares of 25 rows
+  [1030, 258, 1030], // k just past the 256-deep cache block, m = n
+  [16, 4099, 300], // few rows: column shares
+];
+
+for (const [m, k, n] of SHAPES) {
+  test(`${m}x${k} @ ${k}x${n}: two threads give the single-threaded bits (float64, float32, views)`, () => {
+    const A = rng.standardNormal([m, k]), B = rng.standardNormal([k, n]);
+    const cases: [string, () => NDArray][] = [
+      ['contiguous', () => np.matmul(A, B)],
+      ['transposed A', () => np.matmul(A.T.copy().T, B)],
+      ['transposed B', () => np.matmul(A, B.T.copy().T)],
+      ['float32', () => np.matmul(A.astype('float32'), B.astype('float32'))],
+      ['sliced, reversed rows', () => np.matmul(A.get('::-1'), B)],
+    ];
+    for (const [what, f] of cases) {
+      const [single, split, count] = bothWays(f);
+      assert.is(count, 1, `${what}: the product was split`);
+      assert.ok(np.arrayEqualSync(single, split), `${what}: same bits`);
+    }
+  });
+}
+
+test('operands and output in shared memory are used in place, at an offset', () => {
+  const m = 1001, k = 90, n = 130, ld = 150;
+  const a = sharedFloat64(m * ld), b = sharedFloat64(k * n);
+  a.set(rng.standardNormal([m * ld]).dataSync());
+  b.set(rng.standardNormal([k * n]).dataSync());
+  const run = () => {
+    const out = sharedFloat64((m + 1) * ld);
+    // C (m x n, from element ld + 3 of a shared buffer) = A[:, 5:95] B, A a block of rows ld long
+    gemm(m, n, k, blockAt(a, ld, 0, 5), blockAt(b, n, 0, 0), out.subarray(ld + 3));
+    return out;
+  };
+  np.setNumThreads(1);
+  const single = run();
+  np.setNumThreads(2);
+  const before = parallelProductCount();
+  const split = run();
+  assert.is(parallelProductCount() - before, 1);
+  assert.ok(split.buffer instanceof SharedArrayBuffer);
+  assert.equal(Array.from(split), Array.from(single));
+  // the transpose of a shared block (column shares: m < n)
+  const product = () => gemm(n, m, k, transposed(blockAt(b, n, 0, 0)), transposed(blockAt(a, ld, 0, 5)), new Float64Array(n * m));
+  np.setNumThreads(1);
+  const t1 = product();
+  np.setNumThreads(2);
+  const t2 = product();
+  assert.equal(Array.from(t2), Array.from(t1));
+});
+
+test('small products stay on the calling thread; setNumThreads(1) turns threads off', () => {
+  np.setNumThreads(2);
+  const before = parallelProductCount();
+  np.matmul(rng.standardNormal([64, 64]), rng.standardNormal([64, 64]));
+  assert.is(parallelProductCount(), before, 'a 64^3 product is not split');
+  np.setNumThreads(1);
+  np.matmul(rng.standardNormal([400, 400]), rng.standardNormal([400, 400]));
+  assert.is(parallelProductCount(), before, 'one thread: nothing is split');
+  assert.is(np.getNumThreads(), 1);
+  np.setNumThreads(2);
+});
+
+test('setNumThreads rejects what is not a positive integer', () => {
+  assert.throws(() => np.setNumThreads(0), /setNumThreads: expected a positive integer, got 0/);
+  assert.throws(() => np.setNumThreads(1.5), /got 1.5/);
+});
+
+test('np.linalg results do not depend on the thread count (blocked QR, SVD)', () => {
+  const X = rng.standardNormal([3000, 70]);
+  const one = () => { const { U, S, Vh } = np.linalg.svd(X, { fullMatrices: false }); return [U, S, Vh]; };
+  np.setNumThreads(1);
+  const a = one();
+  np.setNumThreads(2);
+  const b = one();
+  for (let i = 0; i < 3; i++) assert.ok(np.arrayEqualSync(a[i], b[i]));
+});
+
+test.run();
