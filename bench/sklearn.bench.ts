@@ -3,8 +3,8 @@
 // seeds (tessera's generator is bit-identical), and the checksums are compared before anything is
 // timed. Cases: Ridge fit, KMeans from the same initial centers, PCA fit (randomized and full SVD),
 // StandardScaler fitTransform. Target: tessera on the CPU within 3x of scikit-learn's time.
-// scikit-learn runs twice: with its default threads (OpenBLAS/OpenMP use every core) and pinned to
-// one thread like tessera. A last column says how closely the fitted results agree.
+// Both run twice: with their default threads (OpenBLAS/OpenMP and tessera's worker threads use every
+// core) and pinned to one thread. A last column says how closely the fitted results agree.
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { cpus } from 'node:os';
@@ -164,16 +164,20 @@ console.error('scikit-learn, one thread ...');
 const single = sklearnRun({ ...process.env, OPENBLAS_NUM_THREADS: '1', OMP_NUM_THREADS: '1', MKL_NUM_THREADS: '1' });
 for (const run of [multi, single]) if (run) assertSameData(data, run);
 
-const header = ['case', 'tessera ms', `sklearn ms (${multi?.threads ?? 'default threads'})`, 'ratio', `within ${TARGET}x`,
-  'sklearn ms (1 thread)', 'ratio', `within ${TARGET}x`, 'agreement'];
+const threads = await np.startThreads();
+const header = ['case', `tessera ms (${threads} threads)`, `sklearn ms (${multi?.threads ?? 'default threads'})`, 'ratio', `within ${TARGET}x`,
+  'tessera ms (1 thread)', 'sklearn ms (1 thread)', 'ratio', `within ${TARGET}x`, 'agreement'];
 const lines: string[][] = [];
 for (const [i, c] of CASES.entries()) {
   console.error(`tessera: ${c.name} ...`);
   const fitted = await c.fit(data);
   const ms = await timeAsync(() => c.fit(data), RUNS);
+  np.setNumThreads(1);
+  const ms1 = await timeAsync(() => c.fit(data), RUNS);
+  np.setNumThreads(threads);
   const [m, s] = [multi?.ms[i], single?.ms[i]];
   const ref = (single ?? multi)?.checks[i];
-  lines.push([c.name, fmt(ms), fmt(m), ratio(ms, m), verdict(ms, m), fmt(s), ratio(ms, s), verdict(ms, s),
+  lines.push([c.name, fmt(ms), fmt(m), ratio(ms, m), verdict(ms, m), fmt(ms1), fmt(s), ratio(ms1, s), verdict(ms1, s),
     ref ? agreement(c.check(fitted as never), ref) : '—']);
 }
 
@@ -181,5 +185,5 @@ console.log(`\n${cpus().length} x ${cpus()[0]?.model ?? 'cpu'}, Node ${process.v
 console.log(`ratio = tessera's time / scikit-learn's (target: at most ${TARGET}x). agreement = max relative difference of`);
 console.log('Ridge coef_, KMeans [nIter_, inertia_], PCA explainedVariance_, StandardScaler scale_.\n');
 console.log(`| ${header.join(' | ')} |`);
-console.log(`|${header.map((_, j) => (j === 0 || j === 4 || j === 7 ? ' --- ' : ' ---: ')).join('|')}|`);
+console.log(`|${header.map((_, j) => (j === 0 || j === 4 || j === 8 ? ' --- ' : ' ---: ')).join('|')}|`);
 for (const l of lines) console.log(`| ${l.join(' | ')} |`);

@@ -7,7 +7,8 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import * as np from '../ndarray/index.ts';
 import type { NDArray } from '../ndarray/ndarray.ts';
-import { parallelProductCount, sharedFloat64 } from '../ndarray/cpu/threads.ts';
+import { parallelProductCount, sharedFloat64, sharedTyped, parallelFor } from '../ndarray/cpu/threads.ts';
+import { KMeans, makeBlobs } from '../sklearn/index.ts';
 import { gemm, blockAt, transposed } from '../ndarray/linalg/gemm.ts';
 
 const rng = new np.random.RandomState(7);
@@ -106,6 +107,52 @@ test('np.linalg results do not depend on the thread count (blocked QR, SVD)', ()
   np.setNumThreads(2);
   const b = one();
   for (let i = 0; i < 3; i++) assert.ok(np.arrayEqualSync(a[i], b[i]));
+});
+
+/** A parallelFor body: out[i] = i² + seed for i in from..to-1 (uses only its arguments). */
+function squares(from: number, to: number, seed: number, out: Float64Array): void {
+  for (let i = from; i < to; i++) out[i] = i * i + seed;
+}
+
+test('parallelFor runs every item exactly once, on both threads, for odd counts and alignments', () => {
+  np.setNumThreads(2);
+  for (const [n, align] of [[10001, 1], [10001, 2], [20000, 64], [9999, 4096]]) {
+    const out = sharedFloat64(n).fill(-1);
+    const before = parallelProductCount();
+    parallelFor(n, 1000, squares, [], [3, out], align);
+    assert.is(parallelProductCount() - before, 1, `n=${n}: split`);
+    assert.ok(out.every((v, i) => v === i * i + 3), `n=${n}, align=${align}: every item written once`);
+  }
+  const small = new Float64Array(10);
+  parallelFor(10, 1000, squares, [], [1, small]);
+  assert.equal(Array.from(small), Array.from({ length: 10 }, (_, i) => i * i + 1), 'below minItems: on this thread');
+});
+
+test('a share that throws in a worker is redone on the calling thread', () => {
+  const out = sharedTyped(Int32Array, 20000), failures = sharedTyped(Int32Array, 4096);
+  /** The first run of a share not starting at 0 (the worker's) throws; the retry succeeds. */
+  function flaky(from: number, to: number, o: Int32Array, fails: Int32Array): void {
+    if (from > 0 && Atomics.add(fails, 0, 1) === 0) throw new Error('worker share fails');
+    for (let i = from; i < to; i++) o[i] = 7;
+  }
+  parallelFor(20000, 1000, flaky, [], [out, failures]);
+  assert.is(failures[0], 2, 'the worker failed once, the retry ran');
+  assert.ok(out.every((v) => v === 7));
+});
+
+test('KMeans gives the same labels, centers and inertia on one thread and on two', async () => {
+  const [X] = makeBlobs({ nSamples: 30001, nFeatures: 5, centers: 6, clusterStd: 3, randomState: 3 });
+  const fit = async () => new KMeans({ nClusters: 6, nInit: 1, randomState: 0 }).fit(X);
+  np.setNumThreads(1);
+  const a = await fit();
+  np.setNumThreads(2);
+  const before = parallelProductCount();
+  const b = await fit();
+  assert.ok(parallelProductCount() > before, 'the E-steps were split');
+  assert.ok(np.arrayEqualSync(a.labels_ as NDArray, b.labels_ as NDArray));
+  assert.ok(np.arrayEqualSync(a.clusterCenters_ as NDArray, b.clusterCenters_ as NDArray));
+  assert.is(a.inertia_, b.inertia_);
+  assert.is(a.nIter_, b.nIter_);
 });
 
 test.run();

@@ -74,7 +74,7 @@ export function setNumThreads(n: number): void {
   numThreads = n;
 }
 
-/** How many products so far were split over worker threads (for tests and benchmarks). */
+/** How many products and loops so far were split over worker threads (for tests and benchmarks). */
 export function parallelProductCount(): number {
   return parallelCalls;
 }
@@ -93,10 +93,13 @@ function workerSource(): string {
   return `${helpers}\n(${String(workerMain)})(require('node:worker_threads'), ${String(gemmBlocked)});\n`;
 }
 
-/** The worker's loop (runs inside the worker, from its source text: it must use only its arguments). */
-function workerMain(wt: { workerData: { ctrl: Int32Array; port: unknown }; receiveMessageOnPort(p: unknown): { message: Job } | undefined }, gemm: typeof gemmBlocked): void {
+/** The worker's loop (runs inside the worker, from its source text: it must use only its arguments).
+ *  A job is a share of a matrix product, or a share of a parallelFor loop whose body (and helpers)
+ *  arrive as source text and are compiled once per worker. */
+function workerMain(wt: { workerData: { ctrl: Int32Array; port: unknown }; receiveMessageOnPort(p: unknown): { message: Job | ForJob } | undefined }, gemm: typeof gemmBlocked): void {
   const { ctrl, port } = wt.workerData;
   const scratch = { packedA: new Float64Array(0), packedB: new Float64Array(0), tile: new Float64Array(16) };
+  const compiled = new Map<string, (from: number, to: number, ...args: unknown[]) => void>();
   // Warm up: a few small products get the kernel compiled before the first real job arrives.
   const x = new Float64Array(96 * 96).fill(1), y = new Float64Array(96 * 96);
   for (let i = 0; i < 20; i++) gemm(96, 96, 96, { data: x, offset: 0, rs: 96, cs: 1 }, { data: x, offset: 0, rs: 1, cs: 96 }, y, 0, 96, scratch);
@@ -109,8 +112,16 @@ function workerMain(wt: { workerData: { ctrl: Int32Array; port: unknown }; recei
     seen = job;
     let status = 1;
     try {
-      const j = (wt.receiveMessageOnPort(port) as { message: Job }).message;
-      gemm(j.m, j.n, j.k, j.a, j.b, j.out, j.co, j.ldc, scratch);
+      const j = (wt.receiveMessageOnPort(port) as { message: Job | ForJob }).message;
+      if (j.kind === 'gemm') gemm(j.m, j.n, j.k, j.a, j.b, j.out, j.co, j.ldc, scratch);
+      else {
+        let body = compiled.get(j.body);
+        if (!body) {
+          body = new Function(`${j.helpers}\nreturn (${j.body});`)() as (from: number, to: number, ...args: unknown[]) => void;
+          compiled.set(j.body, body);
+        }
+        body(j.from, j.to, ...j.args);
+      }
     } catch {
       status = 2;
     }
@@ -120,7 +131,8 @@ function workerMain(wt: { workerData: { ctrl: Int32Array; port: unknown }; recei
   }
 }
 
-interface Job { m: number; n: number; k: number; a: Mat; b: Mat; out: TypedArray; co: number; ldc: number }
+interface Job { kind: 'gemm'; m: number; n: number; k: number; a: Mat; b: Mat; out: TypedArray; co: number; ldc: number }
+interface ForJob { kind: 'for'; body: string; helpers: string; from: number; to: number; args: unknown[] }
 
 function ensurePool(): void {
   const want = getNumThreads() - 1;
@@ -155,11 +167,47 @@ function sharedArray(buf: SharedArrayBuffer | null, like: TypedArray, length: nu
   return [b, new (like.constructor as TypedCtor)(b, 0, length)];
 }
 
-/** A Float64Array the workers can read without a copy: on a SharedArrayBuffer when threads are on
- *  (linalg allocates its big working matrices with this), an ordinary one otherwise. */
-export function sharedFloat64(length: number): Float64Array {
+/** A typed array the workers can read and write without a copy: on a SharedArrayBuffer when threads
+ *  are on (linalg allocates its big working matrices with this), an ordinary one otherwise. */
+export function sharedTyped<T extends TypedArray>(ctor: new (b: SharedArrayBuffer | number) => T, length: number): T {
   const usable = getNumThreads() > 1 && !poolBroken && typeof SharedArrayBuffer === 'function' && length >= 4096;
-  return usable ? new Float64Array(new SharedArrayBuffer(length * 8)) : new Float64Array(length);
+  const bytes = (ctor as unknown as { BYTES_PER_ELEMENT: number }).BYTES_PER_ELEMENT;
+  return usable ? new ctor(new SharedArrayBuffer(length * bytes)) : new ctor(length);
+}
+
+export const sharedFloat64 = (length: number): Float64Array => sharedTyped(Float64Array, length);
+
+/** A loop body for parallelFor: handles items from..to-1. It runs in the workers from its source
+ *  text, so it may use only its arguments, globals like Math, and the helper functions passed along. */
+export type ForBody<A extends unknown[]> = (from: number, to: number, ...args: A) => void;
+
+/** body(0, n, ...args), but split into contiguous shares over the worker threads when there are at
+ *  least `minItems` items and workers are ready: the calling thread runs the first share and waits
+ *  for the rest. Shares start on multiples of `align`. Results must be written into arrays from
+ *  sharedTyped (other arguments reach the workers as copies); each item must be computed the same
+ *  way whoever runs it, so the result does not depend on the number of threads. */
+export function parallelFor<A extends unknown[]>(n: number, minItems: number, body: ForBody<A>, helpers: ((...x: never[]) => unknown)[], args: A, align = 1): void {
+  const workers = getNumThreads() > 1 && n >= minItems ? (ensurePool(), readyWorkers().slice(0, getNumThreads() - 1)) : [];
+  if (workers.length === 0) {
+    body(0, n, ...args);
+    return;
+  }
+  const parts = workers.length + 1;
+  const cut = (p: number): number => (p >= parts ? n : Math.min(n, Math.round((n * p) / parts / align) * align));
+  const source = String(body), helperSource = helpers.map(String).join('\n');
+  const jobs: { w: PoolWorker; from: number; to: number }[] = [];
+  for (let p = 1; p < parts; p++) {
+    const w = workers[p - 1], from = cut(p), to = cut(p + 1);
+    if (to <= from) continue;
+    const job: ForJob = { kind: 'for', body: source, helpers: helperSource, from, to, args };
+    w.port.postMessage(job);
+    Atomics.add(w.ctrl, JOB, 1);
+    Atomics.notify(w.ctrl, JOB);
+    jobs.push({ w, from, to });
+  }
+  body(0, cut(1), ...args);
+  for (const { w, from, to } of jobs) if (!waitFor(w)) body(from, to, ...args); // a failed share is redone here
+  parallelCalls++;
 }
 
 const isShared = (x: TypedArray): boolean => typeof SharedArrayBuffer === 'function' && x.buffer instanceof SharedArrayBuffer;
@@ -208,7 +256,7 @@ export function parallelGemm(m: number, n: number, k: number, a: Mat, b: Mat, ou
     const [rows, cols] = byRows ? [size, n] : [m, size];
     if (!outShared) [w.cBuf, c] = sharedArray(w.cBuf, out, rows * cols);
     const job: Job = {
-      m: rows, n: cols, k, a: byRows ? part : wholeMat, b: byRows ? wholeMat : part,
+      kind: 'gemm', m: rows, n: cols, k, a: byRows ? part : wholeMat, b: byRows ? wholeMat : part,
       out: outShared ? out : (c!), co: outShared ? at : 0, ldc: outShared ? ldc : cols,
     };
     w.port.postMessage(job);

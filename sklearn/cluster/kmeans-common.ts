@@ -4,6 +4,7 @@
 // costs one dot product per (sample, center) pair. Exact distances (x - c)² are only needed for the
 // inertia, summed four features at a time as scikit-learn's Cython kernel does (same rounding).
 import * as np from '../../ndarray/index.ts';
+import { parallelFor, sharedTyped } from '../../ndarray/cpu/threads.ts';
 
 /** n samples of f features, row-major (sample i is x[i*f .. i*f+f)), with one weight each. */
 export interface Samples {
@@ -108,24 +109,36 @@ function accumulate(x: Float64Array, i: number, f: number, w: number, label: num
   for (let p = 0, c = label * f, xi = i * f; p < f; p++) sums[c + p] += x[xi + p] * w;
 }
 
+/** labels[i] for the samples from..to-1 (from even): the nearest center, two samples per scorePair.
+ *  A parallelFor body: it runs in worker threads from its source, using only its arguments and the
+ *  helpers scorePair and argminAt. */
+function labelRows(from: number, to: number, x: Float64Array, f: number, packed: Float64Array, norms: Float64Array, k: number, labels: Int32Array): void {
+  const scores = new Float64Array(2 * k);
+  for (let i = from; i < to; i += 2) {
+    const b = i + 1 < to ? i + 1 : i; // an odd last sample is scored twice
+    scorePair(x, i * f, b * f, f, packed, norms, k, scores);
+    labels[i] = argminAt(scores, 0, k);
+    if (b !== i) labels[b] = argminAt(scores, k, k);
+  }
+}
+
+/** Below this many samples the E-step stays on the calling thread. */
+const PARALLEL_SAMPLES = 8192;
+
 /** The E-step: labels[i] = the nearest center to sample i, the argmin over j of ‖c_j‖² - 2 x_i·c_j
- *  (‖x_i‖² is the same for every center, so it is left out). Given `sums` (k x f) and `weightSums`
- *  (k), each sample is also added to its cluster's totals while it is still in cache (the first
+ *  (‖x_i‖² is the same for every center, so it is left out). Large inputs are labelled by several
+ *  threads (each sample's scores are computed the same way on any thread). Given `sums` (k x f) and
+ *  `weightSums` (k), each sample is then added to its cluster's totals, in sample order (the first
  *  half of the M-step). */
 export function assignLabels(s: Samples, centers: Float64Array, k: number, labels: Int32Array, sums?: Float64Array, weightSums?: Float64Array): void {
   const { x, n, f, weights } = s;
   const norms = rowNorms(centers, k, f);
   const packed = packCenters(centers, k, f);
-  const scores = new Float64Array(2 * k);
-  for (let i = 0; i < n; i += 2) {
-    const b = i + 1 < n ? i + 1 : i; // an odd last sample is scored twice
-    scorePair(x, i * f, b * f, f, packed, norms, k, scores);
-    labels[i] = argminAt(scores, 0, k);
-    if (sums && weightSums) accumulate(x, i, f, weights[i], labels[i], sums, weightSums);
-    if (b === i) break;
-    labels[b] = argminAt(scores, k, k);
-    if (sums && weightSums) accumulate(x, b, f, weights[b], labels[b], sums, weightSums);
-  }
+  // The workers write the labels into shared memory; copied out afterwards if `labels` is not there.
+  const out = n >= PARALLEL_SAMPLES && !(labels.buffer instanceof SharedArrayBuffer) ? sharedTyped(Int32Array, n) : labels;
+  parallelFor(n, PARALLEL_SAMPLES, labelRows, [scorePair, argminAt], [x, f, packed, norms, k, out], 2);
+  if (out !== labels) labels.set(out);
+  if (sums && weightSums) for (let i = 0; i < n; i++) accumulate(x, i, f, weights[i], labels[i], sums, weightSums);
 }
 
 /** The k-means objective: Σ_i w_i ‖x_i - c_{label i}‖². */

@@ -21,6 +21,7 @@ import { matrix } from '../linear_model/dense.ts';
 import { type Samples, assignLabels, euclideanDistances, inertia, isSameClustering, rowNorms } from './kmeans-common.ts';
 import { kmeansPlusPlusSeeds } from './kmeans-plusplus.ts';
 import { kmeansSingleLloyd, type LloydResult } from './lloyd.ts';
+import { sharedFloat64 } from '../../ndarray/cpu/threads.ts';
 
 /** A custom initialiser: (centred X, k, the RandomState) -> k initial centers. */
 export type KMeansInitFunction = (X: NDArray, nClusters: number, randomState: RandomState) => np.ArrayLike;
@@ -91,7 +92,9 @@ export class KMeans extends Transformer<KMeansParams> {
       initArray = Float64Array.from((await this.checkCenters(this.params.init, f)).dataSync());
       nInit = 1;
     }
-    const x = Xc.dataSync() as Float64Array; // a fresh copy, centred below
+    // a fresh copy, centred below, in shared memory where the labelling threads read it in place
+    const x = sharedFloat64(n * f);
+    x.set(Xc.dataSync());
     const mean = columnMeans(matrix(n, f, x), null);
     const tol = tolerance(x, n, f, mean, this.params.tol);
     // Centre X (and an explicit init) on the column means.
