@@ -10,11 +10,13 @@ import type { NDArray } from '../../ndarray/index.ts';
 import { ValueError } from '../../ndarray/errors.ts';
 import type { Params } from '../base.ts';
 import { Transformer } from '../mixins.ts';
-import { checkArray, checkNFeatures, toCpu } from '../validation.ts';
+import { checkArray, checkNFeatures, toCpu, valuesOf } from '../validation.ts';
 import type { RandomStateLike } from '../utils/random-state.ts';
 import { estimatorToJSON, estimatorFromJSON, registerEstimator, type EstimatorJSON } from '../persistence.ts';
 import { checkBoolean, checkInterval, checkOption } from '../utils/check-params.ts';
 import { svdFlip } from './svd-flip.ts';
+import { gramRouteFits, gramSvd } from './gram-svd.ts';
+import { sharedFloat64 } from '../../ndarray/cpu/threads.ts';
 import { randomizedSvd, type PowerIterationNormalizer } from './randomized-svd.ts';
 import { inferDimension } from './infer-dimension.ts';
 import { pcaCovariance, pcaPrecision, pcaScoreSamples } from './pca-likelihood.ts';
@@ -40,6 +42,27 @@ const DEFAULTS: PCAParams = {
   nComponents: null, copy: true, whiten: false, svdSolver: 'auto', iteratedPower: 'auto', nOversamples: 10,
   powerIterationNormalizer: 'auto', randomState: null,
 };
+
+/** X - mean as a fresh row-major buffer, in shared memory where the matrix-product threads read it. */
+function centred(X: NDArray, mean: NDArray): Float64Array {
+  const [n, f] = X.shape, x = valuesOf(X), mu = valuesOf(mean), out = sharedFloat64(n * f);
+  for (let i = 0, o = 0; i < n; i++) for (let j = 0; j < f; j++, o++) out[o] = x[o] - mu[j];
+  return out;
+}
+
+/** The thin SVD of the centred X: through the Gram matrix when X is tall and well-conditioned enough
+ *  for that to agree with the exact SVD to about 1e-10 (gram-svd.ts), else the exact SVD (LAPACK's
+ *  gesdd route: Householder QR, then the SVD of R). */
+function thinSvd(xc: Float64Array, n: number, f: number): { U: NDArray; S: NDArray; Vh: NDArray } {
+  const viaGram = gramRouteFits(n, f) ? gramSvd(xc, n, f) : null;
+  if (!viaGram) return np.linalg.svd(np.NDArray.fromTyped(xc, [n, f], 'float64', 'cpu', { copy: false }), { fullMatrices: false });
+  const own = { copy: false };
+  return {
+    U: np.NDArray.fromTyped(viaGram.u, [n, f], 'float64', 'cpu', own),
+    S: np.NDArray.fromTyped(viaGram.s, [f], 'float64', 'cpu', own),
+    Vh: np.NDArray.fromTyped(viaGram.vt, [f, f], 'float64', 'cpu', own),
+  };
+}
 
 /** The SVD factors a fit computed: U (n, ·) and S, for fitTransform. */
 interface Factors { U: NDArray; S: NDArray }
@@ -116,7 +139,7 @@ export class PCA extends Transformer<PCAParams> {
       throw new ValueError(`n_components=${nComponents} must be between 0 and min(n_samples, n_features)=${Math.min(n, f)} with svd_solver='full'`);
     }
     const mean = np.mean(X, { axis: 0 });
-    const { U: U0, S, Vh } = np.linalg.svd(np.subtract(X, mean), { fullMatrices: false });
+    const { U: U0, S, Vh } = thinSvd(centred(X, mean), n, f);
     const [U, Vt] = svdFlip(U0, Vh);
     const variance = np.divide(np.square(S), n - 1);
     const ratio = np.divide(variance, np.sum(variance));

@@ -33,7 +33,8 @@ export function svdFlipInPlace(U: Float64Array, m: number, Vt: Float64Array, n: 
 export function svdFlip(u: NDArray, v: NDArray, options: { uBasedDecision?: boolean } = {}): [NDArray, NDArray] {
   const [m, k] = u.shape, n = v.shape[1];
   // dataSync gives a fresh copy of a float64 array, so it can be flipped in place
-  const U = u.astype('float64').dataSync() as Float64Array, Vt = v.astype('float64').dataSync() as Float64Array;
+  const fresh = (a: NDArray): Float64Array => (a.dtype === 'float64' ? a : a.astype('float64')).dataSync() as Float64Array;
+  const U = fresh(u), Vt = fresh(v);
   svdFlipInPlace(U, m, Vt, n, k, options.uBasedDecision ?? true);
   const own = { copy: false };
   return [np.NDArray.fromTyped(U, [m, k], 'float64', 'cpu', own), np.NDArray.fromTyped(Vt, [v.shape[0], n], 'float64', 'cpu', own)];

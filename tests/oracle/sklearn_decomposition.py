@@ -109,6 +109,14 @@ def main():
     big.append(big_case('600x30 auto -> randomized', decaying, {'nComponents': 5, 'randomState': 0}))
     big.append(big_case('600x30 full', decaying, {'nComponents': 5, 'svdSolver': 'full'}))
     big.append(big_case('600x30 auto -> full (0.9)', decaying, {'nComponents': 0.9}))
+    # Tall enough for tessera's Gram route (n >= 10 f, n f >= 1e5): well conditioned (singular values
+    # spread over a factor of about 60), and ill conditioned (a factor of 2^29), where the exact
+    # Householder route is taken instead.
+    gentle = {'seed': 11, 'shape': [5000, 40], 'scales': [float(0.9 ** j) for j in range(40)], 'offset': 2.0}
+    big.append(big_case('5000x40 full, Gram route', gentle, {}))
+    big.append(big_case('5000x40 full, Gram route, whiten, 0.95', gentle, {'nComponents': 0.95, 'whiten': True}))
+    steep = {'seed': 12, 'shape': [4000, 30], 'scales': [float(0.5 ** j) for j in range(30)]}
+    big.append(big_case('4000x30 full, ill-conditioned: exact route', steep, {'nComponents': 10, 'svdSolver': 'full'}))
 
     # svd_flip and randomized_svd on their own
     A = rng.randn(6, 4)
