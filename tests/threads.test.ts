@@ -8,7 +8,7 @@ import * as assert from 'uvu/assert';
 import * as np from '../ndarray/index.ts';
 import type { NDArray } from '../ndarray/ndarray.ts';
 import { parallelProductCount, sharedFloat64, sharedTyped, parallelFor } from '../ndarray/cpu/threads.ts';
-import { KMeans, makeBlobs } from '../sklearn/index.ts';
+import { KMeans, Ridge, makeBlobs } from '../sklearn/index.ts';
 import { gemm, blockAt, transposed } from '../ndarray/linalg/gemm.ts';
 
 const rng = new np.random.RandomState(7);
@@ -153,6 +153,20 @@ test('KMeans gives the same labels, centers and inertia on one thread and on two
   assert.ok(np.arrayEqualSync(a.clusterCenters_ as NDArray, b.clusterCenters_ as NDArray));
   assert.is(a.inertia_, b.inertia_);
   assert.is(a.nIter_, b.nIter_);
+});
+
+test('Ridge (normal equations summed in fixed chunks) gives the same coef_ on one thread and on two', async () => {
+  const rs = new np.random.RandomState(4);
+  const X = rs.standardNormal([30001, 7]), y = rs.standardNormal([30001, 2]), w = rs.uniform(0.5, 2, [30001]);
+  const fit = async () => new Ridge({ alpha: 0.3 }).fit(X, y, w);
+  np.setNumThreads(1);
+  const a = await fit();
+  np.setNumThreads(2);
+  const before = parallelProductCount();
+  const b = await fit();
+  assert.ok(parallelProductCount() > before, 'the Gram matrix was split');
+  assert.ok(np.arrayEqualSync(a.coef_ as NDArray, b.coef_ as NDArray));
+  assert.ok(np.arrayEqualSync(a.intercept_ as NDArray, b.intercept_ as NDArray));
 });
 
 test.run();

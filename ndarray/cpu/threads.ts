@@ -170,7 +170,7 @@ function sharedArray(buf: SharedArrayBuffer | null, like: TypedArray, length: nu
 /** A typed array the workers can read and write without a copy: on a SharedArrayBuffer when threads
  *  are on (linalg allocates its big working matrices with this), an ordinary one otherwise. */
 export function sharedTyped<T extends TypedArray>(ctor: new (b: SharedArrayBuffer | number) => T, length: number): T {
-  const usable = getNumThreads() > 1 && !poolBroken && typeof SharedArrayBuffer === 'function' && length >= 4096;
+  const usable = getNumThreads() > 1 && !poolBroken && typeof SharedArrayBuffer === 'function';
   const bytes = (ctor as unknown as { BYTES_PER_ELEMENT: number }).BYTES_PER_ELEMENT;
   return usable ? new ctor(new SharedArrayBuffer(length * bytes)) : new ctor(length);
 }
@@ -185,28 +185,33 @@ export type ForBody<A extends unknown[]> = (from: number, to: number, ...args: A
  *  least `minItems` items and workers are ready: the calling thread runs the first share and waits
  *  for the rest. Shares start on multiples of `align`. Results must be written into arrays from
  *  sharedTyped (other arguments reach the workers as copies); each item must be computed the same
- *  way whoever runs it, so the result does not depend on the number of threads. */
-export function parallelFor<A extends unknown[]>(n: number, minItems: number, body: ForBody<A>, helpers: ((...x: never[]) => unknown)[], args: A, align = 1): void {
+ *  way whoever runs it, so the result does not depend on the number of threads. `args` may instead be
+ *  a function of the share (from, to), to hand each share only the part of a big input it reads. */
+export function parallelFor<A extends unknown[]>(n: number, minItems: number, body: ForBody<A>, helpers: ((...x: never[]) => unknown)[], args: A | ((from: number, to: number) => A), align = 1): void {
+  const argsFor = typeof args === 'function' ? args : () => args;
   const workers = getNumThreads() > 1 && n >= minItems ? (ensurePool(), readyWorkers().slice(0, getNumThreads() - 1)) : [];
   if (workers.length === 0) {
-    body(0, n, ...args);
+    body(0, n, ...argsFor(0, n));
     return;
   }
   const parts = workers.length + 1;
-  const cut = (p: number): number => (p >= parts ? n : Math.min(n, Math.round((n * p) / parts / align) * align));
+  // Rounded down: the calling thread, which also prepares the other shares, takes the smallest.
+  const cut = (p: number): number => (p >= parts ? n : Math.min(n, Math.floor((n * p) / parts / align) * align));
   const source = String(body), helperSource = helpers.map(String).join('\n');
-  const jobs: { w: PoolWorker; from: number; to: number }[] = [];
+  const jobs: { w: PoolWorker; from: number; to: number; args: A }[] = [];
   for (let p = 1; p < parts; p++) {
     const w = workers[p - 1], from = cut(p), to = cut(p + 1);
     if (to <= from) continue;
-    const job: ForJob = { kind: 'for', body: source, helpers: helperSource, from, to, args };
+    const shareArgs = argsFor(from, to);
+    const job: ForJob = { kind: 'for', body: source, helpers: helperSource, from, to, args: shareArgs };
     w.port.postMessage(job);
     Atomics.add(w.ctrl, JOB, 1);
     Atomics.notify(w.ctrl, JOB);
-    jobs.push({ w, from, to });
+    jobs.push({ w, from, to, args: shareArgs });
   }
-  body(0, cut(1), ...args);
-  for (const { w, from, to } of jobs) if (!waitFor(w)) body(from, to, ...args); // a failed share is redone here
+  body(0, cut(1), ...argsFor(0, cut(1)));
+  // a failed share is redone here
+  for (const { w, from, to, args: shareArgs } of jobs) if (!waitFor(w)) body(from, to, ...shareArgs);
   parallelCalls++;
 }
 

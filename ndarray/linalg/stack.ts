@@ -42,7 +42,7 @@ export function readDense(a: ArrayLike, fname: string): Dense {
     }
     const raw = x.dataSync();
     // Big matrices go to shared memory, where the matrix products' worker threads read them in place.
-    const data = sharedFloat64(raw.length);
+    const data = raw.length >= 4096 ? sharedFloat64(raw.length) : new Float64Array(raw.length);
     data.set(raw);
     return { data, shape: [...x.shape], dtype: resultDType(x.dtype) };
   } finally {
