@@ -210,3 +210,25 @@ export function qTail(qr: CompactQR): Float64Array {
   for (let i = 0; i < cols; i++) out[(n + i) * cols + i] += 1;
   return out;
 }
+
+/** The first `cols` columns of Q (m x cols, cols = n or m): Q [I; 0] for the first n, and with
+ *  cols = m the rest from qTail (np.linalg.qr's 'complete' mode, the SVD's full U). */
+export function explicitQ(qr: CompactQR, cols: number): Float64Array {
+  const { n } = qr;
+  const eye = new Float64Array(n * n);
+  for (let i = 0; i < n; i++) eye[i * n + i] = 1;
+  return extendQ(qr, applyQ(qr, eye, n, n), cols);
+}
+
+/** [u | Q's last m - n columns] (m x m) when cols = m; u itself (m x n) otherwise. */
+export function extendQ(qr: CompactQR, u: Float64Array, cols: number): Float64Array {
+  const { m, n } = qr;
+  if (cols === n) return u;
+  const tail = qTail(qr), full = new Float64Array(m * m);
+  for (let i = 0; i < m; i++) {
+    full.set(u.subarray(i * n, (i + 1) * n), i * m);
+    full.set(tail.subarray(i * (m - n), (i + 1) * (m - n)), i * m + n);
+  }
+  return full;
+}
+

@@ -4,11 +4,16 @@
 // transformations never amplify rounding errors, which is why QR is the stable way to solve least
 // squares. Like LAPACK (dgeqrf + dorgqr), the reflectors are stored below R's diagonal and Q is
 // built afterwards by applying them backwards to the identity; R's diagonal is -sign(a_kk) * norm,
-// so its signs match NumPy's.
+// so its signs match NumPy's. Tall matrices take the blocked form (blocked-householder.ts): the same
+// reflectors, applied by matrix products.
 import type { ArrayLike, NDArray } from '../ndarray.ts';
 import { ValueError } from '../errors.ts';
 import { makeReflector, loadReflector, applyLeft } from './householder.ts';
 import { readStack, wrap, matrixAt } from './stack.ts';
+import { blockedQR, explicitQ } from './blocked-householder.ts';
+
+/** From this many rows on, a matrix at least twice as tall as wide takes the blocked QR. */
+const BLOCKED_ROWS = 512;
 
 /** Factors the m x n matrix `a` in place: R on and above the diagonal, reflector k's vector below
  *  a_kk in column k. Returns the reflectors' tau. */
@@ -63,6 +68,13 @@ export function qr(a: ArrayLike, options: { mode?: QRMode } = {}): NDArray | { Q
   const qOut = new Float64Array(count * m * qCols), rOut = new Float64Array(count * rRows * n);
   for (let b = 0; b < count; b++) {
     const f = matrixAt(A.data, b, m * n);
+    if (m >= BLOCKED_ROWS && m >= 2 * n && n > 0) {
+      // Tall: the blocked QR, and Q by matrix products (blocked-householder.ts).
+      const compact = blockedQR(f, m, n);
+      matrixAt(rOut, b, rRows * n).set(upper(f, n, Math.min(rRows, m)));
+      if (mode !== 'r') matrixAt(qOut, b, m * qCols).set(explicitQ(compact, qCols));
+      continue;
+    }
     const tau = householderQR(f, m, n);
     matrixAt(rOut, b, rRows * n).set(upper(f, n, Math.min(rRows, m)));
     if (mode !== 'r') matrixAt(qOut, b, m * qCols).set(formQ(f, m, n, tau, qCols));

@@ -13,7 +13,7 @@ import { LinAlgError } from '../errors.ts';
 import { makeReflector, loadReflector, applyLeft, applyRight, rowReflectorProduct } from './householder.ts';
 import { rotateRows } from './blas.ts';
 import { formQ, upper } from './qr.ts';
-import { blockedQR, applyQ, qTail } from './blocked-householder.ts';
+import { blockedQR, applyQ, extendQ } from './blocked-householder.ts';
 import { readStack, wrap, matrixAt, transposeOf, gatherRows } from './stack.ts';
 
 /** Reduces the m x n matrix a (m >= n) in place to bidiagonal form: d (n) and e (n, e[n-1] = 0).
@@ -191,13 +191,7 @@ function qrFirstSVD(a: Float64Array, m: number, n: number, vectors: SVDVectors):
   const f = tallSVD(upper(a, n, n), n, n, vectors === 'none' ? 'none' : 'reduced');
   if (!f.u) return f;
   const u = applyQ(qr, f.u, n, n);
-  if (vectors === 'reduced') return { s: f.s, u, vh: f.vh };
-  const tail = qTail(qr), full = new Float64Array(m * m);
-  for (let i = 0; i < m; i++) {
-    full.set(u.subarray(i * n, (i + 1) * n), i * m);
-    full.set(tail.subarray(i * (m - n), (i + 1) * (m - n)), i * m + n);
-  }
-  return { s: f.s, u: full, vh: f.vh };
+  return { s: f.s, u: extendQ(qr, u, vectors === 'reduced' ? n : m), vh: f.vh };
 }
 
 /** np.linalg.svd(a, {fullMatrices = true, computeUV = true}) for a stack (..., M, N), K = min(M, N):

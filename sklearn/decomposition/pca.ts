@@ -164,14 +164,14 @@ export class PCA extends Transformer<PCAParams> {
       throw new ValueError(`n_components=${nComponents} must be between 1 and min(n_samples, n_features)=${Math.min(n, f)} with svd_solver='randomized'`);
     }
     const mean = np.mean(X, { axis: 0 });
-    const centred = np.subtract(X, mean);
-    const [U, S, Vt] = randomizedSvd(centred, nComponents, {
+    const centredX = np.NDArray.fromTyped(centred(X, mean), [n, f], 'float64', 'cpu', { copy: false });
+    const [U, S, Vt] = randomizedSvd(centredX, nComponents, {
       nOversamples: this.params.nOversamples, nIter: this.params.iteratedPower,
       powerIterationNormalizer: this.params.powerIterationNormalizer, flipSign: true, randomState: this.params.randomState,
     });
     const variance = np.divide(np.square(S), n - 1);
     // the total variance comes from the data: only k singular values are known
-    const totalVar = np.sum(np.divide(np.sum(np.square(centred), { axis: 0 }), n - 1)).itemSync();
+    const totalVar = np.sum(np.divide(np.sum(np.square(centredX), { axis: 0 }), n - 1)).itemSync();
     const ratio = np.divide(variance, totalVar);
     const rest = Math.min(n, f) - nComponents;
     const noise = rest > 0 ? (totalVar - np.sum(variance).itemSync()) / rest : 0;
