@@ -13,6 +13,7 @@ import { Matrix } from 'ml-matrix';
 import * as np from '../ndarray/index.ts';
 import { time, uniform } from './timing.ts';
 
+await np.startThreads(); // the worker threads are ready before anything is timed
 const MATMUL_SIZES = [256, 512, 1024];
 const N = 2048;
 const DTYPES = ['float32', 'float64'] as const;
@@ -152,5 +153,6 @@ const numpy = numpyTimes();
 console.error('JS timings ...');
 const rows = [...matmulRows(numpy), ...elementwiseAndSumRows(numpy)];
 console.log(`\n${cpus().length} x ${cpus()[0]?.model ?? 'cpu'}, Node ${process.version}; medians of several runs.`);
+console.log(`tessera's CPU matmul uses ${np.getNumThreads()} thread(s) (TESSERA_NUM_THREADS=1 for one); TF.js cpu and NumPy here use one.`);
 console.log('"vs X" = X\'s time / tessera\'s time (above 1: tessera is faster). TF.js computes float32 only, ml-matrix float64 only.\n');
 printTable(rows);
