@@ -11,6 +11,7 @@ import { RandomState } from '../ndarray/random/index.ts';
 import { PCA, svdFlip, randomizedSvd } from '../sklearn/index.ts';
 import { NotFittedError } from '../sklearn/exceptions.ts';
 import { gramSvd, gramRouteFits } from '../sklearn/decomposition/gram-svd.ts';
+import { randomizedRangeFinder, gramPays } from '../sklearn/decomposition/randomized-svd.ts';
 import fx from './fixtures/sklearn_decomposition.json';
 
 type Nested = number | string | Nested[];
@@ -130,6 +131,19 @@ test('the Gram route agrees with the exact SVD to 1e-10 (U, S, Vt after svd_flip
   assert.ok(maxRel(np.NDArray.fromTyped(viaGram.s, [f], 'float64'), exact.S) < 1e-12, 'S');
   assert.ok(maxRel(v1, v2) < 1e-10, `Vt: ${maxRel(v1, v2)}`);
   assert.ok(maxRel(u1, u2) < 1e-10, `U: ${maxRel(u1, u2)}`);
+});
+
+test('the randomized range finder through XᵀX spans what the plain iteration spans (LU, none, QR)', () => {
+  const A = np.multiply(new RandomState(21).randn(4000, 60), np.power(0.95, np.arange(60)));
+  const F = A.T.copy().T; // the same values in Fortran order: the plain route
+  assert.ok(gramPays(A, 15, 7) && !gramPays(F, 15, 7), 'C order takes the Gram route, F order does not');
+  assert.ok(!gramPays(A, 2, 1), 'not when the iterations saved cost less than XᵀX');
+  for (const [nIter, normalizer] of [[7, 'auto'], [2, 'auto'], [4, 'QR'], [3, 'none']] as const) {
+    const viaGram = randomizedRangeFinder(A, 15, nIter, normalizer, 5), plain = randomizedRangeFinder(F, 15, nIter, normalizer, 5);
+    // equal spans: the projector Q Qᵀ of one fixes the other's columns
+    const residual = np.subtract(plain, np.matmul(viaGram, np.matmul(viaGram.T, plain)));
+    assert.ok(np.max(np.abs(residual)).itemSync() < 1e-12, `${normalizer}, ${nIter} iterations`);
+  }
 });
 
 // FEATURES.md asks |cos| >= .99; with seed 42 scikit-learn's own axes reach .9887 (x and z differ

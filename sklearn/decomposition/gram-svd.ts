@@ -40,7 +40,7 @@ const GRAM_BLOCK = 24;
 /** xᵀx (f x f) for the n x f matrix x. It is symmetric, so only the column blocks on and above the
  *  diagonal are multiplied, x[:, 0:j1]ᵀ x[:, j0:j1] (about 60 % of the full product's flops), and the
  *  lower triangle is mirrored: element (i, j) is the same sum in the same order as (j, i) would be. */
-function gramMatrix(x: Float64Array, n: number, f: number): Float64Array {
+export function gramMatrix(x: Float64Array, n: number, f: number): Float64Array {
   const g = new Float64Array(f * f), xt = transposed(blockAt(x, f, 0, 0));
   for (let j0 = 0; j0 < f; j0 += GRAM_BLOCK) {
     const w = Math.min(GRAM_BLOCK, f - j0), rows = j0 + w;

@@ -43,10 +43,17 @@ const DEFAULTS: PCAParams = {
   powerIterationNormalizer: 'auto', randomState: null,
 };
 
-/** X - mean as a fresh row-major buffer, in shared memory where the matrix-product threads read it. */
-function centred(X: NDArray, mean: NDArray): Float64Array {
+/** X - mean as a fresh row-major buffer, in shared memory where the matrix-product threads read it.
+ *  With `sumSq` (f long), also each column's sum of squares of the centred values, in row order. */
+function centred(X: NDArray, mean: NDArray, sumSq?: Float64Array): Float64Array {
   const [n, f] = X.shape, x = valuesOf(X), mu = valuesOf(mean), out = sharedFloat64(n * f);
-  for (let i = 0, o = 0; i < n; i++) for (let j = 0; j < f; j++, o++) out[o] = x[o] - mu[j];
+  for (let i = 0, o = 0; i < n; i++) {
+    for (let j = 0; j < f; j++, o++) {
+      const d = x[o] - mu[j];
+      out[o] = d;
+      if (sumSq) sumSq[j] += d * d;
+    }
+  }
   return out;
 }
 
@@ -164,14 +171,15 @@ export class PCA extends Transformer<PCAParams> {
       throw new ValueError(`n_components=${nComponents} must be between 1 and min(n_samples, n_features)=${Math.min(n, f)} with svd_solver='randomized'`);
     }
     const mean = np.mean(X, { axis: 0 });
-    const centredX = np.NDArray.fromTyped(centred(X, mean), [n, f], 'float64', 'cpu', { copy: false });
+    const sumSq = new Float64Array(f);
+    const centredX = np.NDArray.fromTyped(centred(X, mean, sumSq), [n, f], 'float64', 'cpu', { copy: false });
     const [U, S, Vt] = randomizedSvd(centredX, nComponents, {
       nOversamples: this.params.nOversamples, nIter: this.params.iteratedPower,
       powerIterationNormalizer: this.params.powerIterationNormalizer, flipSign: true, randomState: this.params.randomState,
     });
     const variance = np.divide(np.square(S), n - 1);
     // the total variance comes from the data: only k singular values are known
-    const totalVar = np.sum(np.divide(np.sum(np.square(centredX), { axis: 0 }), n - 1)).itemSync();
+    const totalVar = np.sum(np.divide(np.NDArray.fromTyped(sumSq, [f], 'float64'), n - 1)).itemSync();
     const ratio = np.divide(variance, totalVar);
     const rest = Math.min(n, f) - nComponents;
     const noise = rest > 0 ? (totalVar - np.sum(variance).itemSync()) / rest : 0;

@@ -70,7 +70,9 @@ def small_case(name, X, params, X_new):
 def big_case(name, recipe, params):
     X = recipe_data(recipe)
     kw = {'n_components': params.get('nComponents'), 'whiten': params.get('whiten', False),
-          'svd_solver': params.get('svdSolver', 'auto'), 'random_state': params.get('randomState')}
+          'svd_solver': params.get('svdSolver', 'auto'), 'random_state': params.get('randomState'),
+          'iterated_power': params.get('iteratedPower', 'auto'),
+          'power_iteration_normalizer': params.get('powerIterationNormalizer', 'auto')}
     pca = PCA(**kw)
     T = pca.fit_transform(X)
     T2 = pca.transform(X)
@@ -115,6 +117,12 @@ def main():
     gentle = {'seed': 11, 'shape': [5000, 40], 'scales': [float(0.9 ** j) for j in range(40)], 'offset': 2.0}
     big.append(big_case('5000x40 full, Gram route', gentle, {}))
     big.append(big_case('5000x40 full, Gram route, whiten, 0.95', gentle, {'nComponents': 0.95, 'whiten': True}))
+    # The randomized solver on the same data: tessera iterates through XᵀX here (LU, none and QR normalisers).
+    big.append(big_case('5000x40 randomized, Gram range finder', gentle, {'nComponents': 5, 'randomState': 0}))
+    big.append(big_case('5000x40 randomized, Gram range finder, 2 iterations (no normaliser)', gentle,
+                        {'nComponents': 8, 'svdSolver': 'randomized', 'iteratedPower': 2, 'randomState': 1}))
+    big.append(big_case('5000x40 randomized, Gram range finder, QR normaliser', gentle,
+                        {'nComponents': 3, 'svdSolver': 'randomized', 'powerIterationNormalizer': 'QR', 'randomState': 2}))
     steep = {'seed': 12, 'shape': [4000, 30], 'scales': [float(0.5 ** j) for j in range(30)]}
     big.append(big_case('4000x30 full, ill-conditioned: exact route', steep, {'nComponents': 10, 'svdSolver': 'full'}))
 
