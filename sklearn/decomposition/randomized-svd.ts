@@ -7,7 +7,7 @@
 // Between power iterations the iterate is re-normalised (its columns would otherwise all turn
 // towards the top singular vector): by the permuted L of an LU ('LU', cheap) or by Q of a QR ('QR');
 // the last basis is always an orthonormal Q. For a tall X the iterations run on the small XᵀX instead
-// (same span, see gramRangeFinder), which leaves two big products instead of 2·nIter + 1.
+// (same span, see gramRangeFinder): X is then read only to form XᵀX, X Z and Qᵀ X, not twice per iteration.
 import * as np from '../../ndarray/index.ts';
 import type { NDArray } from '../../ndarray/index.ts';
 import { ValueError } from '../../ndarray/errors.ts';
