@@ -5,6 +5,8 @@
 // depend on the SVD routine. `whiten` divides each projection by its standard deviation (unit
 // sample variance). Small inputs use the exact SVD; 'auto' switches to the randomized SVD
 // (randomized-svd.ts) for inputs over 500 rows or columns and k < 80 % of the smaller side.
+// The exact SVD of a tall, well-conditioned X goes through the small matrix XᵀX (gram-svd.ts), which
+// agrees with the Householder route to about 1e-10 at a fraction of its cost.
 import * as np from '../../ndarray/index.ts';
 import type { NDArray } from '../../ndarray/index.ts';
 import { ValueError } from '../../ndarray/errors.ts';
