@@ -83,7 +83,8 @@ export function parallelProductCount(): number {
  *  are ready, or at once when threads are unavailable. Resolves to the number of threads in use. */
 export async function startThreads(): Promise<number> {
   ensurePool();
-  for (let i = 0; i < 500 && readyWorkers().length < pool.length; i++) await new Promise((r) => setTimeout(r, 10));
+  // a worker compiles and warms up its kernel first: a few tens of ms, far longer on a loaded machine
+  for (let i = 0; i < 3000 && readyWorkers().length < pool.length; i++) await new Promise((r) => setTimeout(r, 10));
   return readyWorkers().length + 1;
 }
 
