@@ -12,6 +12,8 @@
 // Every element of C is computed by one thread with the whole k-loop in the same order, so the result
 // is bit-identical for any number of threads. The workers run the source text of gemm-blocked.ts's
 // functions (they use nothing but their arguments), so there is no second copy of the kernel.
+// parallelFor runs other loops the same way (KMeans's labelling, Ridge's normal equations): the loop
+// body travels as source text and each share of the index range runs it.
 // Threads need Node's worker_threads, SharedArrayBuffer and a main thread that may block; elsewhere
 // (Deno, browsers) and for small products everything runs on the calling thread.
 // setNumThreads(n) / the TESSERA_NUM_THREADS variable play the part of OMP_NUM_THREADS (1 = off).
@@ -116,10 +118,11 @@ function workerMain(wt: { workerData: { ctrl: Int32Array; port: unknown }; recei
       const j = (wt.receiveMessageOnPort(port) as { message: Job | ForJob }).message;
       if (j.kind === 'gemm') gemm(j.m, j.n, j.k, j.a, j.b, j.out, j.co, j.ldc, scratch);
       else {
-        let body = compiled.get(j.body);
+        const key = `${j.helpers}\n${j.body}`;
+        let body = compiled.get(key);
         if (!body) {
           body = new Function(`${j.helpers}\nreturn (${j.body});`)() as (from: number, to: number, ...args: unknown[]) => void;
-          compiled.set(j.body, body);
+          compiled.set(key, body);
         }
         body(j.from, j.to, ...j.args);
       }
