@@ -172,15 +172,27 @@ function sharedArray(buf: SharedArrayBuffer | null, like: TypedArray, length: nu
   return [b, new (like.constructor as TypedCtor)(b, 0, length)];
 }
 
+/** Whether data should live in shared memory: threads are on and can run. */
+const sharingPays = (): boolean => getNumThreads() > 1 && !poolBroken && typeof SharedArrayBuffer === 'function';
+
 /** A typed array the workers can read and write without a copy: on a SharedArrayBuffer when threads
  *  are on (linalg allocates its big working matrices with this), an ordinary one otherwise. */
 export function sharedTyped<T extends TypedArray>(ctor: new (b: SharedArrayBuffer | number) => T, length: number): T {
-  const usable = getNumThreads() > 1 && !poolBroken && typeof SharedArrayBuffer === 'function';
+  const usable = sharingPays();
   const bytes = (ctor as unknown as { BYTES_PER_ELEMENT: number }).BYTES_PER_ELEMENT;
   return usable ? new ctor(new SharedArrayBuffer(length * bytes)) : new ctor(length);
 }
 
 export const sharedFloat64 = (length: number): Float64Array => sharedTyped(Float64Array, length);
+
+/** x itself, or, when threads are on and x is big enough for a product to be split, a copy of it in
+ *  shared memory (where the workers read it without a copy per product). */
+export function inSharedMemory(x: Float64Array, minLength = 4096): Float64Array {
+  if (x.length < minLength || isShared(x) || !sharingPays()) return x;
+  const out = sharedFloat64(x.length);
+  out.set(x);
+  return out;
+}
 
 /** A loop body for parallelFor: handles items from..to-1. It runs in the workers from its source
  *  text, so it may use only its arguments, globals like Math, and the helper functions passed along. */
@@ -194,30 +206,53 @@ export type ForBody<A extends unknown[]> = (from: number, to: number, ...args: A
  *  a function of the share (from, to), to hand each share only the part of a big input it reads. */
 export function parallelFor<A extends unknown[]>(n: number, minItems: number, body: ForBody<A>, helpers: ((...x: never[]) => unknown)[], args: A | ((from: number, to: number) => A), align = 1): void {
   const argsFor = typeof args === 'function' ? args : () => args;
-  const workers = getNumThreads() > 1 && n >= minItems ? (ensurePool(), readyWorkers().slice(0, getNumThreads() - 1)) : [];
+  const workers = getNumThreads() > 1 && n >= minItems ? availableWorkers() : [];
   if (workers.length === 0) {
     body(0, n, ...argsFor(0, n));
     return;
   }
-  const parts = workers.length + 1;
-  // Rounded down: the calling thread, which also prepares the other shares, takes the smallest.
-  const cut = (p: number): number => (p >= parts ? n : Math.min(n, Math.floor((n * p) / parts / align) * align));
-  const source = String(body), helperSource = helpers.map(String).join('\n');
+  const cut = shareBounds(n, workers.length + 1, align);
+  const source = sourceOf(body), helperSource = helpers.map(sourceOf).join('\n');
   const jobs: { w: PoolWorker; from: number; to: number; args: A }[] = [];
-  for (let p = 1; p < parts; p++) {
-    const w = workers[p - 1], from = cut(p), to = cut(p + 1);
+  for (let p = 1; p <= workers.length; p++) {
+    const from = cut[p], to = cut[p + 1];
     if (to <= from) continue;
     const shareArgs = argsFor(from, to);
-    const job: ForJob = { kind: 'for', body: source, helpers: helperSource, from, to, args: shareArgs };
-    w.port.postMessage(job);
-    Atomics.add(w.ctrl, JOB, 1);
-    Atomics.notify(w.ctrl, JOB);
-    jobs.push({ w, from, to, args: shareArgs });
+    post(workers[p - 1], { kind: 'for', body: source, helpers: helperSource, from, to, args: shareArgs });
+    jobs.push({ w: workers[p - 1], from, to, args: shareArgs });
   }
-  body(0, cut(1), ...argsFor(0, cut(1)));
+  body(0, cut[1], ...argsFor(0, cut[1]));
   // a failed share is redone here
   for (const { w, from, to, args: shareArgs } of jobs) if (!waitFor(w)) body(from, to, ...shareArgs);
   parallelCalls++;
+}
+
+/** The ready workers this call may use (numThreads - 1 of them), starting the pool if needed. */
+function availableWorkers(): PoolWorker[] {
+  ensurePool();
+  return readyWorkers().slice(0, getNumThreads() - 1);
+}
+
+/** Share boundaries: share p covers [cut[p], cut[p+1]) of 0..len, parts shares starting on
+ *  multiples of `align`, rounded down so the calling thread (share 0, which also prepares the
+ *  others) takes the smallest. */
+function shareBounds(len: number, parts: number, align: number): number[] {
+  return Array.from({ length: parts + 1 }, (_, p) => (p === parts ? len : Math.min(len, Math.floor((len * p) / parts / align) * align)));
+}
+
+/** Hands worker w a job: on its port, then bump its job counter and wake it. */
+function post(w: PoolWorker, job: Job | ForJob): void {
+  w.port.postMessage(job);
+  Atomics.add(w.ctrl, JOB, 1);
+  Atomics.notify(w.ctrl, JOB);
+}
+
+/** A function's source text, converted once (a loop body is posted on every call). */
+const sources = new WeakMap<object, string>();
+function sourceOf(f: (...x: never[]) => unknown): string {
+  let src = sources.get(f);
+  if (src === undefined) sources.set(f, (src = String(f)));
+  return src;
 }
 
 const isShared = (x: TypedArray): boolean => typeof SharedArrayBuffer === 'function' && x.buffer instanceof SharedArrayBuffer;
@@ -246,46 +281,41 @@ function shareBlock(x: Mat, r0: number, rows: number, c0: number, cols: number, 
  *  Operands and C in shared memory are used in place; others are copied in (and C's shares out). */
 export function parallelGemm(m: number, n: number, k: number, a: Mat, b: Mat, out: TypedArray, co: number, ldc: number, scratch: GemmScratch): boolean {
   if (getNumThreads() < 2 || 2 * m * n * k < MIN_FLOPS || Math.max(m, n) < 16) return false;
-  ensurePool();
-  const workers = readyWorkers().slice(0, getNumThreads() - 1);
+  const workers = availableWorkers();
   if (workers.length === 0) return false;
-  const byRows = m >= n, len = byRows ? m : n, parts = workers.length + 1;
-  // Share boundaries on multiples of 4 (the register tile), the first share to this thread.
-  const cut = (p: number): number => (p >= parts ? len : Math.min(len, Math.round((len * p) / parts / 4) * 4));
+  const byRows = m >= n;
+  // Share boundaries on multiples of 4 (the register tile).
+  const cut = shareBounds(byRows ? m : n, workers.length + 1, 4);
+  /** Share [from, from+size): rows of A and C, or columns of B and C. */
+  const share = (from: number, size: number) => byRows
+    ? { m: size, n, a: { ...a, offset: a.offset + from * a.rs }, b, at: co + from * ldc }
+    : { m, n: size, a, b: { ...b, offset: b.offset + from * b.cs }, at: co + from };
   // The operand every worker reads whole (B for row shares, A for column shares) is shared once.
   let wholeMat: Mat;
   [bShared, wholeMat] = byRows ? shareBlock(b, 0, k, 0, n, bShared) : shareBlock(a, 0, m, 0, k, bShared);
   const outShared = isShared(out);
   const jobs: { w: PoolWorker; from: number; size: number; job: Job }[] = [];
-  for (let p = 1; p < parts; p++) {
-    const w = workers[p - 1], from = cut(p), size = cut(p + 1) - from;
+  for (let p = 1; p <= workers.length; p++) {
+    const w = workers[p - 1], from = cut[p], size = cut[p + 1] - from;
     if (size <= 0) continue;
-    let part: Mat, c: TypedArray;
+    const s = share(from, size);
+    let part: Mat, c: TypedArray | undefined;
     [w.aBuf, part] = byRows ? shareBlock(a, from, size, 0, k, w.aBuf) : shareBlock(b, 0, k, from, size, w.aBuf);
-    const at = byRows ? co + from * ldc : co + from;
-    const [rows, cols] = byRows ? [size, n] : [m, size];
-    if (!outShared) [w.cBuf, c] = sharedArray(w.cBuf, out, rows * cols);
+    if (!outShared) [w.cBuf, c] = sharedArray(w.cBuf, out, s.m * s.n);
     const job: Job = {
-      kind: 'gemm', m: rows, n: cols, k, a: byRows ? part : wholeMat, b: byRows ? wholeMat : part,
-      out: outShared ? out : (c!), co: outShared ? at : 0, ldc: outShared ? ldc : cols,
+      kind: 'gemm', m: s.m, n: s.n, k, a: byRows ? part : wholeMat, b: byRows ? wholeMat : part,
+      out: c ?? out, co: c ? 0 : s.at, ldc: c ? s.n : ldc,
     };
-    w.port.postMessage(job);
-    Atomics.add(w.ctrl, JOB, 1);
-    Atomics.notify(w.ctrl, JOB);
+    post(w, job);
     jobs.push({ w, from, size, job });
   }
-  const mine = cut(1);
-  if (byRows) gemmBlocked(mine, n, k, a, b, out, co, ldc, scratch);
-  else gemmBlocked(m, mine, k, a, b, out, co, ldc, scratch);
+  const mine = share(0, cut[1]);
+  gemmBlocked(mine.m, mine.n, k, mine.a, mine.b, out, mine.at, ldc, scratch);
   for (const { w, from, size, job } of jobs) {
-    const at = byRows ? co + from * ldc : co + from;
-    if (!waitFor(w)) {
-      // The worker failed: compute its share here instead.
-      if (byRows) gemmBlocked(size, n, k, { ...a, offset: a.offset + from * a.rs }, b, out, at, ldc, scratch);
-      else gemmBlocked(m, size, k, a, { ...b, offset: b.offset + from * b.cs }, out, at, ldc, scratch);
-    } else if (!outShared) {
-      for (let i = 0; i < job.m; i++) out.set(job.out.subarray(i * job.n, (i + 1) * job.n), at + i * ldc);
-    }
+    const s = share(from, size);
+    // A failed worker's share is computed here instead; a share written to a shared buffer is copied out.
+    if (!waitFor(w)) gemmBlocked(s.m, s.n, k, s.a, s.b, out, s.at, ldc, scratch);
+    else if (job.out !== out) for (let i = 0; i < s.m; i++) out.set(job.out.subarray(i * s.n, (i + 1) * s.n), s.at + i * ldc);
   }
   parallelCalls++;
   return true;

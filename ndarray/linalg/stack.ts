@@ -8,7 +8,7 @@ import { type Shape, shapeSize } from '../shape.ts';
 import { LinAlgError, ValueError } from '../errors.ts';
 import { NDArray, type ArrayLike } from '../ndarray.ts';
 import { asarray } from '../creation.ts';
-import { sharedFloat64 } from '../cpu/threads.ts';
+import { inSharedMemory } from '../cpu/threads.ts';
 
 export type FloatDType = 'float32' | 'float64';
 
@@ -42,8 +42,7 @@ export function readDense(a: ArrayLike, fname: string): Dense {
     }
     const raw = x.dataSync();
     // Big matrices go to shared memory, where the matrix products' worker threads read them in place.
-    const data = raw.length >= 4096 ? sharedFloat64(raw.length) : new Float64Array(raw.length);
-    data.set(raw);
+    const data = inSharedMemory(raw instanceof Float64Array ? raw : Float64Array.from(raw));
     return { data, shape: [...x.shape], dtype: resultDType(x.dtype) };
   } finally {
     if (x !== a) x.dispose();

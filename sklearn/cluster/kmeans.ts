@@ -11,7 +11,7 @@ import { formatShape } from '../../ndarray/shape.ts';
 import type { RandomState } from '../../ndarray/random/index.ts';
 import type { Params } from '../base.ts';
 import { Transformer } from '../mixins.ts';
-import { checkArray, checkNFeatures } from '../validation.ts';
+import { checkArray, checkNFeatures, valuesOf } from '../validation.ts';
 import { checkRandomState, type RandomStateLike } from '../utils/random-state.ts';
 import { estimatorToJSON, estimatorFromJSON, registerEstimator, type EstimatorJSON } from '../persistence.ts';
 import { checkBoolean, checkInterval, checkOption } from '../utils/check-params.ts';
@@ -94,7 +94,7 @@ export class KMeans extends Transformer<KMeansParams> {
     }
     // a fresh copy, centred below, in shared memory where the labelling threads read it in place
     const x = sharedFloat64(n * f);
-    x.set(Xc.dataSync());
+    x.set(valuesOf(Xc));
     const mean = columnMeans(matrix(n, f, x), null);
     const tol = tolerance(x, n, f, mean, this.params.tol);
     // Centre X (and an explicit init) on the column means.

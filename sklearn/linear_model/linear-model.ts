@@ -5,7 +5,8 @@
 import * as np from '../../ndarray/index.ts';
 import type { NDArray } from '../../ndarray/index.ts';
 import { ValueError } from '../../ndarray/errors.ts';
-import { checkIsFitted, type BaseEstimator } from '../base.ts';
+import { checkIsFitted, type BaseEstimator, type Params } from '../base.ts';
+import { Classifier } from '../mixins.ts';
 import { checkArray, checkConsistentLength, checkNFeatures } from '../validation.ts';
 import { type Matrix, matrix, fromNDArray, toNDArray } from './dense.ts';
 import { predictedIndices, takeClasses } from './class-labels.ts';
@@ -99,4 +100,23 @@ export async function predictLabels(est: FittedLinearClassifier, X: unknown): Pr
   const Xm = await predictInput(est, X);
   const S = linearScores(Xm, est.coef_ as NDArray, est.intercept_ as number | NDArray);
   return takeClasses(est.classes_ as NDArray, predictedIndices(S));
+}
+
+/** scikit-learn's LinearClassifierMixin: the classifiers that score X Wᵀ + b (LogisticRegression,
+ *  RidgeClassifier, RidgeClassifierCV) share decisionFunction and predict. */
+export abstract class LinearClassifier<P extends Params> extends Classifier<P> implements FittedLinearClassifier {
+  coef_?: NDArray;
+  intercept_?: number | NDArray;
+  classes_?: NDArray;
+  nFeaturesIn_?: number;
+
+  /** Signed scores X Wᵀ + b: (n,) for two classes (> 0 means classes_[1]), else (n, classes). */
+  decisionFunction(X: unknown): Promise<NDArray> {
+    return decisionValues(this, X);
+  }
+
+  /** The class with the highest score (for two classes, classes_[1] where the score is > 0). */
+  predict(X: unknown): Promise<NDArray> {
+    return predictLabels(this, X);
+  }
 }

@@ -7,7 +7,6 @@
 import * as np from '../../ndarray/index.ts';
 import type { NDArray } from '../../ndarray/index.ts';
 import { ValueError } from '../../ndarray/errors.ts';
-import { Classifier } from '../mixins.ts';
 import { checkArray, checkConsistentLength } from '../validation.ts';
 import { estimatorToJSON, estimatorFromJSON, registerEstimator, type EstimatorJSON } from '../persistence.ts';
 import type { Params } from '../base.ts';
@@ -15,7 +14,7 @@ import type { RandomStateLike } from '../utils/random-state.ts';
 import { checkBoolean, checkInterval, checkOption } from '../utils/check-params.ts';
 import { type Matrix, matrix, fromNDArray, toNDArray } from './dense.ts';
 import { checkSampleWeight } from '../utils/sample-weight.ts';
-import { decisionValues, predictLabels, predictInput, linearScores, coefMatrix, interceptVector } from './linear-model.ts';
+import { predictInput, linearScores, coefMatrix, interceptVector, LinearClassifier } from './linear-model.ts';
 import { encodeLabels, type ClassWeight } from './class-labels.ts';
 import { fitBinary, fitMultinomial, type LogisticSolver, type PathOptions } from './logistic-path.ts';
 
@@ -78,15 +77,15 @@ function softmaxProba(S: Matrix): Matrix {
   return P;
 }
 
-export class LogisticRegression extends Classifier<LogisticRegressionParams> {
+export class LogisticRegression extends LinearClassifier<LogisticRegressionParams> {
   /** (1, features) for two classes (and for 'ovr' K = 2), else (classes, features). */
-  coef_?: NDArray;
+  declare coef_?: NDArray;
   /** (1,) or (classes,); zeros without an intercept. */
-  intercept_?: NDArray;
-  classes_?: NDArray;
+  declare intercept_?: NDArray;
+  declare classes_?: NDArray;
   /** Iterations of the solver, (1,) or (classes,) for one-vs-rest (int32). */
   nIter_?: NDArray;
-  nFeaturesIn_?: number;
+  declare nFeaturesIn_?: number;
 
   constructor(params: Partial<LogisticRegressionParams> = {}) {
     super(DEFAULTS, params);
@@ -190,14 +189,6 @@ export class LogisticRegression extends Classifier<LogisticRegressionParams> {
     return out;
   }
 
-  /** Scores X Wᵀ + b: (n,) for two classes, else (n, classes). */
-  decisionFunction(X: unknown): Promise<NDArray> {
-    return decisionValues(this, X);
-  }
-
-  predict(X: unknown): Promise<NDArray> {
-    return predictLabels(this, X);
-  }
 
   /** Class probabilities (n, classes): softmax of the scores for multinomial fits; for one-vs-rest the
    *  logistic of each score, normalised to sum to 1 (for two classes: [1 - σ(z), σ(z)]). */

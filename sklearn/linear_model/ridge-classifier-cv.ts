@@ -6,14 +6,13 @@
 import * as np from '../../ndarray/index.ts';
 import type { NDArray } from '../../ndarray/index.ts';
 import { ValueError } from '../../ndarray/errors.ts';
-import { Classifier } from '../mixins.ts';
 import { estimatorToJSON, estimatorFromJSON, registerEstimator, type EstimatorJSON } from '../persistence.ts';
 import type { Params } from '../base.ts';
 import { StratifiedKFold, type Splitter } from '../model_selection/split.ts';
 import { checkBoolean, checkOption } from '../utils/check-params.ts';
 import { type Matrix, matrix, fromNDArray, matmulTN } from './dense.ts';
 import { centreData, rescaleRows, interceptFrom } from './preprocess-data.ts';
-import { coefArray, interceptValue, decisionValues, predictLabels } from './linear-model.ts';
+import { coefArray, interceptValue, LinearClassifier } from './linear-model.ts';
 import { binarizeLabels, type ClassWeight, type EncodedLabels } from './class-labels.ts';
 import { ridgeGcv } from './ridge-gcv.ts';
 import { RidgeClassifier, checkClassifierData } from './ridge-classifier.ts';
@@ -55,17 +54,17 @@ function pick(v: Float64Array, rows: number[]): Float64Array {
   return Float64Array.from(rows, (r) => v[r]);
 }
 
-export class RidgeClassifierCV extends Classifier<RidgeClassifierCVParams> {
-  coef_?: NDArray;
-  intercept_?: number | NDArray;
-  classes_?: NDArray;
+export class RidgeClassifierCV extends LinearClassifier<RidgeClassifierCVParams> {
+  declare coef_?: NDArray;
+  declare intercept_?: number | NDArray;
+  declare classes_?: NDArray;
   /** The chosen α. */
   alpha_?: number;
   /** Its score: minus the mean squared LOO error (cv = null), or the mean fold accuracy. */
   bestScore_?: number;
   /** (samples, targets, alphas) LOO values, when storeCvValues. */
   cvValues_?: NDArray;
-  nFeaturesIn_?: number;
+  declare nFeaturesIn_?: number;
 
   constructor(params: Partial<RidgeClassifierCVParams> = {}) {
     super(DEFAULTS, params);
@@ -136,15 +135,6 @@ export class RidgeClassifierCV extends Classifier<RidgeClassifierCVParams> {
     return { coef: fromNDArray(best.coef_ as NDArray), intercept: typeof b === 'number' ? null : (b.dataSync() as Float64Array) };
   }
 
-  /** Signed scores X Wᵀ + b: (n,) for two classes (> 0 means classes_[1]), else (n, classes). */
-  decisionFunction(X: unknown): Promise<NDArray> {
-    return decisionValues(this, X);
-  }
-
-  /** The class with the highest score (for two classes, classes_[1] where the score is > 0). */
-  predict(X: unknown): Promise<NDArray> {
-    return predictLabels(this, X);
-  }
 
   toJSON(): EstimatorJSON {
     return estimatorToJSON(this, {

@@ -5,14 +5,13 @@
 // probabilities, so there is no predictProba; use decisionFunction.
 import * as np from '../../ndarray/index.ts';
 import type { NDArray } from '../../ndarray/index.ts';
-import { Classifier } from '../mixins.ts';
 import { checkArray, checkConsistentLength } from '../validation.ts';
 import { estimatorToJSON, estimatorFromJSON, registerEstimator, type EstimatorJSON } from '../persistence.ts';
 import type { Params } from '../base.ts';
 import { BASE_RIDGE_DEFAULTS, fitBaseRidge, validateRidgeParams, type BaseRidgeParams } from './base-ridge.ts';
 import { viewOf } from './dense.ts';
 import { checkSampleWeight } from '../utils/sample-weight.ts';
-import { coefArray, interceptValue, decisionValues, predictLabels } from './linear-model.ts';
+import { coefArray, interceptValue, LinearClassifier } from './linear-model.ts';
 import { encodeLabels, binarizeLabels, classSampleWeights, type ClassWeight, type EncodedLabels } from './class-labels.ts';
 
 export type RidgeClassifierParams = BaseRidgeParams & {
@@ -38,14 +37,14 @@ export async function checkClassifierData(
   return { Xc, labels, sw };
 }
 
-export class RidgeClassifier extends Classifier<RidgeClassifierParams> {
+export class RidgeClassifier extends LinearClassifier<RidgeClassifierParams> {
   /** (1, features) for two classes, else (classes, features). */
-  coef_?: NDArray;
+  declare coef_?: NDArray;
   /** (1,) or (classes,); 0 without an intercept. */
-  intercept_?: number | NDArray;
+  declare intercept_?: number | NDArray;
   /** The distinct labels, sorted. */
-  classes_?: NDArray;
-  nFeaturesIn_?: number;
+  declare classes_?: NDArray;
+  declare nFeaturesIn_?: number;
   nIter_?: NDArray | null;
 
   constructor(params: Partial<RidgeClassifierParams> = {}) {
@@ -65,15 +64,6 @@ export class RidgeClassifier extends Classifier<RidgeClassifierParams> {
     return this;
   }
 
-  /** Signed scores X Wᵀ + b: (n,) for two classes (> 0 means classes_[1]), else (n, classes). */
-  decisionFunction(X: unknown): Promise<NDArray> {
-    return decisionValues(this, X);
-  }
-
-  /** The class with the highest score (for two classes, classes_[1] where the score is > 0). */
-  predict(X: unknown): Promise<NDArray> {
-    return predictLabels(this, X);
-  }
 
   toJSON(): EstimatorJSON {
     return estimatorToJSON(this, {
