@@ -80,12 +80,37 @@ export interface Backend {
   gather(x: View, positions: View, out: View): void;
   /** out's buffer at positions[i] = values[i] (the last write wins on repeated positions). */
   scatter(out: View, positions: View, values: View): void;
+  /** out's buffer at positions[i] += values[i], every repeat counted (np.add.at; the backward pass
+   *  of a gather). Float dtypes only. */
+  scatterAdd(out: View, positions: View, values: View): void;
+}
+
+/** A check run before every kernel of every backend while it is set (the autodiff sets it while it
+ *  records a tape, to refuse kernels that would bypass the tape). `method` is the Backend method name. */
+export const kernelHooks: { check: ((method: string, args: readonly unknown[]) => void) | null } = { check: null };
+
+/** The kernel methods `kernelHooks.check` watches (alloc, free and reads are not kernels). */
+const KERNELS = ['fill', 'copy', 'unary', 'binary', 'where', 'reduce', 'argReduce', 'scan', 'sort', 'argsort', 'matmul', 'gather', 'scatter', 'scatterAdd'] as const;
+
+/** Routes each kernel call of `backend` (in place: storages refer to this object) through the hook;
+ *  one null test per call when no hook is set. */
+function watchKernels(backend: Backend): void {
+  const methods = backend as unknown as Record<string, ((...args: unknown[]) => void) | undefined>;
+  for (const name of KERNELS) {
+    const kernel = methods[name];
+    if (!kernel) continue;
+    methods[name] = (...args: unknown[]): void => {
+      kernelHooks.check?.(name, args);
+      kernel.apply(backend, args);
+    };
+  }
 }
 
 const backends = new Map<DeviceName, Backend>();
 let defaultDevice: DeviceName = 'cpu';
 
 export function registerBackend(backend: Backend): void {
+  watchKernels(backend);
   backends.set(backend.name, backend);
 }
 

@@ -3,6 +3,8 @@
 // shares memory; an advanced one gives a copy made by the backend's gather kernel. Assignment writes
 // through: the value is broadcast to the selection's shape and cast to the array's dtype without
 // casting checks (as NumPy's setitem), and with repeated indices the last write wins.
+// np.grad differentiates `get`: the gradient of a selection is added back at the selected places of
+// a zero array (addAt, NumPy's np.add.at, where repeated indices add up).
 import { isInteger } from './dtype.ts';
 import { type Shape, broadcastStrides, formatShape, shapeSize, cStrides } from './shape.ts';
 import type { View } from './backend.ts';
@@ -10,11 +12,20 @@ import { IndexError, ValueError } from './errors.ts';
 import { NDArray, type ArrayLike } from './ndarray.ts';
 import { flattenNested, inferShape } from './nested.ts';
 import { type IndexItem, type Selection, select, outOfBounds } from './selection.ts';
+import { differentiable } from './autodiff/tape.ts';
+import { zeros } from './creation.ts';
+import { add } from './ufuncs.ts';
 
 export type { IndexItem } from './selection.ts';
 
-/** NumPy's `a[index]`: a view for basic indices, a new array for advanced ones. */
-export function getItem(a: NDArray, index: readonly IndexItem[]): NDArray {
+/** NumPy's `a[index]`: a view for basic indices, a new array for advanced ones.
+ *  Its derivative: x[index] = y  =>  dx = zeros with g added at index (repeats add up). */
+export const getItem = differentiable('get', getItemImpl, (g, _y, [x], args) => {
+  const dx = zeros(x.shape, { dtype: g.dtype, device: x.device });
+  addAt(dx, ...(args[1] as readonly IndexItem[]), g);
+  return [dx];
+});
+function getItemImpl(a: NDArray, index: readonly IndexItem[]): NDArray {
   a.assertAlive();
   const sel = select(a, index);
   if (!sel.positions) return a.view(sel.shape, sel.strides, sel.offset);
@@ -41,6 +52,34 @@ export function setItem(a: NDArray, index: readonly IndexItem[], value: ArrayLik
     else copyInto(a, sel, src, index.length === a.ndim && a.ndim > 0 && index.every((i) => typeof i === 'number'));
   } finally {
     if (src !== value) src.dispose();
+  }
+}
+
+/** NumPy's `np.add.at(a, index, values)`, written like `a.set(...index, value)`: a[index] += values,
+ *  unbuffered, so an element selected several times receives every value
+ *  (`np.addAt(a, [0, 1, 1], 1)` adds 2 to a[1]). In place. */
+export function addAt(a: NDArray, ...indexThenValue: [...IndexItem[], ArrayLike]): void {
+  a.assertAlive();
+  a.assertWriteable();
+  const values = indexThenValue[indexThenValue.length - 1] as ArrayLike;
+  const sel = select(a, indexThenValue.slice(0, -1) as IndexItem[]);
+  const src = valueArray(a, values);
+  try {
+    if (!sel.positions) {
+      const target = a.view(sel.shape, sel.strides, sel.offset);
+      add(target, src, { out: target });
+      target.dispose();
+      return;
+    }
+    if (a.device !== 'cpu' && a.dtype !== 'float32') throw new ValueError(`addAt with an advanced index on '${a.device}' needs a float32 array, got ${a.dtype}`);
+    const fitted = fitValue(src, sel.shape, () => `shape mismatch: value array of shape ${formatShape(src.shape, true)} could not be broadcast to indexing result of shape ${formatShape(sel.shape, true)}`);
+    const positions = new NDArray(a.backend.fromTyped('int32', sel.positions), sel.shape);
+    const cast = fitted.dtype === a.dtype ? null : src.astype(a.dtype);
+    a.backend.scatterAdd(a, positions, cast ? fitValue(cast, sel.shape, () => '') : fitted);
+    cast?.dispose();
+    positions.dispose();
+  } finally {
+    if (src !== values) src.dispose();
   }
 }
 

@@ -3,15 +3,20 @@
 // always return views. reshape returns a view exactly when the new shape can be walked with strides
 // over the old memory (see reshapeStrides), otherwise a C-ordered copy, as NumPy does.
 // Joining (concatenate, stack) allocates once and copies each input into a view of the result.
+// Each op that np.grad can see through carries its derivative rule: a view op sends the gradient
+// back through the inverse view (transpose by the inverse permutation, reshape to the old shape),
+// a join splits the gradient, a split joins the gradients.
 import { type DType, checkDType, promoteTypes } from './dtype.ts';
 import { type Shape, broadcastShapes, cStrides, formatShape, normalizeAxes, normalizeAxis, reshapeStrides, resolveReshape, shapesEqual } from './shape.ts';
 import { type DeviceName, getBackend } from './backend.ts';
 import { ValueError } from './errors.ts';
 import { NDArray, type ArrayLike, type Axis } from './ndarray.ts';
-import { asarray } from './creation.ts';
+import { asarray, zeros } from './creation.ts';
+import { differentiable, differentiableMulti } from './autodiff/tape.ts';
 
 /** np.reshape: a view when the strides allow it, else a copy. One dimension may be -1. */
-export function reshape(a: ArrayLike, shape: number | readonly number[]): NDArray {
+export const reshape = differentiable('reshape', reshapeImpl, (g, _y, [x]) => [reshapeImpl(g, x.shape)]);
+function reshapeImpl(a: ArrayLike, shape: number | readonly number[]): NDArray {
   const x = asarray(a);
   const newShape = resolveReshape(x.size, typeof shape === 'number' ? [shape] : shape);
   const strides = reshapeStrides(x.shape, x.strides, newShape);
@@ -26,13 +31,19 @@ export function reshape(a: ArrayLike, shape: number | readonly number[]): NDArra
 export const ravel = (a: ArrayLike): NDArray => reshape(a, [-1]);
 
 /** ndarray.flatten: always a 1-D copy. */
-export function flatten(a: ArrayLike): NDArray {
+export const flatten = differentiable('flatten', flattenImpl, (g, _y, [x]) => [reshapeImpl(g, x.shape)]);
+function flattenImpl(a: ArrayLike): NDArray {
   const c = copy(asarray(a));
   return c.view([c.size], [1], 0);
 }
 
 /** np.transpose: permutes axes (reverses them by default). Always a view. */
-export function transpose(a: ArrayLike, axes?: readonly number[]): NDArray {
+export const transpose = differentiable('transpose', transposeImpl, (g, _y, [x], args) => {
+  const axes = args[1] as readonly number[] | undefined;
+  const perm = axes ? axes.map((ax) => normalizeAxis(ax, x.ndim)) : x.shape.map((_, i) => x.ndim - 1 - i);
+  return [transposeImpl(g, perm.map((_, i) => perm.indexOf(i)))]; // the inverse permutation
+});
+function transposeImpl(a: ArrayLike, axes?: readonly number[]): NDArray {
   const x = asarray(a);
   const perm = axes ? axes.map((ax) => normalizeAxis(ax, x.ndim)) : x.shape.map((_, i) => x.ndim - 1 - i);
   if (perm.length !== x.ndim || new Set(perm).size !== perm.length) throw new ValueError("axes don't match array");
@@ -71,7 +82,8 @@ export function expandDims(a: ArrayLike, axis: number | readonly number[]): NDAr
 }
 
 /** np.squeeze: removes length-1 axes (all of them, or the ones named). */
-export function squeeze(a: ArrayLike, options: { axis?: Axis } = {}): NDArray {
+export const squeeze = differentiable('squeeze', squeezeImpl, (g, _y, [x]) => [reshapeImpl(g, x.shape)]);
+function squeezeImpl(a: ArrayLike, options: { axis?: Axis } = {}): NDArray {
   const x = asarray(a);
   const axes = options.axis === undefined || options.axis === null
     ? x.shape.flatMap((d, i) => (d === 1 ? [i] : []))
@@ -84,7 +96,8 @@ export function squeeze(a: ArrayLike, options: { axis?: Axis } = {}): NDArray {
 }
 
 /** np.flip: reverses the order of elements along the axes (all by default): a negative-stride view. */
-export function flip(a: ArrayLike, options: { axis?: Axis } = {}): NDArray {
+export const flip = differentiable('flip', flipImpl, (g, _y, _x, args) => [flipImpl(g, args[1] as { axis?: Axis })]);
+function flipImpl(a: ArrayLike, options: { axis?: Axis } = {}): NDArray {
   const x = asarray(a);
   const axes = normalizeAxes(options.axis, x.ndim);
   let offset = x.offset;
@@ -97,7 +110,10 @@ export function flip(a: ArrayLike, options: { axis?: Axis } = {}): NDArray {
 }
 
 /** np.broadcast_to: a read-only view with stride 0 along the stretched axes. */
-export function broadcastTo(a: ArrayLike, shape: Shape): NDArray {
+// The gradient of a broadcast is summed back over the stretched axes: autodiff/grad.ts does that
+// for every op (sumToShape), so the rule passes g on.
+export const broadcastTo = differentiable('broadcastTo', broadcastToImpl, (g) => [g]);
+function broadcastToImpl(a: ArrayLike, shape: Shape): NDArray {
   const x = asarray(a);
   const target = [...shape];
   let ok = x.ndim <= target.length;
@@ -126,7 +142,9 @@ export function broadcastArrays(...arrays: ArrayLike[]): NDArray[] {
 }
 
 /** ndarray.astype: a converted copy (or the array itself when the dtype matches and copy is false). */
-export function astype(a: NDArray, dtype: DType, options: { copy?: boolean } = {}): NDArray {
+// A float-to-float cast passes the gradient on (autodiff casts it back to the input's dtype).
+export const astype = differentiable('astype', astypeImpl, (g) => [g]);
+function astypeImpl(a: NDArray, dtype: DType, options: { copy?: boolean } = {}): NDArray {
   checkDType(dtype);
   if (dtype === a.dtype && options.copy === false) return a;
   const out = NDArray.empty(a.shape, dtype, a.device);
@@ -156,7 +174,19 @@ export function commonDevice(arrays: readonly NDArray[]): DeviceName {
 }
 
 /** np.concatenate: joins arrays along an existing axis (axis null: flattens them first). */
-export function concatenate(arrays: readonly ArrayLike[], options: { axis?: number | null } = {}): NDArray {
+// d concatenate: each input gets its own stretch of g along the axis.
+export const concatenate = differentiable('concatenate', concatenateImpl, (g, _y, inputs, args, needed) => {
+  let k = 0;
+  const parts = (args[0] as readonly ArrayLike[]).map((a) => (a instanceof NDArray ? inputs[k++] : asarray(a)));
+  const axis = (args[1] as { axis?: number | null } | undefined)?.axis;
+  const flat = axis === null;
+  const ax = flat ? 0 : normalizeAxis(axis ?? 0, parts[0].ndim);
+  const bounds = parts.slice(0, -1).reduce<number[]>((b, p) => [...b, (b.at(-1) ?? 0) + (flat ? p.size : p.shape[ax])], []);
+  const pieces = arraySplitImpl(flat ? reshapeImpl(g, [-1]) : g, bounds, { axis: ax });
+  const grads = parts.flatMap((p, i) => ((args[0] as readonly unknown[])[i] instanceof NDArray ? [reshapeImpl(pieces[i], p.shape)] : []));
+  return grads.map((gi, i) => (needed[i] ? gi : null));
+});
+function concatenateImpl(arrays: readonly ArrayLike[], options: { axis?: number | null } = {}): NDArray {
   if (arrays.length === 0) throw new ValueError('need at least one array to concatenate');
   let xs = arrays.map((a) => asarray(a));
   if (options.axis === null) xs = xs.map((x) => ravel(x));
@@ -215,7 +245,12 @@ export function append(a: ArrayLike, values: ArrayLike, options: { axis?: number
 }
 
 /** np.array_split: sections may differ in length (the first ones get one more element). */
-export function arraySplit(a: ArrayLike, sections: number | readonly number[], options: { axis?: number } = {}): NDArray[] {
+// d split: the pieces' gradients joined again (zeros for pieces that were not used).
+export const arraySplit = differentiableMulti('arraySplit', arraySplitImpl, (gs, outs, _x, args) => {
+  const axis = normalizeAxis((args[2] as { axis?: number } | undefined)?.axis ?? 0, outs[0].ndim);
+  return [concatenateImpl(gs.map((g, i) => g ?? zeros(outs[i].shape, { dtype: outs[i].dtype, device: outs[i].device })), { axis })];
+});
+function arraySplitImpl(a: ArrayLike, sections: number | readonly number[], options: { axis?: number } = {}): NDArray[] {
   const x = asarray(a);
   const axis = normalizeAxis(options.axis ?? 0, x.ndim);
   const n = x.shape[axis];

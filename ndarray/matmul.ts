@@ -4,13 +4,16 @@
 // gets a length-1 axis (stride 0), batch axes broadcast with stride 0, and dot/inner/tensordot move
 // the summed axes next to each other and flatten the rest. Result dtypes follow promotion: bool @ bool
 // is bool (an "or" of "and"s), integers wrap, int @ float is a float.
+// np.grad differentiates matmul (the rule below); dot, inner, outer and tensordot are built from
+// matmul and views, so their derivatives follow.
 import { promoteTypes } from './dtype.ts';
 import { type Shape, broadcastStrides, cStrides, formatShape, normalizeAxis, shapeSize } from './shape.ts';
 import { type View, deviceDType } from './backend.ts';
 import { IndexError, ValueError } from './errors.ts';
 import { NDArray, type ArrayLike } from './ndarray.ts';
 import { asarray } from './creation.ts';
-import { commonDevice, moveaxis, ravel, reshape, transpose } from './manipulation.ts';
+import { commonDevice, moveaxis, ravel, reshape, transpose, swapaxes, squeeze } from './manipulation.ts';
+import { differentiable, type Rule } from './autodiff/tape.ts';
 import { multiply } from './ufuncs.ts';
 import { tidy } from './memory.ts';
 
@@ -35,9 +38,26 @@ function kernelView(x: NDArray, shape: Shape, strides: Shape, target: Shape): Vi
   return { storage: x.storage, dtype: x.dtype, shape: target, strides: broadcastStrides(shape, strides, target), offset: x.offset };
 }
 
+/** Y = A B  =>  dA = G Bᵀ and dB = Aᵀ G, with G the gradient of Y. A 1-D a is the row (1, k) and a
+ *  1-D b the column (k, 1); G gets back the axes the result dropped. Summing over broadcast batch
+ *  axes (and the row axis of a 1-D a) is left to autodiff's sumToShape. */
+const matmulRule: Rule = (g, _y, inputs, args, needed) => {
+  let k = 0;
+  const [a, b] = args.slice(0, 2).map((v) => (v instanceof NDArray ? inputs[k++] : asarray(v as ArrayLike)));
+  const A = a.ndim === 1 ? reshape(a, [1, -1]) : a;
+  const B = b.ndim === 1 ? reshape(b, [-1, 1]) : b;
+  const kept = g.ndim - (a.ndim > 1 ? 1 : 0) - (b.ndim > 1 ? 1 : 0);
+  const G = reshape(g, [...g.shape.slice(0, kept), A.shape[A.ndim - 2], B.shape[B.ndim - 1]]);
+  const da = (): NDArray => matmul(G, swapaxes(B, -1, -2));
+  const db = (): NDArray => (b.ndim === 1 ? squeeze(matmul(swapaxes(A, -1, -2), G), { axis: -1 }) : matmul(swapaxes(A, -1, -2), G));
+  const grads = [args[0] instanceof NDArray ? da : null, args[1] instanceof NDArray ? db : null].filter((f) => f !== null);
+  return grads.map((f, i) => (needed[i] ? f!() : null));
+};
+
 /** np.matmul(a, b): the matrix product of the last two axes, broadcast over the leading ("batch")
  *  axes. A 1-D `a` is a row vector, a 1-D `b` a column vector, and that axis is dropped again. */
-export function matmul(a: ArrayLike, b: ArrayLike): NDArray {
+export const matmul = differentiable('matmul', matmulImpl, matmulRule);
+function matmulImpl(a: ArrayLike, b: ArrayLike): NDArray {
   return tidy(() => {
     let [x, y] = [asarray(a), asarray(b)];
     [x, y].forEach((v, i) => {

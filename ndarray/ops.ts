@@ -2,9 +2,14 @@
 // reads the same rows. A row gives the NumPy name (for error messages), a stable integer `code`
 // (the WGSL kernels switch on it: never renumber, append new ops at the end), the dtype rule, and
 // the scalar formula the CPU kernel applies element by element, with integer or bool variants where
-// float maths would be wrong (int32 products need Math.imul, integer division floors, ...).
+// float maths would be wrong (int32 products need Math.imul, integer division floors, ...), and, for
+// ops with a float result, the derivative np.grad uses (`d`: the chain rule for that op, applied to
+// the gradient g of its output; see autodiff/). Ops whose result is piecewise constant (floor, sign)
+// have derivative 0 almost everywhere, as in JAX.
 import { type DType, DTYPES, isFloat, isInteger, promoteTypes, resultType } from './dtype.ts';
 import { ValueError } from './errors.ts';
+import type { NDArray, ArrayLike } from './ndarray.ts';
+import type * as Ufuncs from './ufuncs.ts';
 
 /** How an op's computation dtype and result dtype follow from the promoted input dtype `d`.
  *  - same:    computes in d, result d (bool stays bool): add, maximum, abs ...
@@ -18,6 +23,16 @@ export type DTypeRule = 'same' | 'numeric' | 'float' | 'divide' | 'bool' | 'inte
 
 /** A scalar formula: `b` is unused by unary ops. */
 export type Formula = (a: number, b: number) => number;
+
+/** The ufuncs, handed to the derivative rules (ops.ts cannot import them: they import this table). */
+export type M = typeof Ufuncs;
+/** d(op): the gradient for input x given the output's gradient g and the output y; null means 0. */
+export type UnaryGrad = (g: NDArray, x: NDArray, y: NDArray, m: M) => NDArray | null;
+/** The two partial derivatives of a binary op, for a and for b (either may be a JS scalar). */
+export type BinaryGrad = readonly [
+  (g: NDArray, a: ArrayLike, b: ArrayLike, y: NDArray, m: M) => NDArray | null,
+  (g: NDArray, a: ArrayLike, b: ArrayLike, y: NDArray, m: M) => NDArray | null,
+];
 
 export interface OpDef {
   readonly name: string;
@@ -34,6 +49,8 @@ export interface OpDef {
   readonly bool?: Formula;
   /** NumPy refuses this op on bool with this message. */
   readonly noBool?: string;
+  /** The derivative rule (ops with float results only; 'zero' where it is 0 almost everywhere). */
+  readonly d?: UnaryGrad | BinaryGrad | 'zero';
 }
 
 // ---- formulas that need more than one expression ----------------------------------------------
@@ -105,6 +122,22 @@ const BOOL_SUBTRACT = 'numpy boolean subtract, the `-` operator, is not supporte
 const BOOL_NEGATIVE = 'The numpy boolean negative, the `-` operator, is not supported, use the `~` operator or the logical_not function instead.';
 const noLoop = (np: string): string => `ufunc '${np}' did not contain a loop with signature matching types <class 'numpy.dtype[bool_]'> -> None`;
 
+// ---- derivative rules that need more than one expression -------------------------------------------
+
+const ZERO = 'zero' as const;
+/** 1 where a beats b, 1/2 on ties (the gradient is shared, as JAX does), 0 elsewhere. */
+const winShare = (m: M, wins: NDArray, ties: NDArray): NDArray => m.where(wins, 1, m.where(ties, 0.5, 0));
+const maxGrad: BinaryGrad = [
+  (g, a, b, _y, m) => m.multiply(g, winShare(m, m.greater(a, b), m.equal(a, b))),
+  (g, a, b, _y, m) => m.multiply(g, winShare(m, m.greater(b, a), m.equal(a, b))),
+];
+const minGrad: BinaryGrad = [
+  (g, a, b, _y, m) => m.multiply(g, winShare(m, m.less(a, b), m.equal(a, b))),
+  (g, a, b, _y, m) => m.multiply(g, winShare(m, m.less(b, a), m.equal(a, b))),
+];
+/** d/dx of asin and acos: ±1/sqrt(1 - x²). */
+const oneMinusSquareRoot = (m: M, x: NDArray): NDArray => m.sqrt(m.subtract(1, m.square(x)));
+
 // ---- the tables -------------------------------------------------------------------------------
 // maximum/minimum return b when a == b (so maximum(-0, 0) is 0, as NumPy's loops do) and propagate
 // NaN from either side; fmax/fmin ignore a NaN when the other value is a number.
@@ -112,18 +145,18 @@ const noLoop = (np: string): string => `ufunc '${np}' did not contain a loop wit
 type Row = Omit<OpDef, 'arity'>;
 
 const BINARY_ROWS: Row[] = [
-  { name: 'add', np: 'add', code: 0, rule: 'same', f: (a, b) => a + b, bool: (a, b) => a | b },
-  { name: 'subtract', np: 'subtract', code: 1, rule: 'same', f: (a, b) => a - b, noBool: BOOL_SUBTRACT },
-  { name: 'multiply', np: 'multiply', code: 2, rule: 'same', f: (a, b) => a * b, int: Math.imul, bool: (a, b) => a & b },
-  { name: 'divide', np: 'divide', code: 3, rule: 'divide', f: (a, b) => a / b },
-  { name: 'power', np: 'power', code: 4, rule: 'numeric', f: floatPower, int: intPower },
-  { name: 'floorDivide', np: 'floor_divide', code: 5, rule: 'numeric', f: (a, b) => divmod(a, b)[0], int: intFloorDivide },
-  { name: 'mod', np: 'remainder', code: 6, rule: 'numeric', f: (a, b) => divmod(a, b)[1], int: intMod },
-  { name: 'fmod', np: 'fmod', code: 7, rule: 'numeric', f: (a, b) => a % b, int: (a, b) => (b === 0 ? 0 : a % b) },
-  { name: 'maximum', np: 'maximum', code: 8, rule: 'same', f: (a, b) => (a > b || a !== a ? a : b) },
-  { name: 'minimum', np: 'minimum', code: 9, rule: 'same', f: (a, b) => (a < b || a !== a ? a : b) },
-  { name: 'fmax', np: 'fmax', code: 10, rule: 'same', f: (a, b) => (a > b || b !== b ? a : b) },
-  { name: 'fmin', np: 'fmin', code: 11, rule: 'same', f: (a, b) => (a < b || b !== b ? a : b) },
+  { name: 'add', np: 'add', code: 0, rule: 'same', f: (a, b) => a + b, bool: (a, b) => a | b, d: [(g) => g, (g) => g] },
+  { name: 'subtract', np: 'subtract', code: 1, rule: 'same', f: (a, b) => a - b, noBool: BOOL_SUBTRACT, d: [(g) => g, (g, _a, _b, _y, m) => m.negative(g)] },
+  { name: 'multiply', np: 'multiply', code: 2, rule: 'same', f: (a, b) => a * b, int: Math.imul, bool: (a, b) => a & b, d: [(g, _a, b, _y, m) => m.multiply(g, b), (g, a, _b, _y, m) => m.multiply(g, a)] },
+  { name: 'divide', np: 'divide', code: 3, rule: 'divide', f: (a, b) => a / b, d: [(g, _a, b, _y, m) => m.divide(g, b), (g, _a, b, y, m) => m.negative(m.divide(m.multiply(g, y), b))] },
+  { name: 'power', np: 'power', code: 4, rule: 'numeric', f: floatPower, int: intPower, d: [(g, a, b, _y, m) => m.multiply(g, m.multiply(b, m.power(a, m.subtract(b, 1)))), (g, a, _b, y, m) => m.multiply(g, m.multiply(y, m.log(m.where(m.equal(a, 0), 1, a))))] },
+  { name: 'floorDivide', np: 'floor_divide', code: 5, rule: 'numeric', f: (a, b) => divmod(a, b)[0], int: intFloorDivide, d: ZERO },
+  { name: 'mod', np: 'remainder', code: 6, rule: 'numeric', f: (a, b) => divmod(a, b)[1], int: intMod, d: [(g) => g, (g, a, b, _y, m) => m.negative(m.multiply(g, m.floor(m.divide(a, b))))] },
+  { name: 'fmod', np: 'fmod', code: 7, rule: 'numeric', f: (a, b) => a % b, int: (a, b) => (b === 0 ? 0 : a % b), d: [(g) => g, (g, a, b, _y, m) => m.negative(m.multiply(g, m.trunc(m.divide(a, b))))] },
+  { name: 'maximum', np: 'maximum', code: 8, rule: 'same', f: (a, b) => (a > b || a !== a ? a : b), d: maxGrad },
+  { name: 'minimum', np: 'minimum', code: 9, rule: 'same', f: (a, b) => (a < b || a !== a ? a : b), d: minGrad },
+  { name: 'fmax', np: 'fmax', code: 10, rule: 'same', f: (a, b) => (a > b || b !== b ? a : b), d: maxGrad },
+  { name: 'fmin', np: 'fmin', code: 11, rule: 'same', f: (a, b) => (a < b || b !== b ? a : b), d: minGrad },
   { name: 'equal', np: 'equal', code: 12, rule: 'bool', f: (a, b) => t(a === b) },
   { name: 'notEqual', np: 'not_equal', code: 13, rule: 'bool', f: (a, b) => t(a !== b) },
   { name: 'less', np: 'less', code: 14, rule: 'bool', f: (a, b) => t(a < b) },
@@ -136,41 +169,41 @@ const BINARY_ROWS: Row[] = [
   { name: 'bitwiseAnd', np: 'bitwise_and', code: 21, rule: 'integer', f: (a, b) => a & b },
   { name: 'bitwiseOr', np: 'bitwise_or', code: 22, rule: 'integer', f: (a, b) => a | b },
   { name: 'bitwiseXor', np: 'bitwise_xor', code: 23, rule: 'integer', f: (a, b) => a ^ b },
-  { name: 'arctan2', np: 'arctan2', code: 24, rule: 'float', f: Math.atan2 },
-  { name: 'hypot', np: 'hypot', code: 25, rule: 'float', f: Math.hypot },
+  { name: 'arctan2', np: 'arctan2', code: 24, rule: 'float', f: Math.atan2, d: [(g, a, b, _y, m) => m.divide(m.multiply(g, b), m.add(m.square(a), m.square(b))), (g, a, b, _y, m) => m.negative(m.divide(m.multiply(g, a), m.add(m.square(a), m.square(b))))] },
+  { name: 'hypot', np: 'hypot', code: 25, rule: 'float', f: Math.hypot, d: [(g, a, _b, y, m) => m.divide(m.multiply(g, a), y), (g, _a, b, y, m) => m.divide(m.multiply(g, b), y)] },
 ];
 
 const UNARY_ROWS: Row[] = [
-  { name: 'negative', np: 'negative', code: 0, rule: 'numeric', f: (a) => -a, noBool: BOOL_NEGATIVE },
-  { name: 'positive', np: 'positive', code: 1, rule: 'numeric', f: (a) => a, noBool: noLoop('positive') },
-  { name: 'abs', np: 'absolute', code: 2, rule: 'same', f: Math.abs },
-  { name: 'sign', np: 'sign', code: 3, rule: 'numeric', f: sign, noBool: noLoop('sign') },
-  { name: 'sqrt', np: 'sqrt', code: 4, rule: 'float', f: Math.sqrt },
-  { name: 'square', np: 'square', code: 5, rule: 'numeric', f: (a) => a * a, int: (a) => Math.imul(a, a) },
-  { name: 'exp', np: 'exp', code: 6, rule: 'float', f: Math.exp },
-  { name: 'expm1', np: 'expm1', code: 7, rule: 'float', f: Math.expm1 },
-  { name: 'log', np: 'log', code: 8, rule: 'float', f: Math.log },
-  { name: 'log1p', np: 'log1p', code: 9, rule: 'float', f: Math.log1p },
-  { name: 'log2', np: 'log2', code: 10, rule: 'float', f: Math.log2 },
-  { name: 'log10', np: 'log10', code: 11, rule: 'float', f: Math.log10 },
-  { name: 'sin', np: 'sin', code: 12, rule: 'float', f: Math.sin },
-  { name: 'cos', np: 'cos', code: 13, rule: 'float', f: Math.cos },
-  { name: 'tan', np: 'tan', code: 14, rule: 'float', f: Math.tan },
-  { name: 'arcsin', np: 'arcsin', code: 15, rule: 'float', f: Math.asin },
-  { name: 'arccos', np: 'arccos', code: 16, rule: 'float', f: Math.acos },
-  { name: 'arctan', np: 'arctan', code: 17, rule: 'float', f: Math.atan },
-  { name: 'sinh', np: 'sinh', code: 18, rule: 'float', f: Math.sinh },
-  { name: 'cosh', np: 'cosh', code: 19, rule: 'float', f: Math.cosh },
-  { name: 'tanh', np: 'tanh', code: 20, rule: 'float', f: Math.tanh },
-  { name: 'arcsinh', np: 'arcsinh', code: 21, rule: 'float', f: Math.asinh },
-  { name: 'arccosh', np: 'arccosh', code: 22, rule: 'float', f: Math.acosh },
-  { name: 'arctanh', np: 'arctanh', code: 23, rule: 'float', f: Math.atanh },
-  { name: 'floor', np: 'floor', code: 24, rule: 'float', f: Math.floor },
-  { name: 'ceil', np: 'ceil', code: 25, rule: 'float', f: Math.ceil },
-  { name: 'trunc', np: 'trunc', code: 26, rule: 'float', f: Math.trunc },
-  { name: 'rint', np: 'rint', code: 27, rule: 'float', f: rint },
+  { name: 'negative', np: 'negative', code: 0, rule: 'numeric', f: (a) => -a, noBool: BOOL_NEGATIVE, d: (g, _x, _y, m) => m.negative(g) },
+  { name: 'positive', np: 'positive', code: 1, rule: 'numeric', f: (a) => a, noBool: noLoop('positive'), d: (g) => g },
+  { name: 'abs', np: 'absolute', code: 2, rule: 'same', f: Math.abs, d: (g, x, _y, m) => m.multiply(g, m.sign(x)) },
+  { name: 'sign', np: 'sign', code: 3, rule: 'numeric', f: sign, noBool: noLoop('sign'), d: ZERO },
+  { name: 'sqrt', np: 'sqrt', code: 4, rule: 'float', f: Math.sqrt, d: (g, _x, y, m) => m.divide(g, m.multiply(y, 2)) },
+  { name: 'square', np: 'square', code: 5, rule: 'numeric', f: (a) => a * a, int: (a) => Math.imul(a, a), d: (g, x, _y, m) => m.multiply(g, m.multiply(x, 2)) },
+  { name: 'exp', np: 'exp', code: 6, rule: 'float', f: Math.exp, d: (g, _x, y, m) => m.multiply(g, y) },
+  { name: 'expm1', np: 'expm1', code: 7, rule: 'float', f: Math.expm1, d: (g, _x, y, m) => m.multiply(g, m.add(y, 1)) },
+  { name: 'log', np: 'log', code: 8, rule: 'float', f: Math.log, d: (g, x, _y, m) => m.divide(g, x) },
+  { name: 'log1p', np: 'log1p', code: 9, rule: 'float', f: Math.log1p, d: (g, x, _y, m) => m.divide(g, m.add(x, 1)) },
+  { name: 'log2', np: 'log2', code: 10, rule: 'float', f: Math.log2, d: (g, x, _y, m) => m.divide(g, m.multiply(x, Math.LN2)) },
+  { name: 'log10', np: 'log10', code: 11, rule: 'float', f: Math.log10, d: (g, x, _y, m) => m.divide(g, m.multiply(x, Math.LN10)) },
+  { name: 'sin', np: 'sin', code: 12, rule: 'float', f: Math.sin, d: (g, x, _y, m) => m.multiply(g, m.cos(x)) },
+  { name: 'cos', np: 'cos', code: 13, rule: 'float', f: Math.cos, d: (g, x, _y, m) => m.negative(m.multiply(g, m.sin(x))) },
+  { name: 'tan', np: 'tan', code: 14, rule: 'float', f: Math.tan, d: (g, _x, y, m) => m.multiply(g, m.add(m.square(y), 1)) },
+  { name: 'arcsin', np: 'arcsin', code: 15, rule: 'float', f: Math.asin, d: (g, x, _y, m) => m.divide(g, oneMinusSquareRoot(m, x)) },
+  { name: 'arccos', np: 'arccos', code: 16, rule: 'float', f: Math.acos, d: (g, x, _y, m) => m.negative(m.divide(g, oneMinusSquareRoot(m, x))) },
+  { name: 'arctan', np: 'arctan', code: 17, rule: 'float', f: Math.atan, d: (g, x, _y, m) => m.divide(g, m.add(m.square(x), 1)) },
+  { name: 'sinh', np: 'sinh', code: 18, rule: 'float', f: Math.sinh, d: (g, x, _y, m) => m.multiply(g, m.cosh(x)) },
+  { name: 'cosh', np: 'cosh', code: 19, rule: 'float', f: Math.cosh, d: (g, x, _y, m) => m.multiply(g, m.sinh(x)) },
+  { name: 'tanh', np: 'tanh', code: 20, rule: 'float', f: Math.tanh, d: (g, _x, y, m) => m.multiply(g, m.subtract(1, m.square(y))) },
+  { name: 'arcsinh', np: 'arcsinh', code: 21, rule: 'float', f: Math.asinh, d: (g, x, _y, m) => m.divide(g, m.sqrt(m.add(m.square(x), 1))) },
+  { name: 'arccosh', np: 'arccosh', code: 22, rule: 'float', f: Math.acosh, d: (g, x, _y, m) => m.divide(g, m.sqrt(m.subtract(m.square(x), 1))) },
+  { name: 'arctanh', np: 'arctanh', code: 23, rule: 'float', f: Math.atanh, d: (g, x, _y, m) => m.divide(g, m.subtract(1, m.square(x))) },
+  { name: 'floor', np: 'floor', code: 24, rule: 'float', f: Math.floor, d: ZERO },
+  { name: 'ceil', np: 'ceil', code: 25, rule: 'float', f: Math.ceil, d: ZERO },
+  { name: 'trunc', np: 'trunc', code: 26, rule: 'float', f: Math.trunc, d: ZERO },
+  { name: 'rint', np: 'rint', code: 27, rule: 'float', f: rint, d: ZERO },
   // Integer reciprocal truncates (1/2 -> 0); 1/0 is undefined in C (NumPy's int32 gives INT_MIN, tessera 0).
-  { name: 'reciprocal', np: 'reciprocal', code: 28, rule: 'numeric', f: (a) => 1 / a, int: (a) => Math.trunc(1 / a) },
+  { name: 'reciprocal', np: 'reciprocal', code: 28, rule: 'numeric', f: (a) => 1 / a, int: (a) => Math.trunc(1 / a), d: (g, _x, y, m) => m.negative(m.multiply(g, m.square(y))) },
   { name: 'isnan', np: 'isnan', code: 29, rule: 'bool', f: (a) => t(a !== a) },
   { name: 'isfinite', np: 'isfinite', code: 30, rule: 'bool', f: (a) => t(Number.isFinite(a)) },
   { name: 'isinf', np: 'isinf', code: 31, rule: 'bool', f: (a) => t(Math.abs(a) === Infinity) },

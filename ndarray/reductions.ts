@@ -10,8 +10,10 @@ import { type ReduceOp, type ArgReduceOp, type ScanOp, type View, deviceDType } 
 import { ValueError } from './errors.ts';
 import { NDArray, type ArrayLike, type Axis } from './ndarray.ts';
 import { asarray } from './creation.ts';
-import { astype, ravel, reshape } from './manipulation.ts';
-import { divide, multiply, sqrt, subtract } from './ufuncs.ts';
+import { astype, ravel, reshape, broadcastTo, transpose, concatenate, flip } from './manipulation.ts';
+import { divide, multiply, sqrt, subtract, equal } from './ufuncs.ts';
+import { ones } from './creation.ts';
+import { differentiable, type Rule } from './autodiff/tape.ts';
 
 export interface ReduceOptions {
   /** The axes to reduce: undefined/null for all, an int (negative counts from the end) or a list. */
@@ -78,25 +80,25 @@ function reduce(op: ReduceOp, a: ArrayLike, axis: Axis | undefined, keepdims: bo
 
 /** np.sum. Integers and bool give int32 (uint32 for unsigned input); floats keep their dtype and are
  *  added pairwise, as NumPy does, so float32 sums match NumPy's. An empty sum is 0. */
-export function sum(a: ArrayLike, options: SumOptions = {}): NDArray {
+function sumImpl(a: ArrayLike, options: SumOptions = {}): NDArray {
   const x = asarray(a);
   return reduce('sum', x, options.axis, options.keepdims ?? false, options.dtype ?? accumulatorDType(x.dtype));
 }
 
 /** np.prod: the product (int32/uint32 for integers, wrapping on overflow). An empty product is 1. */
-export function prod(a: ArrayLike, options: SumOptions = {}): NDArray {
+function prodImpl(a: ArrayLike, options: SumOptions = {}): NDArray {
   const x = asarray(a);
   return reduce('prod', x, options.axis, options.keepdims ?? false, options.dtype ?? accumulatorDType(x.dtype));
 }
 
 /** np.min (np.amin): propagates NaN; an empty reduction has no identity and throws. */
-export function min(a: ArrayLike, options: ReduceOptions = {}): NDArray {
+function minImpl(a: ArrayLike, options: ReduceOptions = {}): NDArray {
   const x = asarray(a);
   return reduce('min', x, options.axis, options.keepdims ?? false, x.dtype);
 }
 
 /** np.max (np.amax): propagates NaN; an empty reduction throws. */
-export function max(a: ArrayLike, options: ReduceOptions = {}): NDArray {
+function maxImpl(a: ArrayLike, options: ReduceOptions = {}): NDArray {
   const x = asarray(a);
   return reduce('max', x, options.axis, options.keepdims ?? false, x.dtype);
 }
@@ -113,7 +115,7 @@ export function any(a: ArrayLike, options: ReduceOptions = {}): NDArray {
 
 /** np.mean = sum / N, in float64 for integer input and in the input's dtype for floats
  *  (a float32 mean is accumulated in float32, as NumPy does). Empty: NaN. */
-export function mean(a: ArrayLike, options: SumOptions = {}): NDArray {
+function meanImpl(a: ArrayLike, options: SumOptions = {}): NDArray {
   const x = asarray(a);
   const s = reduce('sum', x, options.axis, options.keepdims ?? false, options.dtype ?? meanDType(x));
   divide(s, countOf(x.shape, normalizeAxes(options.axis, x.ndim)), { out: s });
@@ -122,7 +124,7 @@ export function mean(a: ArrayLike, options: SumOptions = {}): NDArray {
 
 /** np.var, NumPy's two-pass algorithm: mean = sum(x)/N, then sum((x - mean)^2) / (N - ddof).
  *  N - ddof <= 0 divides by 0 (NaN or inf, where NumPy also warns). */
-export function var_(a: ArrayLike, options: VarOptions = {}): NDArray {
+function varImpl(a: ArrayLike, options: VarOptions = {}): NDArray {
   const x = asarray(a);
   const dtype = options.dtype ?? meanDType(x);
   const n = countOf(x.shape, normalizeAxes(options.axis, x.ndim));
@@ -138,11 +140,73 @@ export function var_(a: ArrayLike, options: VarOptions = {}): NDArray {
 }
 
 /** np.std = sqrt(var), with the same options. */
-export function std(a: ArrayLike, options: VarOptions = {}): NDArray {
-  const v = var_(a, options);
+function stdImpl(a: ArrayLike, options: VarOptions = {}): NDArray {
+  const v = varImpl(a, options);
   sqrt(v, { out: v });
   return v;
 }
+
+// ---- derivative rules (np.grad): the gradient g of the reduced result is spread back over x ----
+
+/** g with the reduced axes put back as length 1, broadcast to x's shape. */
+function spread(g: NDArray, x: NDArray, axis: Axis | undefined): NDArray {
+  return broadcastTo(reshape(g, reducedShape(x.shape, normalizeAxes(axis, x.ndim), true)), x.shape);
+}
+type Options = { axis?: Axis; ddof?: number } | undefined;
+const reductionRule = (d: (g: NDArray, x: NDArray, y: NDArray, axis: Axis | undefined, options: Options) => NDArray): Rule =>
+  (g, y, [x], args) => [d(g, x, y, (args[1] as Options)?.axis, args[1] as Options)];
+
+/** d sum / dx = 1: every element receives g. */
+const sumRule = reductionRule((g, x, _y, axis) => spread(g, x, axis));
+/** d mean / dx = 1/N. */
+const meanRule = reductionRule((g, x, _y, axis) => divide(spread(g, x, axis), countOf(x.shape, normalizeAxes(axis, x.ndim))));
+/** d max / dx = 1 where x is the max; ties share g equally (JAX's rule). */
+const extremeRule = reductionRule((g, x, y, axis) => {
+  const hits = astype(equal(x, spread(y, x, axis)), g.dtype);
+  return divide(multiply(hits, spread(g, x, axis)), sumImpl(hits, { axis, keepdims: true }));
+});
+/** d var / dx = 2 (x - mean) / (N - ddof). */
+const varRule = reductionRule((g, x, _y, axis, o) => {
+  const n = countOf(x.shape, normalizeAxes(axis, x.ndim)) - (o?.ddof ?? 0);
+  return multiply(spread(g, x, axis), divide(multiply(subtract(x, meanImpl(x, { axis, keepdims: true })), 2), n));
+});
+/** d std / dx = (x - mean) / ((N - ddof) std). */
+const stdRule = reductionRule((g, x, y, axis, o) => {
+  const n = countOf(x.shape, normalizeAxes(axis, x.ndim)) - (o?.ddof ?? 0);
+  return multiply(spread(g, x, axis), divide(subtract(x, meanImpl(x, { axis, keepdims: true })), multiply(spread(y, x, axis), n)));
+});
+/** d prod / dx_i = the product of the other elements: exclusive running products from the left
+ *  times those from the right (exact when some x are 0, unlike prod / x). */
+const prodRule = reductionRule((g, x, _y, axis) => {
+  const axes = normalizeAxes(axis, x.ndim);
+  const kept = x.shape.map((_, i) => i).filter((i) => !axes.includes(i));
+  const perm = [...kept, ...axes];
+  const moved = transpose(x, perm);
+  const rows = reshape(moved, [...kept.map((i) => x.shape[i]), countOf(x.shape, axes)]);
+  const one = ones([...rows.shape.slice(0, -1), 1], { dtype: x.dtype, device: x.device });
+  const left = concatenate([one, cumprodLast(rows).get('...', ':-1')], { axis: -1 });
+  const right = flip(concatenate([one, cumprodLast(flip(rows, { axis: -1 })).get('...', ':-1')], { axis: -1 }), { axis: -1 });
+  const others = transpose(reshape(multiply(left, right), moved.shape), perm.map((_, i) => perm.indexOf(i)));
+  return multiply(others, spread(g, x, axis));
+});
+/** Running products along the last axis. */
+const cumprodLast = (x: NDArray): NDArray => scan('cumprod', x, { axis: -1 });
+
+/** np.sum. Integers and bool give int32 (uint32 for unsigned input); floats keep their dtype and are
+ *  added pairwise, as NumPy does, so float32 sums match NumPy's. An empty sum is 0. */
+export const sum = differentiable('sum', sumImpl, sumRule);
+/** np.prod: the product (int32/uint32 for integers, wrapping on overflow). An empty product is 1. */
+export const prod = differentiable('prod', prodImpl, prodRule);
+/** np.min (np.amin): propagates NaN; an empty reduction has no identity and throws. */
+export const min = differentiable('min', minImpl, extremeRule);
+/** np.max (np.amax): propagates NaN; an empty reduction throws. */
+export const max = differentiable('max', maxImpl, extremeRule);
+/** np.mean = sum / N (see meanImpl). */
+export const mean = differentiable('mean', meanImpl, meanRule);
+/** np.var (see varImpl). */
+export const var_ = differentiable('var', varImpl, varRule);
+/** np.std = sqrt(var), with the same options. */
+export const std = differentiable('std', stdImpl, stdRule);
 
 /** A 0-d array acts as a 1-element 1-D one for argmin/argmax/cumsum (NumPy's PyArray_CheckAxis). */
 const atLeast1d = (x: NDArray): NDArray => (x.ndim === 0 ? reshape(x, [1]) : x);

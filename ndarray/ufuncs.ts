@@ -17,7 +17,9 @@ import { NDArray, type ArrayLike } from './ndarray.ts';
 import { asarray, full } from './creation.ts';
 import { commonDevice } from './manipulation.ts';
 import { tidy } from './memory.ts';
-import { type OpDef, getOp, computeDtype, outputDtype } from './ops.ts';
+import { type OpDef, type UnaryGrad, type BinaryGrad, getOp, computeDtype, outputDtype } from './ops.ts';
+import { differentiable, type Rule } from './autodiff/tape.ts';
+import * as m from './ufuncs.ts';
 
 export interface UfuncOptions {
   /** Write the result here (shape = the broadcast shape, dtype reachable by a 'same_kind' cast). */
@@ -131,8 +133,42 @@ function applyOp(op: OpDef, inputs: readonly ArrayLike[], options: UfuncOptions)
 
 export type BinaryUfunc = (a: ArrayLike, b: ArrayLike, options?: UfuncOptions) => NDArray;
 export type UnaryUfunc = (a: ArrayLike, options?: UfuncOptions) => NDArray;
-const binary = (name: string): BinaryUfunc => (a, b, options = {}) => applyOp(getOp(name, 2), [a, b], options);
-const unary = (name: string): UnaryUfunc => (a, options = {}) => applyOp(getOp(name, 1), [a], options);
+
+/** The operands of a recorded call: the tape's held arrays in place of the NDArray arguments
+ *  (the caller may have disposed its own), JS scalars and nested arrays as given; `index[i]` is
+ *  operand i's position among the NDArray inputs (-1 for a scalar or JS data). */
+function operandsOf(args: readonly unknown[], inputs: readonly NDArray[], count: number): { values: ArrayLike[]; index: number[] } {
+  let k = 0;
+  const index: number[] = [];
+  const values = args.slice(0, count).map((a) => {
+    index.push(a instanceof NDArray ? k : -1);
+    return a instanceof NDArray ? inputs[k++] : (a as ArrayLike);
+  });
+  return { values, index };
+}
+
+/** The tape rule of an elementwise op, from the `d` column of its row in ops.ts. */
+function ufuncRule(name: string, arity: 1 | 2): Rule {
+  return (g, y, inputs, args, needed) => {
+    const d = getOp(name, arity).d;
+    if (d === undefined) throw new ValueError(`np.grad: ufunc '${getOp(name, arity).np}' has no derivative rule`);
+    if (d === 'zero') return inputs.map(() => null);
+    const { values, index } = operandsOf(args, inputs, arity);
+    // Scalars and JS data become arrays on g's device, so a rule never mixes devices.
+    const operands = values.map((v) => (v instanceof NDArray ? v : asarray(v, { dtype: g.dtype, device: g.device })));
+    const grads: (NDArray | null)[] = inputs.map(() => null);
+    if (arity === 1) grads[0] = (d as UnaryGrad)(g, values[0] as NDArray, y, m);
+    else (d as BinaryGrad).forEach((rule, i) => {
+      if (index[i] >= 0 && needed[index[i]]) grads[index[i]] = rule(g, operands[0], operands[1], y, m);
+    });
+    return grads;
+  };
+}
+
+const binary = (name: string): BinaryUfunc =>
+  differentiable(name, (a: ArrayLike, b: ArrayLike, options: UfuncOptions = {}) => applyOp(getOp(name, 2), [a, b], options), ufuncRule(name, 2));
+const unary = (name: string): UnaryUfunc =>
+  differentiable(name, (a: ArrayLike, options: UfuncOptions = {}) => applyOp(getOp(name, 1), [a], options), ufuncRule(name, 1));
 
 // ---- arithmetic ---------------------------------------------------------------------------------
 export const add = binary('add');
@@ -227,16 +263,21 @@ function scaleBy(ufunc: string, c64: number, c32: number, a: ArrayLike, options:
 }
 
 const PI32 = Math.fround(Math.PI);
+/** d(c x) = c g. */
+const scaleRule = (c: number): Rule => (g) => [multiply(g, c)];
 /** np.degrees (np.rad2deg): radians to degrees, x * 180/pi. */
-export const degrees: UnaryUfunc = (a, options = {}) => scaleBy('degrees', 180 / Math.PI, Math.fround(180 / PI32), a, options);
+export const degrees: UnaryUfunc = differentiable('degrees', (a: ArrayLike, options: UfuncOptions = {}) =>
+  scaleBy('degrees', 180 / Math.PI, Math.fround(180 / PI32), a, options), scaleRule(180 / Math.PI));
 export const rad2deg = degrees;
 /** np.radians (np.deg2rad): degrees to radians, x * pi/180. */
-export const radians: UnaryUfunc = (a, options = {}) => scaleBy('radians', Math.PI / 180, Math.fround(PI32 / 180), a, options);
+export const radians: UnaryUfunc = differentiable('radians', (a: ArrayLike, options: UfuncOptions = {}) =>
+  scaleBy('radians', Math.PI / 180, Math.fround(PI32 / 180), a, options), scaleRule(Math.PI / 180));
 export const deg2rad = radians;
 
 /** np.round (np.around): halves to even at `decimals` digits, computed as NumPy does:
  *  rint(a * 10^d) / 10^d (for d < 0: rint(a / 10^-d) * 10^-d). Ints stay ints (d >= 0: a copy). */
-export function round(a: ArrayLike, options: { decimals?: number } = {}): NDArray {
+export const round = differentiable('round', roundImpl, (_g, _y, inputs) => inputs.map(() => null)); // piecewise constant: 0
+function roundImpl(a: ArrayLike, options: { decimals?: number } = {}): NDArray {
   const d = options.decimals ?? 0;
   if (!Number.isInteger(d)) throw new TypeError(`decimals must be an integer, got ${d}`);
   return tidy(() => {
@@ -261,7 +302,15 @@ export function clip(a: ArrayLike, min: ArrayLike | null, max: ArrayLike | null,
 
 /** np.where(cond, x, y): x where cond is true, else y, all three broadcast together.
  *  (The one-argument form is np.nonzero.) */
-export function where(cond: ArrayLike, x: ArrayLike, y: ArrayLike): NDArray {
+export const where = differentiable('where', whereImpl, (g, _out, inputs, args, needed) => {
+  // d/dx = g where cond, 0 elsewhere; d/dy the other way round. cond gets no gradient.
+  const { values, index } = operandsOf(args, inputs, 3);
+  const grads: (NDArray | null)[] = inputs.map(() => null);
+  if (index[1] >= 0 && needed[index[1]]) grads[index[1]] = whereImpl(values[0], g, 0);
+  if (index[2] >= 0 && needed[index[2]]) grads[index[2]] = whereImpl(values[0], 0, g);
+  return grads;
+});
+function whereImpl(cond: ArrayLike, x: ArrayLike, y: ArrayLike): NDArray {
   if (x === undefined || y === undefined) throw new TypeError('where(cond) with one argument is nonzero(cond): use np.nonzero');
   return withOperands([cond, x, y], (operands) => {
     const [, dx, dy] = operands.map((o) => (isScalar(o) ? o : o.dtype));

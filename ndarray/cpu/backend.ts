@@ -10,7 +10,7 @@ import { unaryKernel, binaryKernel, whereKernel } from './elementwise.ts';
 import { reduceKernel, argReduceKernel, scanKernel } from './reduce.ts';
 import { sortKernel, argsortKernel } from './sort.ts';
 import { matmulKernel } from './matmul.ts';
-import { gatherKernel, scatterKernel } from './gather.ts';
+import { gatherKernel, scatterKernel, scatterAddKernel } from './gather.ts';
 
 export interface CpuStorage extends Storage {
   readonly data: TypedArray;
@@ -87,6 +87,7 @@ export const cpuBackend: Backend = {
   matmul: matmulKernel,
   gather: gatherKernel,
   scatter: scatterKernel,
+  scatterAdd: scatterAddKernel,
 };
 
 registerBackend(cpuBackend);

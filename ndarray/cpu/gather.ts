@@ -33,3 +33,15 @@ export function scatterKernel(out: View, positions: View, values: View): void {
     else for (let n = 0; n < len; n++, p += sp, v += sv) dst[pos[p]] = src[v];
   });
 }
+
+/** buffer(out)[positions[i]] += values[i] in C order of `positions`: repeats add up (np.add.at). */
+export function scatterAddKernel(out: View, positions: View, values: View): void {
+  const dst = dataOf(out);
+  const pos = dataOf(positions);
+  const src = dataOf(values);
+  forEachRow(positions.shape, [positions, values], (start, len, inner) => {
+    let p = start[0], v = start[1];
+    const sp = inner[0], sv = inner[1];
+    for (let n = 0; n < len; n++, p += sp, v += sv) dst[pos[p]] += src[v];
+  });
+}

@@ -64,6 +64,7 @@ function createBackend(engine: Engine, adapterName: string): WebGPUBackend {
     matmul: (a, b, out) => mm.matmul(backend, a, b, out),
     gather: (x, positions, out) => gat.gather(backend, x, positions, out),
     scatter: (out, positions, values) => gat.scatter(backend, out, positions, values),
+    scatterAdd: (out, positions, values) => gat.scatterAdd(backend, out, positions, values),
   };
   (backend as { storages: Storages }).storages = new Storages(engine, backend);
   return backend;

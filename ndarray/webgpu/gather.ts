@@ -13,6 +13,7 @@ import type { WebGPUBackend } from './backend.ts';
 const GATHER = kernel(gatherWgsl, 'main', ['read', 'read', 'write']);
 const SCATTER_CLAIM = kernel(scatterWgsl, 'scatterClaim', ['read', 'write']);
 const SCATTER_WRITE = kernel(scatterWgsl, 'scatterWrite', ['read', 'read', 'read', 'write']);
+const SCATTER_ADD = kernel(scatterWgsl, 'scatterAdd', ['read', 'read', 'write']);
 
 export function gather(g: WebGPUBackend, xv: View, positionsv: View, outv: View): void {
   const [x, positions, out] = [g.storages.input(xv), g.storages.input(positionsv), g.storages.output(outv)];
@@ -34,4 +35,14 @@ export function scatter(g: WebGPUBackend, outv: View, positionsv: View, valuesv:
     buffers: [positions.buf, values.buf, winner.buf, out.buf],
   });
   g.storages.release(winner);
+}
+
+/** out's buffer at positions[i] += values[i] (float32): threads add with a compare-and-swap loop on
+ *  the word, so repeats all count; the order of the additions is not fixed (float32 rounding). */
+export function scatterAdd(g: WebGPUBackend, outv: View, positionsv: View, valuesv: View): void {
+  const [positions, values] = [g.storages.input(positionsv), g.storages.input(valuesv)];
+  const out = g.storages.input(outv);
+  launchElementwise(g.engine, SCATTER_ADD, positions.shape, [positions, values], {
+    buffers: [positions.buf, values.buf, out.buf],
+  });
 }
