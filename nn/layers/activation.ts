@@ -1,0 +1,16 @@
+// Activation: applies an activation function on its own, y = act(x) (no weights).
+// Backward: dx = g · act'(x), see activations.ts for each act'.
+import * as np from '../../ndarray/index.ts';
+import { Layer, LAYER_OPTIONS, type LayerOptions } from './layer.ts';
+import { getActivation, activationName, type ActivationFn } from '../activations.ts';
+
+export class Activation extends Layer {
+  readonly activation: ActivationFn;
+  constructor(activation: string | ActivationFn | (LayerOptions & { activation: string | ActivationFn }), options: LayerOptions = {}) {
+    const o = typeof activation === 'object' ? activation : { ...options, activation };
+    super(o, [...LAYER_OPTIONS, 'activation']);
+    this.activation = getActivation(o.activation);
+  }
+  call(x: np.NDArray): np.NDArray { return this.activation(x); }
+  override getConfig(): Record<string, unknown> { return { ...super.getConfig(), activation: activationName(this.activation) }; }
+}

@@ -1,0 +1,12 @@
+// Flatten: (batch, d1, d2, ...) -> (batch, d1·d2·...), a reshape; the gradient is reshaped back.
+import * as np from '../../ndarray/index.ts';
+import { Layer, LAYER_OPTIONS, type LayerOptions, type Shape } from './layer.ts';
+
+export class Flatten extends Layer {
+  constructor(options: LayerOptions = {}) { super(options, [...LAYER_OPTIONS, 'dataFormat']); }
+  override computeOutputShape(inputShape: Shape): Shape {
+    const rest = inputShape.slice(1);
+    return [inputShape[0], rest.some((d) => d === null) ? null : rest.reduce<number>((a, b) => a * (b as number), 1)];
+  }
+  call(x: np.NDArray): np.NDArray { return np.reshape(x, [x.shape[0], -1]); }
+}

@@ -1,0 +1,9 @@
+// The layers, as `layers.Dense`, `layers.Dropout`, ... (keras.layers).
+export { Layer, SymbolicTensor, type LayerOptions, type Shape } from './layer.ts';
+export { Dense, type DenseOptions } from './dense.ts';
+export { Activation } from './activation.ts';
+export { Dropout } from './dropout.ts';
+export { Flatten } from './flatten.ts';
+export { Reshape } from './reshape.ts';
+export { Lambda, type LambdaFn, type LambdaOptions } from './lambda.ts';
+export { Input, InputLayer, type InputOptions } from './input.ts';

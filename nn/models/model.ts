@@ -1,0 +1,310 @@
+// The Model: a graph of layers with a loss, an optimizer and a training loop, as keras.Model.
+// A functional model is built from symbolic tensors: `new Model({inputs, outputs})` walks back from
+// the outputs to the inputs and keeps the layer calls in an order where every input is computed
+// before it is used. Sequential (sequential.ts) is the special case of a chain.
+// Training is in training.ts (fit, evaluate, predict); one step of it in step.ts.
+import * as np from '../../ndarray/index.ts';
+import { Layer, SymbolicTensor, formatShape, type Shape } from '../layers/layer.ts';
+import { InputLayer } from '../layers/input.ts';
+import { Lambda } from '../layers/lambda.ts';
+import type { Variable } from '../variable.ts';
+import { uniqueName } from '../backend.ts';
+import { checkOptions } from '../options.ts';
+import { getOptimizer, type Optimizer } from '../optimizers/index.ts';
+import { getLoss, lossName, type LossFn } from '../losses.ts';
+import { getMetric, type Metric, type MetricFn } from '../metrics.ts';
+import { formatSummary, formatSummaryKeras2, type SummaryRow } from '../summary.ts';
+import type { Callback } from '../callbacks/callback.ts';
+import type { History } from '../callbacks/history.ts';
+import * as training from './training.ts';
+
+type NDArray = np.NDArray;
+
+export interface CompileOptions {
+  optimizer?: string | Optimizer | { className: string; config?: Record<string, unknown> };
+  loss: string | LossFn | readonly (string | LossFn)[];
+  metrics?: readonly (string | MetricFn)[];
+  /** tessera: refuse (rather than broadcast) targets whose shape differs from the predictions'. */
+  strictShapes?: boolean;
+  /** Accepted for Keras code; tessera always runs eagerly. */
+  runEagerly?: boolean;
+}
+
+export interface FitOptions {
+  batchSize?: number;
+  epochs?: number;
+  verbose?: 0 | 1 | 2 | 'auto';
+  callbacks?: readonly Callback[];
+  validationSplit?: number;
+  validationData?: readonly [np.ArrayLike | NDArray, np.ArrayLike | NDArray] | readonly [np.ArrayLike | NDArray, np.ArrayLike | NDArray, np.ArrayLike | NDArray];
+  shuffle?: boolean;
+  classWeight?: Record<number, number>;
+  sampleWeight?: np.ArrayLike | NDArray;
+  initialEpoch?: number;
+  stepsPerEpoch?: number;
+  validationSteps?: number;
+  validationBatchSize?: number;
+  validationFreq?: number;
+  maxQueueSize?: number;
+  workers?: number;
+  useMultiprocessing?: boolean;
+}
+export const FIT_OPTIONS = ['batchSize', 'epochs', 'verbose', 'callbacks', 'validationSplit', 'validationData', 'shuffle', 'classWeight',
+  'sampleWeight', 'initialEpoch', 'stepsPerEpoch', 'validationSteps', 'validationBatchSize', 'validationFreq', 'maxQueueSize', 'workers', 'useMultiprocessing'];
+
+/** The compiled loss, metrics and optimizer. */
+export interface Compiled {
+  optimizer: Optimizer;
+  loss: LossFn;
+  lossName: string | null;
+  metrics: Metric[];
+  strictShapes: boolean;
+  /** The trainable variables frozen at compile time (K-R14: trainable changes apply from the next compile). */
+  trainable: Variable[];
+  config: Record<string, unknown>;
+}
+
+/** One layer call in a model's graph. */
+export interface GraphNode { layer: Layer; input: SymbolicTensor | null; output: SymbolicTensor }
+
+export interface ModelOptions {
+  inputs?: SymbolicTensor | readonly SymbolicTensor[];
+  outputs?: SymbolicTensor | readonly SymbolicTensor[];
+  name?: string;
+  /** The device weights live on (default: the default device when the model is built). */
+  device?: np.DeviceName;
+}
+
+export class Model {
+  name: string;
+  /** Set by a callback to end fit after the current epoch. */
+  stopTraining = false;
+  compiled: Compiled | null = null;
+  history: History | null = null;
+  protected nodes: GraphNode[] = [];
+  protected inputTensor: SymbolicTensor | null = null;
+  protected outputTensor: SymbolicTensor | null = null;
+  protected deviceName: np.DeviceName | null;
+  private shapeWarned = false;
+
+  constructor(options: ModelOptions = {}) {
+    checkOptions('Model', options, ['inputs', 'outputs', 'name', 'device']);
+    this.name = options.name ?? uniqueName(this.defaultName());
+    this.deviceName = options.device ?? null;
+    if (options.inputs !== undefined || options.outputs !== undefined) this.buildGraph(options.inputs, options.outputs);
+  }
+
+  protected defaultName(): string { return 'functional'; }
+  get className(): 'Sequential' | 'Functional' { return 'Functional'; }
+
+  /** The device the weights live on. */
+  get device(): np.DeviceName { return this.deviceName ?? np.getDefaultDevice(); }
+
+  private buildGraph(inputs: ModelOptions['inputs'], outputs: ModelOptions['outputs']): void {
+    const ins = inputs instanceof SymbolicTensor ? [inputs] : [...(inputs ?? [])];
+    const outs = outputs instanceof SymbolicTensor ? [outputs] : [...(outputs ?? [])];
+    if (ins.length !== 1 || outs.length !== 1) throw new Error(`tessera's Model takes one input and one output tensor for now, got ${ins.length} and ${outs.length}`);
+    const order: SymbolicTensor[] = [];
+    const seen = new Set<SymbolicTensor>();
+    const visit = (t: SymbolicTensor): void => {
+      if (seen.has(t)) return;
+      seen.add(t);
+      t.inputs.forEach(visit);
+      order.push(t);
+    };
+    visit(outs[0]);
+    if (!order.includes(ins[0])) throw new Error(`Graph disconnected: the output cannot be computed from the input "${ins[0].name}"`);
+    const disconnected = order.find((t) => t.inputs.length === 0 && t !== ins[0]);
+    if (disconnected) throw new Error(`Graph disconnected: cannot obtain value for tensor "${disconnected.name}": it is an Input that is not the model's input`);
+    this.inputTensor = ins[0];
+    this.outputTensor = outs[0];
+    this.nodes = order.map((t) => ({ layer: t.layer, input: t.inputs[0] ?? null, output: t }));
+    this.buildLayers();
+  }
+
+  /** Creates every layer's weights on the model's device (each layer once: shared layers share them). */
+  protected buildLayers(): void {
+    for (const node of this.nodes) {
+      if (!node.layer.built && node.input) node.layer.build(node.input.shape, this.device);
+    }
+    const devices = new Set(this.weights.map((w) => w.value.device));
+    if (devices.size > 1) throw new Error(`the model's weights live on several devices (${[...devices].join(', ')})`);
+    if (devices.size === 1) this.deviceName = [...devices][0];
+  }
+
+  /** Builds the model for data of this shape if it is not built yet (Sequential without an input shape). */
+  ensureBuilt(_dataShape: readonly number[]): void {}
+
+  /** Every layer once, in graph order (Keras's model.layers, InputLayer included for functional models). */
+  get layers(): Layer[] {
+    return [...new Set(this.nodes.map((n) => n.layer))];
+  }
+  get built(): boolean { return this.nodes.length > 0 && this.layers.every((l) => l.built); }
+  get inputShape(): Shape { return this.inputTensor?.shape ?? [null]; }
+  get outputShape(): Shape { return this.outputTensor?.shape ?? [null]; }
+
+  get weights(): Variable[] { return this.layers.flatMap((l) => l.weights); }
+  get trainableWeights(): Variable[] { return this.layers.flatMap((l) => l.trainableWeights); }
+  get nonTrainableWeights(): Variable[] { return this.layers.flatMap((l) => l.nonTrainableWeights); }
+  countParams(): number { return this.weights.reduce((n, w) => n + w.size, 0); }
+
+  /** The forward pass (`training` turns on Dropout). x must be on the model's device. */
+  call(x: NDArray, training = false): NDArray {
+    if (!this.built) throw new Error(`This model has not yet been built. Build the model first by calling \`build()\` or by calling the model on a batch of data.`);
+    const values = new Map<SymbolicTensor, NDArray>();
+    for (const node of this.nodes) {
+      const input = node.input ? values.get(node.input)! : x;
+      values.set(node.output, node.input === null ? checkInput(node.layer, x) : node.layer.call(input, training));
+    }
+    return values.get(this.outputTensor!)!;
+  }
+
+  /** Prepares the model for training (Keras's compile). Names may be snake_case or camelCase. */
+  compile(options: CompileOptions): void {
+    checkOptions('compile', options, ['optimizer', 'loss', 'metrics', 'strictShapes', 'runEagerly']);
+    if (options.loss === undefined) throw new Error('compile: `loss` is required');
+    const lossSpec = Array.isArray(options.loss) ? (options.loss.length === 1 ? options.loss[0] : badLossList(options.loss.length)) : options.loss;
+    const previous = this.compiled?.optimizer;
+    const optimizer = getOptimizer(options.optimizer ?? 'rmsprop');
+    if (previous && previous !== optimizer) previous.dispose();
+    const strictShapes = options.strictShapes ?? false;
+    for (const l of this.layers) if (l instanceof Lambda) l.strictShapes = strictShapes;
+    this.compiled = {
+      optimizer,
+      loss: getLoss(lossSpec as string | LossFn),
+      lossName: lossName(lossSpec as string | LossFn),
+      metrics: (options.metrics ?? []).map((m) => getMetric(m)),
+      strictShapes,
+      trainable: this.built ? this.trainableWeights : [],
+      config: { loss: typeof lossSpec === 'string' ? lossSpec : null, metrics: (options.metrics ?? []).filter((m) => typeof m === 'string'), optimizer: { className: optimizer.constructor.name, config: optimizer.getConfig() } },
+    };
+    this.stopTraining = false;
+  }
+
+  /** The loss of a batch: the per-sample loss (optionally weighted), averaged. Warns once (or refuses
+   *  under strictShapes) when targets and predictions differ in shape and would broadcast. */
+  computeLoss(yTrue: NDArray, yPred: NDArray, sampleWeight: NDArray | null): NDArray {
+    const c = this.requireCompiled();
+    const sparse = c.lossName === 'sparse_categorical_crossentropy';
+    if (!sparse && yTrue.shape.join() !== yPred.shape.join()) {
+      const message = `the targets have shape ${formatShape(yTrue.shape)} but the model's output has shape ${formatShape(yPred.shape)}`;
+      if (c.strictShapes) throw new Error(`${message} (compile's strictShapes is on)`);
+      if (!this.shapeWarned) console.warn(`Warning: ${message}; the loss broadcasts them against each other (as Keras does), which is rarely what was meant. Reshape one of them, or compile with strictShapes: true to make this an error.`);
+      this.shapeWarned = true;
+    }
+    const perSample = c.loss(yTrue, yPred);
+    const weighted = sampleWeight ? np.multiply(perSample, sampleWeight.ndim < perSample.ndim ? np.reshape(sampleWeight, [-1, ...perSample.shape.slice(1).map(() => 1)]) : sampleWeight) : perSample;
+    const reg = this.layers.flatMap((l) => l.regularizationLosses());
+    const mean = np.mean(weighted);
+    return reg.reduce((acc, r) => np.add(acc, r), mean);
+  }
+
+  requireCompiled(): Compiled {
+    if (!this.compiled) throw new Error('You must call `compile()` before using the model.');
+    return this.compiled;
+  }
+
+  /** Trains the model (Keras's fit); resolves to the History. See training.ts. */
+  fit(x: np.ArrayLike | NDArray | training.BatchSource, y?: np.ArrayLike | NDArray, options: FitOptions = {}): Promise<History> {
+    return training.fit(this, x, y, options);
+  }
+  /** The loss (and metrics) on the data: a number, or [loss, ...metrics] when metrics were compiled. */
+  evaluate(x: np.ArrayLike | NDArray, y: np.ArrayLike | NDArray, options: training.EvaluateOptions = {}): Promise<number | number[]> {
+    return training.evaluate(this, x, y, options);
+  }
+  /** The model's outputs for x, computed in batches; an array on the model's device. */
+  predict(x: np.ArrayLike | NDArray, options: training.PredictOptions = {}): Promise<NDArray> {
+    return training.predict(this, x, options);
+  }
+  /** One gradient step on one batch; resolves to the loss (or [loss, ...metrics]). */
+  trainOnBatch(x: np.ArrayLike | NDArray, y: np.ArrayLike | NDArray): Promise<number | number[]> {
+    return training.trainOnBatch(this, x, y);
+  }
+  /** The outputs for one batch (no batching). */
+  predictOnBatch(x: np.ArrayLike | NDArray): Promise<NDArray> {
+    return training.predict(this, x, { batchSize: Number.MAX_SAFE_INTEGER });
+  }
+
+  /** Copies of every weight's value, in layer order (Keras's get_weights). */
+  getWeights(): NDArray[] {
+    return this.weights.map((w) => np.keep(w.value.copy()));
+  }
+  /** Sets every weight from a list like getWeights's (copied; shapes must match). */
+  setWeights(values: readonly (NDArray | np.ArrayLike)[]): void {
+    const ws = this.weights;
+    if (values.length !== ws.length) {
+      throw new Error(`You called \`set_weights(weights)\` on layer "${this.name}" with a weight list of length ${values.length}, but the layer was expecting ${ws.length} weights.`);
+    }
+    const arrays = values.map((v, i) => {
+      const w = ws[i];
+      const host = v instanceof np.NDArray ? v : np.asarray(v);
+      if (host.shape.join() !== w.shape.join()) {
+        throw new Error(`Layer ${w.name.split('/')[0]} weight shape ${formatShape([...w.shape])} is not compatible with provided weight shape ${formatShape([...host.shape])}.`);
+      }
+      if (host.device !== w.value.device) throw new Error(`setWeights: weight ${i} is on '${host.device}' but the model's weights are on '${w.value.device}'`);
+      return host;
+    });
+    arrays.forEach((a, i) => ws[i].assign(a.astype(ws[i].value.dtype, { copy: true })));
+  }
+
+  /** The summary table as Keras 3 prints it (or Keras 2's layout with {style: 'keras2'}). */
+  summary(options: { style?: 'keras3' | 'keras2'; print?: (line: string) => void; lineLength?: number } = {}): string {
+    checkOptions('summary', options, ['style', 'print', 'lineLength']);
+    const trainable = this.trainableWeights.reduce((n, w) => n + w.size, 0);
+    const model = {
+      name: this.name,
+      className: this.className,
+      rows: this.summaryRows(),
+      trainable,
+      nonTrainable: this.countParams() - trainable,
+    };
+    const text = options.style === 'keras2' ? formatSummaryKeras2(model, { lineLength: options.lineLength }) : formatSummary(model, { lineLength: options.lineLength });
+    (options.print ?? console.log)(text);
+    return text;
+  }
+
+  protected summaryRows(): SummaryRow[] {
+    return this.nodes.map((n) => ({
+      name: n.layer.name,
+      className: n.layer.className,
+      outputShape: n.output.shape,
+      params: n.layer.countParams(),
+      built: n.layer.built,
+      connectedTo: n.input ? [`${n.input.layer.name}[0][0]`] : [],
+    }));
+  }
+
+  /** The architecture as Keras's config layout ({class_name, config}); see saving.ts. */
+  getConfig(): Record<string, unknown> {
+    return {
+      name: this.name,
+      layers: this.nodes.map((n) => ({
+        class_name: n.layer.className,
+        config: n.layer.getConfig(),
+        name: n.layer.name,
+        inbound_nodes: n.input ? [[[n.input.layer.name, 0, 0, {}]]] : [],
+      })),
+      input_layers: [[this.inputTensor!.layer.name, 0, 0]],
+      output_layers: [[this.outputTensor!.layer.name, 0, 0]],
+    };
+  }
+
+  /** Frees the weights and the optimizer state. */
+  dispose(): void {
+    this.layers.forEach((l) => l.dispose());
+    this.compiled?.optimizer.dispose();
+  }
+}
+
+function badLossList(n: number): never {
+  throw new Error(`compile: a list of ${n} losses needs a model with ${n} outputs; this model has one`);
+}
+
+/** The model's input must match the InputLayer's declared shape (None matches any size). */
+function checkInput(layer: Layer, x: NDArray): NDArray {
+  const expected = (layer as InputLayer).batchInputShape;
+  if (expected && (x.ndim !== expected.length || expected.some((d, i) => d !== null && d !== x.shape[i]))) {
+    throw new Error(`Input 0 of layer "${layer.name}" is incompatible with the layer: expected shape=${formatShape(expected)}, found shape=${formatShape([...x.shape])}`);
+  }
+  return x;
+}

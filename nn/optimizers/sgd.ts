@@ -1,0 +1,34 @@
+// SGD: stochastic gradient descent, with momentum and Nesterov momentum (Keras 3's rule).
+//   without momentum:  v ← v - lr · g
+//   with momentum μ:   m ← μ m - lr · g;   v ← v + m
+//   nesterov:          m ← μ m - lr · g;   v ← v + μ m - lr · g
+// Defaults: lr 0.01, momentum 0, nesterov false.
+import * as np from '../../ndarray/index.ts';
+import { Optimizer, OPTIMIZER_OPTIONS, checkPositive, fusable, type OptimizerOptions } from './optimizer.ts';
+import type { Variable } from '../variable.ts';
+
+export interface SGDOptions extends OptimizerOptions { momentum?: number; nesterov?: boolean }
+
+export class SGD extends Optimizer {
+  readonly momentum: number;
+  readonly nesterov: boolean;
+  constructor(options: SGDOptions = {}) {
+    super(options, [...OPTIMIZER_OPTIONS, 'momentum', 'nesterov'], 0.01);
+    this.momentum = options.momentum ?? 0;
+    this.nesterov = options.nesterov ?? false;
+    if (!(this.momentum >= 0 && this.momentum <= 1)) throw new RangeError(`\`momentum\` must be a float between [0, 1]. Received: momentum=${this.momentum}`);
+    checkPositive('SGD', 'momentum', this.momentum);
+  }
+  protected slotNames(): string[] { return this.momentum ? ['momentum'] : []; }
+  protected updateStep(g: np.NDArray, v: Variable, [m]: np.NDArray[], lr: number): void {
+    if (fusable(v.value, g, ...(m ? [m] : []))) return np.webgpu.sgdStep(v.value, g, m ?? null, { lr, momentum: this.momentum, nesterov: this.nesterov });
+    if (!this.momentum) {
+      np.subtract(v.value, np.multiply(g, lr), { out: v.value });
+      return;
+    }
+    np.subtract(np.multiply(m, this.momentum), np.multiply(g, lr), { out: m });
+    const step = this.nesterov ? np.subtract(np.multiply(m, this.momentum), np.multiply(g, lr)) : m;
+    np.add(v.value, step, { out: v.value });
+  }
+  override getConfig(): Record<string, unknown> { return { ...super.getConfig(), momentum: this.momentum, nesterov: this.nesterov }; }
+}
