@@ -18,3 +18,4 @@ export * as utils from './utils/index.ts';
 export * as backend from './backend.ts';
 export { Variable } from './variable.ts';
 export { MaxNorm } from './constraints.ts';
+export { loadModel, modelFromJSON } from './saving.ts';

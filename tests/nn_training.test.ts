@@ -5,8 +5,13 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import * as np from '../ndarray/index.ts';
-import { Sequential, Model, Input, layers, utils, callbacks, optimizers } from '../nn/index.ts';
-import { loadDigits, makeMoons, trainTestSplit, StandardScaler } from '../sklearn/index.ts';
+import { Sequential, Model, Input, layers, utils, callbacks, optimizers, loadModel } from '../nn/index.ts';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { loadDigits, makeMoons, trainTestSplit } from '../sklearn/index.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'tessera-nn-'));
 
 type NDArray = np.NDArray;
 const quiet = { verbose: 0 } as const;
@@ -77,6 +82,171 @@ test('digits: Dense network above 95% validation accuracy; history keys as Keras
   assert.ok(acc > 0.95, `val_accuracy ${acc}`);
   const [loss, accuracy] = (await model.evaluate(xTest, utils.toCategorical(yTest), quiet)) as number[];
   assert.ok(Math.abs(accuracy - acc) < 1e-6 && Math.abs(loss - history.history.val_loss.at(-1)!) < 1e-5, 'evaluate on the validation data equals val_*');
+  model.dispose();
+});
+
+test('moons: the 2-25-50-50-25-1 network above 95% test accuracy', async () => {
+  utils.setRandomSeed(2);
+  const [X, y] = makeMoons({ nSamples: 1000, noise: 0.2, randomState: 100 });
+  const [xTrain, xTest, yTrain, yTest] = await trainTestSplit(X, y, { testSize: 0.1, randomState: 42 });
+  const model = new Sequential([
+    new layers.Dense(25, { activation: 'relu', inputShape: [2] }),
+    new layers.Dense(50, { activation: 'relu' }),
+    new layers.Dense(50, { activation: 'relu' }),
+    new layers.Dense(25, { activation: 'relu' }),
+    new layers.Dense(1, { activation: 'sigmoid' }),
+  ]);
+  model.compile({ optimizer: new optimizers.Adam({ learningRate: 0.01 }), loss: 'binary_crossentropy', metrics: ['accuracy'] });
+  await model.fit(xTrain, yTrain, { epochs: 40, batchSize: 32, ...quiet });
+  const [, acc] = (await model.evaluate(xTest, yTest, quiet)) as number[];
+  assert.ok(acc > 0.95, `test accuracy ${acc}`);
+  model.dispose();
+});
+
+test('validationSplit takes the last rows, before shuffling; history and evaluate agree', async () => {
+  utils.setRandomSeed(3);
+  const x = np.arange(0, 40, 1).reshape([20, 2]).astype('float64');
+  const y = np.sum(x, { axis: 1, keepdims: true });
+  const model = new Sequential([new layers.Dense(1, { inputShape: [2] })]);
+  model.compile({ optimizer: new optimizers.SGD({ learningRate: 1e-4 }), loss: 'mse', metrics: ['mae'] });
+  const h = await model.fit(x, y, { epochs: 2, validationSplit: 0.25, ...quiet });
+  assert.equal(Object.keys(h.history).sort(), ['loss', 'mae', 'val_loss', 'val_mae']);
+  const [vl, vmae] = (await model.evaluate(x.get('15:'), y.get('15:'), quiet)) as number[];
+  assert.ok(Math.abs(vl - h.history.val_loss[1]) < 1e-6 * vl && Math.abs(vmae - h.history.val_mae[1]) < 1e-6 * vmae);
+  model.dispose();
+});
+
+test('early stopping: with the best epoch k, epochs 0..k+patience run; restoreBestWeights', async () => {
+  utils.setRandomSeed(4);
+  const x = np.random.normal(0, 1, [64, 3]);
+  const y = np.sum(x, { axis: 1, keepdims: true });
+  const model = new Sequential([new layers.Dense(1, { inputShape: [3] })]);
+  model.compile({ optimizer: 'sgd', loss: 'mse' });
+  // a monitor whose best epoch is 2: the values after it do not improve
+  const fake = [5, 4, 3, 3.5, 3.2, 3.1, 3.05, 3.01];
+  class Feed extends callbacks.Callback {
+    override onEpochEnd(epoch: number, logs: Record<string, number> = {}): void { logs.score = fake[epoch]; }
+  }
+  const stop = new callbacks.EarlyStopping({ monitor: 'score', patience: 3, restoreBestWeights: true, verbose: 1 });
+  let weightsAtBest: number[] = [];
+  class Spy extends callbacks.Callback {
+    override onEpochEnd(epoch: number): void { if (epoch === 2) weightsAtBest = Array.from(this.model!.getWeights()[0].dataSync()); }
+  }
+  const lines = await captured(async () => {
+    const h = await model.fit(x, y, { epochs: 8, callbacks: [new Feed(), new Spy(), stop], ...quiet });
+    assert.equal(h.epoch, [0, 1, 2, 3, 4, 5]);
+  });
+  assert.ok(lines.includes('Epoch 6: early stopping'), lines.join('|'));
+  assert.equal(Array.from(model.getWeights()[0].dataSync()), weightsAtBest);
+  assert.throws(() => new callbacks.EarlyStopping({ patiense: 3 } as never), /unexpected keyword argument 'patiense'/);
+  model.dispose();
+});
+
+test('save/loadModel and saveWeights/loadWeights: identical predictions, and training resumes identically', async () => {
+  utils.setRandomSeed(5);
+  const x = np.random.normal(0, 1, [50, 4]);
+  const y = utils.toCategorical(np.argmax(x, { axis: 1 }));
+  const build = (): Sequential => {
+    const m = new Sequential([new layers.Dense(8, { activation: 'tanh', inputShape: [4] }), new layers.Dense(4, { activation: 'softmax' })]);
+    m.compile({ optimizer: 'adam', loss: 'categorical_crossentropy', metrics: ['accuracy'] });
+    return m;
+  };
+  const model = build();
+  await model.fit(x, y, { epochs: 2, shuffle: false, ...quiet });
+  const path = join(dir, 'model.json');
+  await model.save(path);
+  const loaded = await loadModel(path);
+  const [p1, p2] = [await model.predict(x), await loaded.predict(x)];
+  assert.equal(Array.from(p1.dataSync()), Array.from(p2.dataSync()));
+  await model.fit(x, y, { epochs: 2, shuffle: false, ...quiet });
+  await loaded.fit(x, y, { epochs: 2, shuffle: false, ...quiet });
+  assert.equal(Array.from((await model.predict(x)).dataSync()), Array.from((await loaded.predict(x)).dataSync()), 'resumed training (optimizer state restored) is identical');
+  const wpath = join(dir, 'weights.json');
+  await model.saveWeights(wpath);
+  const fresh = build();
+  await fresh.loadWeights(wpath);
+  assert.equal(Array.from((await fresh.predict(x)).dataSync()), Array.from((await model.predict(x)).dataSync()));
+  const other = new Sequential([new layers.Dense(9, { inputShape: [4] }), new layers.Dense(4)]);
+  await assert.rejects?.(other.loadWeights(wpath));
+  let message = '';
+  try { await other.loadWeights(wpath); } catch (e) { message = (e as Error).message; }
+  assert.ok(message.includes(other.layers[0].name), message);
+  const json = model.toJSON();
+  assert.ok(JSON.parse(json).config.layers.some((l: { class_name: string }) => l.class_name === 'Dense'));
+  [model, loaded, fresh, other].forEach((m) => m.dispose());
+});
+
+test('the Keras article\'s pitfalls: the (n,) vs (n,1) broadcast warns (strictShapes refuses); a generator reusing one buffer warns', async () => {
+  utils.setRandomSeed(6);
+  np.random.seed(6);
+  const x = np.random.randint(0, 100, [64, 2]).astype('float64');
+  const target = np.mean(x, { axis: 1, keepdims: true });
+  // a Lambda without expandDims: (64,) predictions against (64, 1) targets
+  layers.Lambda.register('meanOfRow', (v) => np.mean(v, { axis: 1 }));
+  const inp = Input({ shape: [2] });
+  const model = new Model({ inputs: inp, outputs: new layers.Lambda('meanOfRow', { outputShape: [1] }).apply(inp) });
+  model.compile({ loss: 'mse', optimizer: 'rmsprop' });
+  const lines = await captured(async () => {
+    const loss = (await model.evaluate(x, target, { batchSize: 64, verbose: 0 })) as number;
+    const v = np.var(target).itemSync();
+    assert.ok(Math.abs(loss - 2 * v) < 1e-3 * loss, `loss ${loss} = 2·Var = ${2 * v}`);
+  });
+  assert.ok(lines.some((l) => l.includes('(64,)') && l.includes('(64, 1)')), lines.join('|'));
+  model.compile({ loss: 'mse', optimizer: 'rmsprop', strictShapes: true });
+  let refused = '';
+  try { await model.evaluate(x, target, { batchSize: 64, verbose: 0 }); } catch (e) { refused = (e as Error).message; }
+  assert.ok(refused.includes('strictShapes'), refused);
+  // a generator that mutates and yields one buffer
+  const shared = np.zeros([8, 2]);
+  function* gen(): Generator<[NDArray, NDArray]> {
+    for (;;) {
+      shared.set(':', np.random.randint(0, 100, [8, 2]).astype('float64'));
+      yield [shared, np.mean(shared, { axis: 1, keepdims: true })];
+    }
+  }
+  const dense = new Sequential([new layers.Dense(1, { inputShape: [2] })]);
+  dense.compile({ loss: 'mse', optimizer: 'rmsprop' });
+  const warned = await captured(() => dense.fit(gen(), undefined, { stepsPerEpoch: 20, epochs: 1, ...quiet }));
+  assert.ok(warned.some((l) => l.includes('same array object')), warned.join('|'));
+  model.dispose();
+  dense.dispose();
+});
+
+test('functional API: shared layers share weights; trainable = false freezes from the next compile', async () => {
+  utils.clearSession();
+  const inp = Input({ shape: [3] });
+  const shared = new layers.Dense(3, { activation: 'tanh' });
+  const out = new layers.Dense(1).apply(shared.apply(shared.apply(inp)));
+  const model = new Model({ inputs: inp, outputs: out });
+  assert.is(model.countParams(), 12 + 4);
+  assert.is(model.layers.filter((l) => l === shared).length, 1);
+  const x = np.random.normal(0, 1, [16, 3]);
+  const y = np.random.normal(0, 1, [16, 1]);
+  shared.trainable = false;
+  model.compile({ optimizer: 'sgd', loss: 'mse' });
+  const before = shared.kernel!.value.copy();
+  await model.fit(x, y, { epochs: 2, ...quiet });
+  assert.equal(Array.from(shared.kernel!.value.dataSync()), Array.from(before.dataSync()));
+  assert.throws(() => new layers.Dense(4, { activaton: 'relu' } as never), /unexpected keyword argument 'activaton'/);
+  assert.throws(() => model.compile({ optimizer: 'adamm', loss: 'mse' }), /adamm/);
+  assert.throws(() => model.compile({ optimizer: 'adam', loss: 'msee' }), /msee/);
+  model.dispose();
+});
+
+test('memory: 100 epochs of fit, then evaluate and predict, leave only the weights and optimizer state', async () => {
+  utils.setRandomSeed(7);
+  const x = np.random.normal(0, 1, [40, 5]);
+  const y = utils.toCategorical(np.argmax(x, { axis: 1 }));
+  const model = new Sequential([new layers.Dense(6, { activation: 'relu', inputShape: [5] }), new layers.Dropout(0.1), new layers.Dense(5, { activation: 'softmax' })]);
+  model.compile({ optimizer: 'adam', loss: 'categorical_crossentropy', metrics: ['accuracy'] });
+  await model.fit(x, y, { epochs: 1, batchSize: 16, ...quiet });
+  const before = np.memory().cpu;
+  await model.fit(x, y, { epochs: 100, batchSize: 16, validationSplit: 0.2, ...quiet });
+  assert.equal(np.memory().cpu, before, 'after fit');
+  (await model.predict(x)).dispose();
+  assert.equal(np.memory().cpu, before, 'after predict');
+  await model.evaluate(x, y, quiet);
+  assert.equal(np.memory().cpu, before, 'after evaluate');
   model.dispose();
 });
 

@@ -23,8 +23,8 @@ export class Dropout extends Layer {
     if (!training || this.rate === 0) return x;
     // The mask's random numbers come from the CPU stream; on another device they are uploaded (no readback).
     const u = randomState().random([...x.shape]);
-    const kept = np.array(u.dataSync(), { dtype: x.dtype, device: x.device }).reshape([...x.shape]);
-    u.dispose();
+    const kept = x.device === 'cpu' && x.dtype === 'float64' ? u : np.NDArray.fromTyped(x.dtype === 'float64' ? u.dataSync() : Float32Array.from(u.dataSync() as Float64Array), x.shape, x.dtype, x.device);
+    if (kept !== u) u.dispose();
     const mask = np.divide(np.greaterEqual(kept, this.rate).astype(x.dtype), 1 - this.rate);
     kept.dispose();
     return np.multiply(x, mask);

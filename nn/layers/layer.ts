@@ -66,8 +66,7 @@ export abstract class Layer {
   get className(): string { return this.constructor.name; }
 
   /** Creates the weights for inputs of `inputShape` on `device`. */
-  build(inputShape: Shape, _device: np.DeviceName): void {
-    this.batchInputShape ??= inputShape;
+  build(_inputShape: Shape, _device: np.DeviceName): void {
     this.built = true;
   }
 
@@ -126,7 +125,7 @@ export abstract class Layer {
 /** Moves a freshly made CPU array to `device` synchronously: the data is known on the host, so the
  *  GPU upload needs no await (np.array with a device writes the buffer directly). */
 export function toDeviceSync(x: NDArray, device: np.DeviceName): NDArray {
-  const out = np.array(x.dataSync(), { dtype: x.dtype, device }).reshape([...x.shape]);
+  const out = np.NDArray.fromTyped(x.dataSync(), x.shape, x.dtype, device);
   x.dispose();
   return out;
 }

@@ -13,13 +13,8 @@ export async function toModelArray(x: Data, device: np.DeviceName, dtype: np.DTy
   if (x instanceof np.NDArray) {
     x.assertAlive();
     if (x.device === device && x.dtype === dtype) return { array: x, owned: false };
-    const host = x.device === 'cpu' ? x : await x.to('cpu');
-    const cast = np.asarray(host.dataSync(), { dtype }).reshape([...x.shape]);
-    if (host !== x) host.dispose();
-    if (device === 'cpu') return { array: cast, owned: true };
-    const moved = np.array(cast.dataSync(), { dtype, device }).reshape([...x.shape]);
-    cast.dispose();
-    return { array: moved, owned: true };
+    const values = await x.data();
+    return { array: fromHost(values, x.shape, dtype, device), owned: true };
   }
   const host = np.asarray(x);
   if (!np.NDArray.prototype.isPrototypeOf(host) || host.ndim === 0) throw new Error(`${what} must be an array with a batch axis, got ${typeof x}`);
@@ -44,4 +39,10 @@ export function splitAt(n: number, fraction: number): number {
     throw new Error(`Training data contains ${n} samples, which is not sufficient to split it into a validation and training set as specified by \`validation_split=${fraction}\`. Either provide more data, or a different value for the \`validation_split\` argument.`);
   }
   return at;
+}
+
+/** A new array of `shape` on `device` from host values, converted to `dtype` on the way. */
+export function fromHost(values: ArrayLike<number>, shape: readonly number[], dtype: np.DType, device: np.DeviceName): NDArray {
+  const typed = dtype === 'float64' ? Float64Array.from(values) : Float32Array.from(values);
+  return np.NDArray.fromTyped(typed, shape, dtype, device, { copy: false });
 }

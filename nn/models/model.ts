@@ -64,6 +64,11 @@ export interface Compiled {
   config: Record<string, unknown>;
 }
 
+/** A layer in a saved architecture ({class_name, config} as Keras writes it). */
+export interface LayerJSON { class_name: string; config: Record<string, unknown>; name?: string; inbound_nodes?: unknown[] }
+/** A saved architecture. */
+export interface ModelJSON { class_name: 'Sequential' | 'Functional'; config: { name: string; layers: LayerJSON[]; input_layers?: unknown; output_layers?: unknown } }
+
 /** One layer call in a model's graph. */
 export interface GraphNode { layer: Layer; input: SymbolicTensor | null; output: SymbolicTensor }
 
@@ -287,6 +292,22 @@ export class Model {
       input_layers: [[this.inputTensor!.layer.name, 0, 0]],
       output_layers: [[this.outputTensor!.layer.name, 0, 0]],
     };
+  }
+
+  /** Saves architecture, weights, compile config and optimizer state to a JSON file (see saving.ts). */
+  async save(path: string): Promise<void> { return (await import('../saving.ts')).saveModel(this, path); }
+  /** Saves the weights only. */
+  async saveWeights(path: string): Promise<void> { return (await import('../saving.ts')).saveWeights(this, path); }
+  /** Loads weights saved by saveWeights into this model (same architecture). */
+  async loadWeights(path: string): Promise<void> { return (await import('../saving.ts')).loadWeights(this, path); }
+  /** The architecture as JSON text in Keras's config layout (Keras's to_json). Lambda layers are
+   *  saved by their registered function name; an unregistered function cannot be saved. */
+  toJSON(): string {
+    for (const l of this.layers) {
+      if (l instanceof Lambda && !l.functionName) throw new Error(`Lambda layer '${l.name}' cannot be saved: its function is not registered (Lambda.register(name, fn))`);
+      if (l.getConfig().activation === 'custom') throw new Error(`layer '${l.name}' uses a custom activation function, which cannot be saved by name`);
+    }
+    return JSON.stringify({ class_name: this.className, config: this.getConfig() });
   }
 
   /** Frees the weights and the optimizer state. */

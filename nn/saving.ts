@@ -1,0 +1,206 @@
+// Saving and loading models (K-R13), in Keras's config layout:
+// - `toJSON`/`modelFromJSON`: the architecture only: {class_name, config: {name, layers: [...]}},
+//   each layer as {class_name, config} with Keras's snake_case keys (get_config / from_config);
+// - `saveWeights`/`loadWeights`: the weights only, into a model of the same architecture (a
+//   mismatch names the layer);
+// - `save`/`loadModel`: architecture, weights, compile config and optimizer state, so that
+//   training resumed from a saved model takes exactly the steps it would have taken.
+// Weights are stored in their own dtype (float32 by default), base64-encoded, in one JSON file.
+// A Lambda is saved by the name its function was registered under (Lambda.register), never as code.
+import * as np from '../ndarray/index.ts';
+import { Model } from './models/model.ts';
+import type { LayerJSON, ModelJSON } from './models/model.ts';
+import { Sequential } from './models/sequential.ts';
+import { Layer, SymbolicTensor } from './layers/layer.ts';
+import { Dense } from './layers/dense.ts';
+import { Activation } from './layers/activation.ts';
+import { Dropout } from './layers/dropout.ts';
+import { Flatten } from './layers/flatten.ts';
+import { Reshape } from './layers/reshape.ts';
+import { Lambda } from './layers/lambda.ts';
+import { Input, InputLayer } from './layers/input.ts';
+import { getOptimizer } from './optimizers/index.ts';
+
+type NDArray = np.NDArray;
+type Config = Record<string, unknown>;
+interface ArrayJSON { shape: number[]; dtype: np.DType; data: string }
+interface SavedModel {
+  format: 'tessera.nn';
+  version: 1;
+  model: ModelJSON;
+  weights: ArrayJSON[];
+  compile: Config | null;
+  optimizer: { iterations: number; slots: ArrayJSON[][] } | null;
+}
+
+const camel = (key: string): string => key.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase());
+
+/** Keras's shared layer config keys as tessera's constructor options. */
+function baseOptions(c: Config): Config {
+  const o: Config = { name: c.name, trainable: c.trainable, dtype: c.dtype };
+  const shape = c.batch_input_shape as (number | null)[] | undefined;
+  if (shape) o.inputShape = shape.slice(1);
+  return o;
+}
+
+/** from_config for each layer class tessera has. */
+const FROM_CONFIG: Record<string, (c: Config) => Layer> = {
+  Dense: (c) => new Dense({
+    ...baseOptions(c), units: c.units as number, activation: c.activation as string, useBias: c.use_bias as boolean,
+    ...(c.kernel_initializer ? { kernelInitializer: c.kernel_initializer as never } : {}), ...(c.bias_initializer ? { biasInitializer: c.bias_initializer as never } : {}),
+    kernelRegularizer: c.kernel_regularizer as never, biasRegularizer: c.bias_regularizer as never,
+    kernelConstraint: c.kernel_constraint as never, biasConstraint: c.bias_constraint as never,
+  }),
+  Activation: (c) => new Activation({ ...baseOptions(c), activation: c.activation as string }),
+  Dropout: (c) => new Dropout({ ...baseOptions(c), rate: c.rate as number }),
+  Flatten: (c) => new Flatten(baseOptions(c)),
+  Reshape: (c) => new Reshape({ ...baseOptions(c), targetShape: c.target_shape as number[] }),
+  Lambda: (c) => {
+    if (!c.function) throw new Error(`Lambda layer '${String(c.name)}' was saved without a registered function: register it with Lambda.register(name, fn) before saving and loading`);
+    return new Lambda(c.function as string, { ...baseOptions(c), ...(c.output_shape ? { outputShape: c.output_shape as number[] } : {}) });
+  },
+};
+
+function layerFromJSON(l: LayerJSON): Layer {
+  const make = FROM_CONFIG[l.class_name];
+  if (!make) throw new Error(`Unknown layer: '${l.class_name}'. Please ensure you are using a registered layer class (tessera knows ${Object.keys(FROM_CONFIG).join(', ')})`);
+  return make(l.config);
+}
+
+/** The architecture as JSON text (Keras's model.to_json()). */
+export const toJSON = (model: Model): string => model.toJSON();
+
+/** A new (unbuilt for Sequential without an input, else built) model from toJSON's text. */
+export function modelFromJSON(json: string | ModelJSON, options: { device?: np.DeviceName } = {}): Model {
+  const spec = (typeof json === 'string' ? JSON.parse(json) : json) as ModelJSON;
+  if (spec.class_name === 'Sequential') {
+    const layers = spec.config.layers.map((l) => (l.class_name === 'InputLayer' ? inputFrom(l) : layerFromJSON(l)));
+    return new Sequential(layers, { name: spec.config.name, device: options.device });
+  }
+  if (spec.class_name !== 'Functional') throw new Error(`modelFromJSON: unknown model class '${String(spec.class_name)}'`);
+  const tensors = new Map<string, SymbolicTensor>();
+  let input: SymbolicTensor | null = null;
+  for (const l of spec.config.layers) {
+    if (l.class_name === 'InputLayer') {
+      input = inputFrom(l);
+      tensors.set(l.config.name as string, input);
+      continue;
+    }
+    const inbound = (l.inbound_nodes as [string, number, number, Config][][])[0][0][0];
+    const layer = layerFromJSON(l);
+    tensors.set(layer.name, layer.apply(tensors.get(inbound)!));
+  }
+  const outName = (spec.config.output_layers as [string, number, number][])[0][0];
+  return new Model({ inputs: input!, outputs: tensors.get(outName)!, name: spec.config.name, device: options.device });
+}
+
+function inputFrom(l: LayerJSON): SymbolicTensor {
+  const shape = l.config.batch_shape as (number | null)[];
+  return Input({ shape: shape.slice(1), name: l.config.name as string, dtype: l.config.dtype as 'float32' | 'float64', ...(shape[0] !== null ? { batchSize: shape[0] } : {}) });
+}
+
+// ---- arrays as base64 ---------------------------------------------------------------------------
+function toBase64(bytes: Uint8Array): string {
+  let s = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) s += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(s);
+}
+function fromBase64(text: string): Uint8Array {
+  const s = atob(text);
+  const out = new Uint8Array(s.length);
+  for (let i = 0; i < s.length; i++) out[i] = s.charCodeAt(i);
+  return out;
+}
+async function arrayToJSON(a: NDArray): Promise<ArrayJSON> {
+  const data = await a.data();
+  return { shape: [...a.shape], dtype: a.dtype, data: toBase64(new Uint8Array(data.buffer, data.byteOffset, data.byteLength)) };
+}
+function arrayFromJSON(j: ArrayJSON, device: np.DeviceName): NDArray {
+  const bytes = fromBase64(j.data);
+  const Typed = j.dtype === 'float64' ? Float64Array : Float32Array;
+  const typed = new Typed(bytes.buffer as ArrayBuffer, bytes.byteOffset, bytes.byteLength / Typed.BYTES_PER_ELEMENT);
+  return np.array(typed, { dtype: j.dtype, device }).reshape(j.shape);
+}
+
+// ---- files --------------------------------------------------------------------------------------
+async function writeText(path: string, text: string): Promise<void> {
+  const fs = await import('node:fs/promises');
+  await fs.writeFile(path, text);
+}
+async function readText(path: string): Promise<string> {
+  const fs = await import('node:fs/promises');
+  return fs.readFile(path, 'utf8');
+}
+
+/** Weights-only: every weight of the model, in order, with its layer's name. */
+async function weightsJSON(model: Model): Promise<(ArrayJSON & { name: string })[]> {
+  return Promise.all(model.weights.map(async (w) => ({ name: w.name, ...(await arrayToJSON(w.value)) })));
+}
+
+/** Sets the model's weights from saved ones; a mismatch names the layer and both shapes. */
+function assignWeights(model: Model, saved: (ArrayJSON & { name?: string })[]): void {
+  const ws = model.weights;
+  if (saved.length !== ws.length) {
+    throw new Error(`Layer count mismatch when loading weights from file. Model expected ${ws.length} weights, but the saved weights have ${saved.length} elements.`);
+  }
+  saved.forEach((s, i) => {
+    if (s.shape.join() !== ws[i].shape.join()) {
+      throw new Error(`The shape of the saved weight ${s.name ?? i} does not match layer '${ws[i].name.split('/')[0]}': expected (${ws[i].shape.join(', ')}), got (${s.shape.join(', ')})`);
+    }
+  });
+  saved.forEach((s, i) => ws[i].assign(arrayFromJSON(s, ws[i].value.device).astype(ws[i].value.dtype)));
+}
+
+export async function saveWeights(model: Model, path: string): Promise<void> {
+  if (!model.built) throw new Error('saveWeights: the model has no weights yet (build it, or fit it, first)');
+  await writeText(path, JSON.stringify({ format: 'tessera.nn.weights', version: 1, weights: await weightsJSON(model) }));
+}
+
+export async function loadWeights(model: Model, path: string): Promise<void> {
+  const saved = JSON.parse(await readText(path)) as { weights: (ArrayJSON & { name: string })[] };
+  if (!model.built) throw new Error('loadWeights: build the model first (its architecture must match the saved weights)');
+  assignWeights(model, saved.weights);
+}
+
+export async function saveModel(model: Model, path: string): Promise<void> {
+  if (!model.built) throw new Error('save: the model has not been built yet');
+  const c = model.compiled;
+  if (c && !c.config.loss) console.warn('Warning: the model was compiled with a loss function given as code; the compile configuration is not saved (compile the loaded model again).');
+  const saved: SavedModel = {
+    format: 'tessera.nn',
+    version: 1,
+    model: JSON.parse(toJSON(model)) as ModelJSON,
+    weights: await weightsJSON(model),
+    compile: c && c.config.loss ? c.config : null,
+    optimizer: c && c.config.loss ? await optimizerJSON(model) : null,
+  };
+  await writeText(path, JSON.stringify(saved));
+}
+
+async function optimizerJSON(model: Model): Promise<SavedModel['optimizer']> {
+  const c = model.requireCompiled();
+  const state = c.optimizer.getState(c.trainable);
+  return { iterations: state.iterations, slots: await Promise.all(state.slots.map((s) => Promise.all(s.map(arrayToJSON)))) };
+}
+
+/** A model saved by `save`, ready to predict or to resume training exactly where it stopped. */
+export async function loadModel(path: string, options: { device?: np.DeviceName; compile?: boolean } = {}): Promise<Model> {
+  const saved = JSON.parse(await readText(path)) as SavedModel;
+  if (saved.format !== 'tessera.nn') throw new Error(`loadModel: ${path} is not a tessera.nn model file (format ${String(saved.format)})`);
+  const model = modelFromJSON(saved.model, options);
+  if (!model.built) throw new Error('loadModel: the saved model has no input shape');
+  assignWeights(model, saved.weights);
+  if (saved.compile && options.compile !== false) {
+    const cfg = saved.compile as { loss: string; metrics: string[]; optimizer: { className: string; config: Config } };
+    const optConfig = Object.fromEntries(Object.entries(cfg.optimizer.config).filter(([, v]) => v !== null).map(([k, v]) => [camel(k), v]));
+    model.compile({ loss: cfg.loss, metrics: cfg.metrics, optimizer: getOptimizer({ className: cfg.optimizer.className, config: optConfig }) });
+    if (saved.optimizer) {
+      const c = model.requireCompiled();
+      const device = model.device;
+      c.optimizer.setState(c.trainable, { iterations: saved.optimizer.iterations, slots: saved.optimizer.slots.map((s) => s.map((a) => arrayFromJSON(a, device))) });
+    }
+  }
+  return model;
+}
+
+export { InputLayer };
