@@ -221,9 +221,17 @@ function concatenateImpl(arrays: readonly ArrayLike[], options: { axis?: number 
 export function stack(arrays: readonly ArrayLike[], options: { axis?: number } = {}): NDArray {
   if (arrays.length === 0) throw new ValueError('need at least one array to stack');
   const xs = arrays.map((a) => asarray(a));
-  if (xs.some((x) => !shapesEqual(x.shape, xs[0].shape))) throw new ValueError('all input arrays must have the same shape');
-  const axis = normalizeAxis(options.axis ?? 0, xs[0].ndim + 1);
-  return concatenate(xs.map((x) => expandDims(x, axis)), { axis });
+  // The arrays made here (from JS data) and the expanded views are freed once joined.
+  const temps = xs.filter((x, i) => x !== arrays[i]);
+  try {
+    if (xs.some((x) => !shapesEqual(x.shape, xs[0].shape))) throw new ValueError('all input arrays must have the same shape');
+    const axis = normalizeAxis(options.axis ?? 0, xs[0].ndim + 1);
+    const expanded = xs.map((x) => expandDims(x, axis));
+    temps.push(...expanded);
+    return concatenate(expanded, { axis });
+  } finally {
+    temps.forEach((t) => t.dispose());
+  }
 }
 
 const atleast1d = (x: NDArray): NDArray => (x.ndim === 0 ? reshape(x, [1]) : x);

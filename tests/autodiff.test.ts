@@ -243,6 +243,15 @@ test('nothing leaks: the memory after valueAndGrad holds only the value and the 
   assert.is(np.memory().cpu.arrays, before);
 });
 
+test('np.stack frees its temporary views and the arrays it made from JS data', () => {
+  const a = np.array([1, 2]);
+  const before = np.memory().cpu;
+  const s = np.stack([a, [3, 4], a], { axis: 1 });
+  assert.equal(s.toArraySync(), [[1, 3, 1], [2, 4, 2]]);
+  s.dispose();
+  assert.equal(np.memory().cpu, before);
+});
+
 test('addAt (np.add.at): repeated indices add up; basic indices add in place', () => {
   const a = np.zeros([5]);
   np.addAt(a, [0, 1, 1, 4], [1, 2, 3, 4]);

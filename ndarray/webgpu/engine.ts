@@ -41,6 +41,8 @@ export interface Dispatch {
 export interface EngineStats extends PoolStats {
   submits: number;
   dispatches: number;
+  /** Copies back to the CPU (each one waits for the GPU). */
+  readbacks: number;
   pipelines: number;
 }
 
@@ -66,7 +68,7 @@ export class Engine {
   private readonly modules = new Map<string, GPUShaderModule>();
   private readonly layouts = new Map<string, GPUBindGroupLayout>();
   private readonly pipelines = new Map<string, GPUComputePipeline>();
-  private readonly counts = { submits: 0, dispatches: 0 };
+  private readonly counts = { submits: 0, dispatches: 0, readbacks: 0 };
   private error: Error | null = null;
 
   constructor(readonly ctx: GpuContext) {
@@ -221,6 +223,7 @@ export class Engine {
   async readBytes(src: PooledBuffer, byteOffset: number, byteLength: number): Promise<ArrayBuffer> {
     const size = Math.max(4, byteLength);
     const staging = this.device.createBuffer({ size, usage: GPUBufferUsage.MAP_READ | GPUBufferUsage.COPY_DST });
+    this.counts.readbacks++;
     this.copy(src, byteOffset, { buffer: staging, bytes: size, batch: this.batch }, 0, byteLength);
     this.flush();
     try {

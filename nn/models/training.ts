@@ -45,11 +45,13 @@ export class Totals {
     this.sums = next.map((s) => np.keep(s));
     this.samples += batch;
   }
-  /** The means so far, as logs: one read of each sum. */
+  /** The means so far, as logs: the sums are stacked and read back together (one GPU submit). */
   async read(prefix = ''): Promise<Logs> {
     const logs: Logs = {};
     if (!this.sums) return logs;
-    const values = await Promise.all(this.sums.map((s) => s.item()));
+    const stacked = np.stack(this.sums);
+    const values = await stacked.data();
+    stacked.dispose();
     this.names.forEach((n, i) => { logs[prefix + n] = values[i] / this.samples; });
     return logs;
   }

@@ -1,0 +1,24 @@
+// TerminateOnNaN: stop training as soon as a batch's loss is NaN or infinite (Keras's TerminateOnNaN).
+// Once the loss is NaN the weights are NaN too, and every later step only repeats it. The default stop
+// is graceful (model.stopTraining, so every callback's onTrainEnd still runs); `raiseError` throws instead.
+import { Callback, type Logs } from './callback.ts';
+import { checkOptions } from '../options.ts';
+
+export class TerminateOnNaN extends Callback {
+  readonly raiseError: boolean;
+
+  constructor(options: { raiseError?: boolean } = {}) {
+    super();
+    checkOptions('TerminateOnNaN', options, ['raiseError']);
+    this.raiseError = options.raiseError ?? false;
+  }
+
+  /** Checks the batch's loss (batch counted from 0, as Keras prints it). */
+  override onTrainBatchEnd(batch: number, logs: Logs = {}): void {
+    const loss = logs.loss;
+    if (loss === undefined || Number.isFinite(loss)) return;
+    if (this.raiseError) throw new Error(`NaN or Inf loss encountered at batch ${batch}. Loss value: ${loss}. Terminating training immediately.`);
+    console.log(`Batch ${batch}: Invalid loss, terminating training`);
+    this.model!.stopTraining = true;
+  }
+}
