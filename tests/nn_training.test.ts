@@ -167,7 +167,6 @@ test('save/loadModel and saveWeights/loadWeights: identical predictions, and tra
   await fresh.loadWeights(wpath);
   assert.equal(Array.from((await fresh.predict(x)).dataSync()), Array.from((await model.predict(x)).dataSync()));
   const other = new Sequential([new layers.Dense(9, { inputShape: [4] }), new layers.Dense(4)]);
-  await assert.rejects?.(other.loadWeights(wpath));
   let message = '';
   try { await other.loadWeights(wpath); } catch (e) { message = (e as Error).message; }
   assert.ok(message.includes(other.layers[0].name), message);

@@ -7,7 +7,6 @@ import * as np from '../ndarray/index.ts';
 import { Sequential, layers, utils } from '../nn/index.ts';
 import { requireWebGPU } from './webgpu-setup.ts';
 
-type NDArray = np.NDArray;
 const quiet = { verbose: 0 } as const;
 
 function build(device: np.DeviceName, optimizer: string): Sequential {

@@ -3,6 +3,7 @@
 // is graceful (model.stopTraining, so every callback's onTrainEnd still runs); `raiseError` throws instead.
 import { Callback, type Logs } from './callback.ts';
 import { checkOptions } from '../options.ts';
+import { floatRepr } from './csv-logger.ts';
 
 export class TerminateOnNaN extends Callback {
   readonly raiseError: boolean;
@@ -17,7 +18,7 @@ export class TerminateOnNaN extends Callback {
   override onTrainBatchEnd(batch: number, logs: Logs = {}): void {
     const loss = logs.loss;
     if (loss === undefined || Number.isFinite(loss)) return;
-    if (this.raiseError) throw new Error(`NaN or Inf loss encountered at batch ${batch}. Loss value: ${loss}. Terminating training immediately.`);
+    if (this.raiseError) throw new Error(`NaN or Inf loss encountered at batch ${batch}. Loss value: ${floatRepr(loss)}. Terminating training immediately.`);
     console.log(`Batch ${batch}: Invalid loss, terminating training`);
     this.model!.stopTraining = true;
   }
