@@ -20,7 +20,7 @@ await esbuild.build({
   platform: 'neutral',
   format: 'esm',
   target: 'es2022',
-  external: ['webgpu'],
+  external: ['webgpu', 'node:*'],
   loader: { '.wgsl': 'text' },
   // Keep class names: estimators print and serialise themselves by `constructor.name`.
   keepNames: true,

@@ -1,18 +1,22 @@
-// The Deno smoke test (part of `npm test`): bundles ndarray/index.ts into build/deno/ndarray.js (Deno
-// runs TypeScript, but cannot import shaders/*.wgsl as text, so esbuild inlines them), then runs
-// tests/deno/smoke.ts with the npm-installed Deno, whose navigator.gpu is built in.
+// The Deno smoke test (part of `npm test`): bundles ndarray/index.ts and nn/index.ts into build/deno/
+// (one shared chunk, so both use the same NDArray class; Deno runs TypeScript, but cannot import
+// shaders/*.wgsl as text, so esbuild inlines them), then runs tests/deno/smoke.ts with the
+// npm-installed Deno, whose navigator.gpu is built in.
 import * as esbuild from 'esbuild';
 import { root, run, bin } from './common.mjs';
 
 await esbuild.build({
   absWorkingDir: root,
-  entryPoints: ['ndarray/index.ts'],
-  outfile: 'build/deno/ndarray.js',
+  entryPoints: ['ndarray/index.ts', 'nn/index.ts'],
+  outdir: 'build/deno',
+  outbase: '.',
+  splitting: true,
+  keepNames: true,
   bundle: true,
   platform: 'neutral',
   format: 'esm',
   target: 'es2022',
-  external: ['webgpu'],
+  external: ['webgpu', 'node:*'],
   loader: { '.wgsl': 'text' },
   logLevel: 'warning',
 });

@@ -8,6 +8,7 @@ import { NDArray, type ArrayLike } from '../ndarray.ts';
 import { isFloat } from '../dtype.ts';
 import { type Shape, formatShape, shapesEqual } from '../shape.ts';
 import { ValueError } from '../errors.ts';
+import { deviceDType } from '../backend.ts';
 import { tidy } from '../memory.ts';
 import { onesLike, zerosLike, asarray } from '../creation.ts';
 import { add } from '../ufuncs.ts';
@@ -101,12 +102,13 @@ function checkScalar(value: unknown): NDArray {
 }
 
 /** A copy of an input on its own buffer, marked as traced: the function sees this copy, so the
- *  caller's array (and any closure over it) stays a constant. */
+ *  caller's array (and any closure over it) stays a constant. JavaScript cannot write `1.` for a
+ *  float, so an integer or bool input is differentiated as the float array it stands for (float64,
+ *  or float32 on 'webgpu'), where JAX would refuse it; its gradient has that float dtype. */
 function traceInput(tape: Tape, x: NDArray, what: string): NDArray {
-  if (!(x instanceof NDArray)) throw new TypeError(`np.grad: ${what} must be an NDArray (or a list or object of them)`);
+  if (!(x instanceof NDArray)) throw new TypeError(`np.grad: ${what} must be an NDArray (or a list or object of them), got ${typeof x}`);
   x.assertAlive();
-  if (!isFloat(x.dtype)) throw new TypeError(`grad requires real-valued inputs (input dtype that is a sub-dtype of np.floating), but got ${x.dtype} for ${what}. Cast it with x.astype('float64')`);
-  const copy = untraced(() => x.copy());
+  const copy = untraced(() => (isFloat(x.dtype) ? x.copy() : astype(x, deviceDType(x.device, 'float64'))));
   tape.trace(copy);
   return copy;
 }
@@ -153,6 +155,7 @@ function backward(tape: Tape, y: NDArray, inputs: readonly NDArray[]): NDArray[]
     const g = grads.get(tape.idOf(x));
     return g ? contiguous(g) : zerosLike(x);
   });
+  // (inputs are the traced float copies, so the gradients have their float dtype)
 }
 
 /** g summed to x's shape (broadcasting) and cast to x's dtype. */

@@ -1,10 +1,13 @@
 // Deno smoke test: the same small program on 'cpu' and on 'webgpu' (Deno's built-in navigator.gpu),
-// printing both results; exits with 1 when they disagree. Run it with `node scripts/deno-smoke.mjs`,
-// which first bundles ndarray/ into build/deno/ndarray.js (Deno cannot import .wgsl files as text),
-// or, once that bundle exists, with `npx deno run -A tests/deno/smoke.ts`.
+// printing both results, then a small tessera/nn model trained from one seed on both devices; exits
+// with 1 when they disagree. Run it with `node scripts/deno-smoke.mjs`, which first bundles ndarray/
+// and nn/ into build/deno/ (Deno cannot import .wgsl files as text), or, once that bundle exists,
+// with `npx deno run -A tests/deno/smoke.ts`.
 declare const Deno: { exit(code: number): never; env: { get(name: string): string | undefined } };
 type Np = typeof import('../../ndarray/index.ts');
-const np: Np = await import(new URL('../../build/deno/ndarray.js', import.meta.url).href);
+type Nn = typeof import('../../nn/index.ts');
+const np: Np = await import(new URL('../../build/deno/ndarray/index.js', import.meta.url).href);
+const nn: Nn = await import(new URL('../../build/deno/nn/index.js', import.meta.url).href);
 
 if (!(await np.isWebGPUAvailable())) {
   // As in the Node tests: no adapter is a skip, except on CI, which installs a driver.
@@ -36,5 +39,25 @@ cpu.forEach((c, i) => {
   ok &&= same;
   console.log(`${same ? 'ok  ' : 'FAIL'} ${JSON.stringify(c)} ${same ? '' : `!= ${JSON.stringify(gpu[i])}`}`);
 });
+/** A 4-8-3 softmax network trained for 3 epochs from one seed; returns its predictions. */
+async function train(device: 'cpu' | 'webgpu'): Promise<number[]> {
+  nn.utils.setRandomSeed(1);
+  const model = new nn.Sequential([
+    new nn.layers.Dense(8, { activation: 'tanh', inputShape: [4] }),
+    new nn.layers.Dense(3, { activation: 'softmax' }),
+  ], { device });
+  model.compile({ optimizer: 'adam', loss: 'sparse_categorical_crossentropy', metrics: ['accuracy'] });
+  const x = np.reshape(np.divide(np.arange(0, 48, 1), 48), [12, 4]);
+  const y = np.array([0, 1, 2, 0, 1, 2, 0, 1, 2, 0, 1, 2]);
+  nn.utils.setRandomSeed(2);
+  await model.fit(x, y, { epochs: 3, batchSize: 4, verbose: 0 });
+  const p = (await (await model.predict(x)).toArray()) as number[][];
+  model.dispose();
+  return p.flat();
+}
+const [pc, pg] = [await train('cpu'), await train('webgpu')];
+const trained = pc.every((v, k) => Math.abs(v - pg[k]) <= 1e-4);
+ok &&= trained;
+console.log(`${trained ? 'ok  ' : 'FAIL'} nn: a model trained on cpu and on webgpu from one seed predicts ${pc.slice(0, 3).map((v) => v.toFixed(4)).join(', ')} ...`);
 console.log(ok ? 'deno smoke test: cpu and webgpu agree' : 'deno smoke test: MISMATCH');
 if (!ok) Deno.exit(1);
