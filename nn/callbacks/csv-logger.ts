@@ -25,7 +25,7 @@ async function fs(): Promise<Fs> {
  * '.0' on whole numbers and an exponent below 1e-4 or from 1e16 (0.1, 2.0, 1e-05, 1e+16, nan, inf).
  */
 export function floatRepr(x: number): string {
-  if (!Number.isInteger(x)) return formatValue(x, '');
+  if (!Number.isInteger(x) || Object.is(x, -0)) return formatValue(x, '');
   return Math.abs(x) < 1e16 ? `${x}.0` : x.toExponential();
 }
 

@@ -90,9 +90,9 @@ export class ModelCheckpoint extends Callback {
 
   constructor(filepath: string | ModelCheckpointOptions, options: ModelCheckpointOptions = {}) {
     super();
-    const all = typeof filepath === 'string' ? { ...options, filepath: options.filepath ?? filepath } : filepath;
-    checkOptions('ModelCheckpoint', all, OPTIONS);
     if (typeof filepath === 'string' && options.filepath !== undefined) throw new TypeError('ModelCheckpoint got multiple values for argument \'filepath\'');
+    const all = typeof filepath === 'string' ? { ...options, filepath } : filepath;
+    checkOptions('ModelCheckpoint', all, OPTIONS);
     if (typeof all.filepath !== 'string' || all.filepath === '') throw new TypeError(`ModelCheckpoint needs a filepath (a string such as 'model-{epoch:02d}.json'), got ${String(all.filepath)}`);
     this.filepath = all.filepath;
     this.monitor = all.monitor ?? 'val_loss';

@@ -79,7 +79,7 @@ export async function fitGenerator(model: Model, source: BatchSource, options: F
   const verbose = options.verbose === undefined || options.verbose === 'auto' ? 1 : options.verbose;
   const queue = new BatchQueue(source, options.maxQueueSize ?? 10);
   const history = new History();
-  const callbacks = new CallbackList([history, ...(options.callbacks ?? []), ...(verbose ? [new ProgbarLogger()] : [])], model, { epochs, steps, verbose });
+  const callbacks = new CallbackList([...(options.callbacks ?? []), history, ...(verbose ? [new ProgbarLogger()] : [])], model, { epochs, steps, verbose });
   model.history = history;
   model.stopTraining = false;
   const dtype = model.device === 'webgpu' ? 'float32' : (model.layers[0]?.dtype ?? 'float32');
@@ -116,6 +116,7 @@ export async function fitGenerator(model: Model, source: BatchSource, options: F
         for (const a of [x, y, w]) if (a?.owned) a.array.dispose();
         ran++;
         await callbacks.call('onTrainBatchEnd', b, callbacks.has('onTrainBatchEnd') ? await totals.read() : {});
+        if (model.stopTraining) break;
       }
       const logs: Logs = ran ? await totals.read() : {};
       totals.dispose();

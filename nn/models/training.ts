@@ -150,7 +150,7 @@ export async function fit(model: Model, x: Data | BatchSource, y: Data | undefin
     const steps = Math.ceil(n / batchSize);
     const history = new History();
     const user = [...(options.callbacks ?? [])];
-    const callbacks = new CallbackList([history, ...user, ...(verbose ? [new ProgbarLogger()] : [])], model,
+    const callbacks = new CallbackList([...user, history, ...(verbose ? [new ProgbarLogger()] : [])], model,
       { epochs, steps, verbose, batchSize, samples: n });
     model.history = history;
     model.stopTraining = false;
@@ -177,6 +177,7 @@ export async function fit(model: Model, x: Data | BatchSource, y: Data | undefin
           lastRead = performance.now();
         }
         await callbacks.call('onTrainBatchEnd', b, batchLogs);
+        if (model.stopTraining) break; // TerminateOnNaN stops within the epoch, as in Keras
       }
       const logs = await totals.read();
       totals.dispose();
