@@ -2,6 +2,8 @@
 // `epsilon` (1e-7), the random stream that initialisers, shuffling and dropout draw from
 // (`setRandomSeed`), and the per-class counters that give layers their names (`dense`, `dense_1`,
 // ... as Keras 3 names them). `clearSession()` resets the counters, as keras.backend.clear_session.
+// The array functions Keras code calls through `K.` inside a Lambda (K.mean, K.expand_dims, ...) are
+// re-exported at the end: they are tessera's own ndarray functions.
 import * as np from '../ndarray/index.ts';
 
 let floatxType: 'float32' | 'float64' = 'float32';
@@ -46,3 +48,11 @@ export function uniqueName(prefix: string): string {
 export function clearSession(): void {
   nameCounts.clear();
 }
+
+/** Keras's `K.clear_session()` under its Keras 2 name `backend.reset()`. */
+export const reset = clearSession;
+/** `K.cast_to_floatx(x)`: x as an array of floatx. */
+export const castToFloatx = (x: np.ArrayLike): np.NDArray => np.asarray(x).astype(floatx());
+
+// K.* functions a Lambda uses, as tessera's ndarray functions.
+export { expandDims, squeeze, reshape, concatenate, stack, sum, mean, max, min, std, square, sqrt, exp, log, abs, clip, dot, transpose, maximum, minimum, softmax } from '../ndarray/index.ts';

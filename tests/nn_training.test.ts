@@ -249,4 +249,28 @@ test('memory: 100 epochs of fit, then evaluate and predict, leave only the weigh
   model.dispose();
 });
 
+test('utils: checkGradients agrees with central differences per weight; plotHistory draws an SVG; classWeight weighs the loss', async () => {
+  utils.setRandomSeed(8);
+  const x = np.random.normal(0, 1, [12, 3]);
+  const y = utils.toCategorical([0, 1, 2, 0, 1, 2, 0, 1, 2, 0, 1, 2]);
+  const model = new Sequential([new layers.Dense(5, { activation: 'tanh', inputShape: [3], kernelRegularizer: 'l2' }), new layers.Dense(3, { activation: 'softmax' })]);
+  model.compile({ optimizer: 'sgd', loss: 'categorical_crossentropy' });
+  const report = await utils.checkGradients(model, x, y);
+  assert.is(report.length, 4);
+  for (const r of report) assert.ok(r.maxRelError < 1e-6, `${r.name}: ${r.maxRelError}`);
+  const h = await model.fit(x, y, { epochs: 3, ...quiet });
+  const svg = utils.plotHistory(h);
+  assert.ok(svg.startsWith('<svg') && svg.includes('</svg>'));
+  assert.throws(() => utils.plotHistory(h, { keys: ['val_loss'] }), /no key val_loss/);
+  // classWeight {0: 2} is the same loss as duplicating the class-0 rows' weight by hand
+  const weighted = (await model.evaluate(x, y, { sampleWeight: [2, 1, 1, 2, 1, 1, 2, 1, 1, 2, 1, 1], verbose: 0 })) as number;
+  const loss = (await model.evaluate(x, y, quiet)) as number;
+  assert.ok(weighted > loss * 0.9 && Math.abs(weighted - loss) > 1e-6);
+  // K.* functions inside a Lambda, and K.epsilon
+  const { backend } = await import('../nn/index.ts');
+  assert.is(backend.epsilon(), 1e-7);
+  assert.equal(backend.expandDims(np.array([1, 2]), -1).shape, [2, 1]);
+  model.dispose();
+});
+
 test.run();

@@ -213,6 +213,10 @@ export class Model {
   fit(x: np.ArrayLike | NDArray | training.BatchSource, y?: np.ArrayLike | NDArray, options: FitOptions = {}): Promise<History> {
     return training.fit(this, x, y, options);
   }
+  /** Keras 2's fit_generator: fit on a generator (Keras 3 folded it into fit). */
+  fitGenerator(generator: training.BatchSource, options: FitOptions = {}): Promise<History> {
+    return training.fit(this, generator, undefined, options);
+  }
   /** The loss (and metrics) on the data: a number, or [loss, ...metrics] when metrics were compiled. */
   evaluate(x: np.ArrayLike | NDArray, y: np.ArrayLike | NDArray, options: training.EvaluateOptions = {}): Promise<number | number[]> {
     return training.evaluate(this, x, y, options);
