@@ -43,6 +43,6 @@ export { matmul, dot, inner, outer, vdot, tensordot } from './matmul.ts';
 export * as linalg from './linalg/index.ts';
 export { addAt } from './indexing.ts';
 export { softmax, logSoftmax, logsumexp, type SoftmaxOptions, type LogsumexpOptions } from './special.ts';
-export { grad, valueAndGrad, stopGradient, sumToShape, type GradOptions, type Differentiable } from './autodiff/grad.ts';
+export { grad, valueAndGrad, stopGradient, sumToShape, customVjp, type GradOptions, type Differentiable } from './autodiff/grad.ts';
 export { numericalGrad, type NumericalGradOptions } from './autodiff/numerical.ts';
 export * as random from './random/index.ts';

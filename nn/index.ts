@@ -19,3 +19,5 @@ export * as backend from './backend.ts';
 export { Variable } from './variable.ts';
 export { MaxNorm } from './constraints.ts';
 export { loadModel, modelFromJSON } from './saving.ts';
+export { KerasClassifier, KerasRegressor } from './wrappers/index.ts';
+export * as wrappers from './wrappers/index.ts';

@@ -51,6 +51,35 @@ if (await requireWebGPU('nn on webgpu')) {
     });
   }
 
+  test('the fused Dense (one dispatch forward, its own backward) equals the autodiff of matmul + bias + activation', async () => {
+    const xs = np.NDArray.fromTyped(Float32Array.from(x.get(':9').dataSync()), [9, 7], 'float32', 'webgpu');
+    const g = np.NDArray.fromTyped(Float32Array.from({ length: 9 * 13 }, (_, i) => Math.sin(i)), [9, 13], 'float32', 'webgpu');
+    for (const activation of ['linear', 'relu', 'sigmoid', 'tanh'] as const) {
+      for (const useBias of [true, false]) {
+        const layer = new layers.Dense(13, { activation, useBias });
+        layer.apply(xs).dispose(); // builds on webgpu
+        const ws = [layer.kernel!, ...(layer.bias ? [layer.bias] : [])];
+        const fusedGrads = np.grad((inputs: np.NDArray[]) => {
+          const saved = ws.map((w) => w.value);
+          ws.forEach((w, i) => { w.value = inputs[i + 1]; });
+          try { return np.sum(np.multiply(layer.call(inputs[0]), g)); } finally { ws.forEach((w, i) => { w.value = saved[i]; }); }
+        })([xs, ...ws.map((w) => w.value)]) as np.NDArray[];
+        const act = (await import('../nn/activations.ts')).getActivation(activation);
+        const plainGrads = np.grad((inputs: np.NDArray[]) => {
+          const z = np.matmul(inputs[0], inputs[1]);
+          return np.sum(np.multiply(act(inputs[2] ? np.add(z, inputs[2]) : z), g));
+        })([xs, ...ws.map((w) => w.value)]) as np.NDArray[];
+        for (let i = 0; i < fusedGrads.length; i++) {
+          const [a, b] = [await fusedGrads[i].data(), await plainGrads[i].data()];
+          for (let k = 0; k < a.length; k++) assert.ok(Math.abs(a[k] - b[k]) < 1e-5 * (1 + Math.abs(b[k])), `${activation} bias=${useBias} grad ${i}[${k}]: ${a[k]} vs ${b[k]}`);
+        }
+        [...fusedGrads, ...plainGrads].forEach((a) => a.dispose());
+        layer.dispose();
+      }
+    }
+    [xs, g].forEach((a) => a.dispose());
+  });
+
   test('a training step on webgpu submits nothing: kernels only, no readback inside an epoch', async () => {
     const model = build('webgpu', 'adam');
     const xg = np.NDArray.fromTyped(Float32Array.from(x.dataSync()), x.shape, 'float32', 'webgpu');

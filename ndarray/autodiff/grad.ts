@@ -14,7 +14,7 @@ import { onesLike, zerosLike, asarray } from '../creation.ts';
 import { add } from '../ufuncs.ts';
 import { sum } from '../reductions.ts';
 import { reshape, astype } from '../manipulation.ts';
-import { Tape, recording, untraced, activeTape } from './tape.ts';
+import { Tape, recording, untraced, activeTape, differentiable } from './tape.ts';
 
 /** The arguments to differentiate: an array, or a list or plain object of arrays (one level). */
 export type Differentiable = NDArray | readonly NDArray[] | { readonly [key: string]: NDArray };
@@ -32,6 +32,14 @@ export function sumToShape(g: NDArray, shape: Shape): NDArray {
   const lead = g.ndim - shape.length;
   const axes = g.shape.map((_, i) => i).filter((i) => i < lead || (shape[i - lead] === 1 && g.shape[i] !== 1));
   return reshape(sum(g, { axis: axes, keepdims: true }), shape);
+}
+
+/** A function with a derivative of your own (jax.custom_vjp): np.grad calls `backward(g, y, inputs)`
+ *  instead of looking inside `forward`, where g is the gradient of the output y and `inputs` are the
+ *  NDArray arguments in order; it returns one gradient per input (null for none). For fused kernels
+ *  whose inside the tape cannot see, and for numerically better derivatives. */
+export function customVjp<F extends (...args: never[]) => NDArray>(name: string, forward: F, backward: (g: NDArray, y: NDArray, inputs: readonly NDArray[]) => readonly (NDArray | null)[]): F {
+  return differentiable(name, forward, (g, y, inputs, _args, needed) => backward(g, y, inputs).map((d, i) => (needed[i] ? d : null)));
 }
 
 /** x as a value the tape does not see: no derivative flows through the result (jax.lax.stop_gradient).
