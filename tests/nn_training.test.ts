@@ -273,4 +273,46 @@ test('utils: checkGradients agrees with central differences per weight; plotHist
   model.dispose();
 });
 
+test('Keras\'s errors: wrong input shape, loss shapes, compile before fit, bad layer arguments', async () => {
+  utils.clearSession();
+  const model = new Sequential([new layers.Dense(4, { inputShape: [3], activation: 'softmax' })]);
+  let message = '';
+  try { await model.fit(np.zeros([2, 3]), np.zeros([2, 4]), quiet); } catch (e) { message = (e as Error).message; }
+  assert.is(message, 'You must call `compile()` before using the model.');
+  model.compile({ optimizer: 'sgd', loss: 'categorical_crossentropy' });
+  try { await model.predict(np.zeros([2, 5])); } catch (e) { message = (e as Error).message; }
+  assert.ok(message.includes('incompatible with the layer: expected shape=(None, 3), found shape=(2, 5)'), message);
+  try { await model.fit(np.zeros([2, 3]), np.zeros([2, 5]), quiet); } catch (e) { message = (e as Error).message; }
+  assert.ok(message.includes('Arguments `target` and `output` must have the same shape'), message);
+  try { await model.fit(np.zeros([2, 3]), np.zeros([3, 4]), quiet); } catch (e) { message = (e as Error).message; }
+  assert.ok(message.includes('Data cardinality is ambiguous'), message);
+  assert.throws(() => new layers.Dense(0), /Received an invalid value for `units`/);
+  assert.throws(() => new layers.Dropout(1.5), /Expected a float value between 0 and 1/);
+  try { await model.fit(np.zeros([2, 3]), np.zeros([2, 4]), { epoch: 3 } as never); } catch (e) { message = (e as Error).message; }
+  assert.ok(message.includes("fit got an unexpected keyword argument 'epoch'"), message);
+  model.dispose();
+});
+
+test('the same seed gives the same weights on any number of CPU threads', async () => {
+  await np.startThreads();
+  const run = async (threads: number): Promise<number[]> => {
+    np.setNumThreads(threads);
+    utils.setRandomSeed(9);
+    np.random.seed(9);
+    const x = np.random.normal(0, 1, [256, 256]).astype('float32');
+    const y = utils.toCategorical(np.argmax(x.get(':', ':8'), { axis: 1 }));
+    // 128 x 256 x 512 products: above the size where matmul splits work over threads
+    const model = new Sequential([new layers.Dense(512, { activation: 'relu', inputShape: [256] }), new layers.Dense(8, { activation: 'softmax' })]);
+    model.compile({ optimizer: 'adam', loss: 'categorical_crossentropy' });
+    await model.fit(x, y, { epochs: 1, batchSize: 128, ...quiet });
+    const w = Array.from(model.weights[0].value.dataSync());
+    model.dispose();
+    return w;
+  };
+  const threads = np.getNumThreads();
+  const [one, many] = [await run(1), await run(Math.max(2, threads))];
+  np.setNumThreads(threads);
+  assert.ok(one.every((v, i) => v === many[i]), 'bit-identical weights');
+});
+
 test.run();

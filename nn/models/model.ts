@@ -190,8 +190,9 @@ export class Model {
    *  under strictShapes) when targets and predictions differ in shape and would broadcast. */
   computeLoss(yTrue: NDArray, yPred: NDArray, sampleWeight: NDArray | null): NDArray {
     const c = this.requireCompiled();
-    const sparse = c.lossName === 'sparse_categorical_crossentropy';
-    if (!sparse && yTrue.shape.join() !== yPred.shape.join()) {
+    // The cross-entropies check shapes themselves (as in Keras); the other losses broadcast.
+    const checksShapes = c.lossName !== null && c.lossName.endsWith('crossentropy');
+    if (!checksShapes && yTrue.shape.join() !== yPred.shape.join()) {
       const message = `the targets have shape ${formatShape(yTrue.shape)} but the model's output has shape ${formatShape(yPred.shape)}`;
       if (c.strictShapes) throw new Error(`${message} (compile's strictShapes is on)`);
       if (!this.shapeWarned) console.warn(`Warning: ${message}; the loss broadcasts them against each other (as Keras does), which is rarely what was meant. Reshape one of them, or compile with strictShapes: true to make this an error.`);
