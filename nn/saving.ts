@@ -19,6 +19,8 @@ import { Flatten } from './layers/flatten.ts';
 import { Reshape } from './layers/reshape.ts';
 import { Lambda } from './layers/lambda.ts';
 import { Input, InputLayer } from './layers/input.ts';
+import { Conv2D } from './layers/conv2d.ts';
+import { MaxPooling2D, AveragePooling2D } from './layers/pooling2d.ts';
 import { getOptimizer } from './optimizers/index.ts';
 
 type NDArray = np.NDArray;
@@ -55,6 +57,14 @@ const FROM_CONFIG: Record<string, (c: Config) => Layer> = {
   Dropout: (c) => new Dropout({ ...baseOptions(c), rate: c.rate as number }),
   Flatten: (c) => new Flatten(baseOptions(c)),
   Reshape: (c) => new Reshape({ ...baseOptions(c), targetShape: c.target_shape as number[] }),
+  Conv2D: (c) => new Conv2D({
+    ...baseOptions(c), filters: c.filters as number, kernelSize: c.kernel_size as [number, number], strides: c.strides as [number, number],
+    padding: c.padding as 'valid' | 'same', activation: c.activation as string, useBias: c.use_bias as boolean,
+    ...(c.kernel_initializer ? { kernelInitializer: c.kernel_initializer as never } : {}), ...(c.bias_initializer ? { biasInitializer: c.bias_initializer as never } : {}),
+    kernelRegularizer: c.kernel_regularizer as never, kernelConstraint: c.kernel_constraint as never,
+  }),
+  MaxPooling2D: (c) => new MaxPooling2D({ ...baseOptions(c), poolSize: c.pool_size as [number, number], strides: c.strides as [number, number], padding: c.padding as 'valid' | 'same' }),
+  AveragePooling2D: (c) => new AveragePooling2D({ ...baseOptions(c), poolSize: c.pool_size as [number, number], strides: c.strides as [number, number], padding: c.padding as 'valid' | 'same' }),
   Lambda: (c) => {
     if (!c.function) throw new Error(`Lambda layer '${String(c.name)}' was saved without a registered function: register it with Lambda.register(name, fn) before saving and loading`);
     return new Lambda(c.function as string, { ...baseOptions(c), ...(c.output_shape ? { outputShape: c.output_shape as number[] } : {}) });

@@ -7,3 +7,5 @@ export { Flatten } from './flatten.ts';
 export { Reshape } from './reshape.ts';
 export { Lambda, type LambdaFn, type LambdaOptions } from './lambda.ts';
 export { Input, InputLayer, type InputOptions } from './input.ts';
+export { Conv2D, type Conv2DOptions } from './conv2d.ts';
+export { MaxPooling2D, AveragePooling2D, type Pooling2DOptions } from './pooling2d.ts';
