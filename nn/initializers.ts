@@ -4,6 +4,8 @@
 //   glorotNormal:  N(0, 2 / (fanIn + fanOut)) truncated at 2σ
 //   heUniform:     U(-l, l), l = √(6 / fanIn);  heNormal: N(0, 2 / fanIn) truncated at 2σ
 //   randomNormal:  N(mean 0, stddev 0.05);  randomUniform: U(-0.05, 0.05)
+//   orthogonal:    Q of the QR decomposition of a normal matrix, signs fixed by diag(R) (Saxe et al.
+//                  2014; the default of LSTM's recurrent kernel)
 // Values are drawn on the CPU from nn's random stream (setRandomSeed), then moved to the device.
 import * as np from '../ndarray/index.ts';
 import { randomState } from './backend.ts';
@@ -69,14 +71,30 @@ export const heUniform = (): Initializer => named('HeUniform', {}, (shape) => {
 });
 export const heNormal = (): Initializer => named('HeNormal', {}, (shape) => truncatedNormal(shape, Math.sqrt(2 / fans(shape)[0]) / 0.87962566103423978));
 
+/** An orthogonal matrix (rows = the product of all axes but the last, columns = the last), times `gain`. */
+export function orthogonal(options: { gain?: number } = {}): Initializer {
+  checkOptions('Orthogonal', options, ['gain']);
+  const gain = options.gain ?? 1;
+  return named('Orthogonal', { gain }, (shape) => np.tidy(() => {
+    const cols = shape[shape.length - 1];
+    const rows = shape.slice(0, -1).reduce((a, b) => a * b, 1);
+    const tall = rows >= cols;
+    const a = randomState().normal(0, 1, tall ? [rows, cols] : [cols, rows]);
+    const { Q, R } = np.linalg.qr(a) as { Q: NDArray; R: NDArray };
+    const signs = np.sign(np.array(Array.from({ length: Math.min(rows, cols) }, (_, i) => R.itemSync(i, i))));
+    const q = np.multiply(Q, signs);
+    return np.multiply(np.reshape(tall ? q : q.T, [...shape]), gain).copy();
+  }));
+}
+
 const REGISTRY: Record<string, () => Initializer> = {
   zeros, ones, glorot_uniform: glorotUniform, glorotUniform, glorot_normal: glorotNormal, glorotNormal,
   he_uniform: heUniform, heUniform, he_normal: heNormal, heNormal, random_normal: randomNormal, randomNormal,
-  normal: randomNormal, random_uniform: randomUniform, randomUniform, uniform: randomUniform,
+  normal: randomNormal, random_uniform: randomUniform, randomUniform, uniform: randomUniform, orthogonal,
 };
 const CLASSES: Record<string, (config: Record<string, number>) => Initializer> = {
   Zeros: zeros, Ones: ones, Constant: constant, RandomUniform: randomUniform, RandomNormal: randomNormal,
-  GlorotUniform: glorotUniform, GlorotNormal: glorotNormal, HeUniform: heUniform, HeNormal: heNormal,
+  GlorotUniform: glorotUniform, GlorotNormal: glorotNormal, HeUniform: heUniform, HeNormal: heNormal, Orthogonal: orthogonal,
 };
 
 /** An initializer from a Keras name ('glorot_uniform', 'zeros', 'normal', ...), a config or a function. */

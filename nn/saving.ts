@@ -21,6 +21,8 @@ import { Lambda } from './layers/lambda.ts';
 import { Input, InputLayer } from './layers/input.ts';
 import { Conv2D } from './layers/conv2d.ts';
 import { MaxPooling2D, AveragePooling2D } from './layers/pooling2d.ts';
+import { BatchNormalization } from './layers/batch-normalization.ts';
+import { LSTM } from './layers/lstm.ts';
 import { getOptimizer } from './optimizers/index.ts';
 
 type NDArray = np.NDArray;
@@ -65,6 +67,11 @@ const FROM_CONFIG: Record<string, (c: Config) => Layer> = {
   }),
   MaxPooling2D: (c) => new MaxPooling2D({ ...baseOptions(c), poolSize: c.pool_size as [number, number], strides: c.strides as [number, number], padding: c.padding as 'valid' | 'same' }),
   AveragePooling2D: (c) => new AveragePooling2D({ ...baseOptions(c), poolSize: c.pool_size as [number, number], strides: c.strides as [number, number], padding: c.padding as 'valid' | 'same' }),
+  BatchNormalization: (c) => new BatchNormalization({ ...baseOptions(c), momentum: c.momentum as number, epsilon: c.epsilon as number, center: c.center as boolean, scale: c.scale as boolean }),
+  LSTM: (c) => new LSTM({
+    ...baseOptions(c), units: c.units as number, activation: c.activation as string, recurrentActivation: c.recurrent_activation as string,
+    useBias: c.use_bias as boolean, unitForgetBias: c.unit_forget_bias as boolean, returnSequences: c.return_sequences as boolean, goBackwards: c.go_backwards as boolean,
+  }),
   Lambda: (c) => {
     if (!c.function) throw new Error(`Lambda layer '${String(c.name)}' was saved without a registered function: register it with Lambda.register(name, fn) before saving and loading`);
     return new Lambda(c.function as string, { ...baseOptions(c), ...(c.output_shape ? { outputShape: c.output_shape as number[] } : {}) });

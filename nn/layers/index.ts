@@ -9,3 +9,5 @@ export { Lambda, type LambdaFn, type LambdaOptions } from './lambda.ts';
 export { Input, InputLayer, type InputOptions } from './input.ts';
 export { Conv2D, type Conv2DOptions } from './conv2d.ts';
 export { MaxPooling2D, AveragePooling2D, type Pooling2DOptions } from './pooling2d.ts';
+export { BatchNormalization, type BatchNormalizationOptions } from './batch-normalization.ts';
+export { LSTM, type LSTMOptions } from './lstm.ts';

@@ -94,6 +94,10 @@ export abstract class Layer {
   get nonTrainableWeights(): Variable[] { return this.trainable ? this.weights.filter((w) => !w.trainable) : [...this.weights]; }
   countParams(): number { return this.weights.reduce((n, w) => n + w.size, 0); }
 
+  /** Called by the training loop after each optimizer step (BatchNormalization stores its moving
+   *  averages here); most layers have nothing to do. */
+  finishStep(): void {}
+
   /** The penalties of the weights' regularizers (added to the loss in training). */
   regularizationLosses(): NDArray[] {
     return this.weights.filter((w) => w.regularizer && w.trainable).map((w) => w.regularizer!.call(w.value));

@@ -45,6 +45,7 @@ export function trainStep(model: Model, x: NDArray, y: NDArray, sampleWeight: ND
       return [model.computeLoss(y, out, sampleWeight), out];
     }), { hasAux: true })(variables.map((v) => v.value)) as [[NDArray, NDArray], NDArray[]];
     c.optimizer.apply(grads, variables);
+    model.layers.forEach((l) => l.finishStep());
     return [value, ...batchMetrics(model, y, yPred)];
   });
   return { loss, metrics };
