@@ -223,7 +223,7 @@ test('ReduceLROnPlateau in fit: auto maximises accuracy; learning_rate reaches l
   assert.equal(spy.seen.map((l) => l.learning_rate), [0.01, 0.01, 0.01, Math.fround(0.01) * 0.1].map(Math.fround));
   const missing = new callbacks.ReduceLROnPlateau();
   const lines = await captured(() => model.fit(x, y, { epochs: 1, callbacks: [missing], ...quiet }));
-  assert.equal(lines, ['Learning rate reduction is conditioned on metric `val_loss` which is not available. Available metrics are: loss,accuracy,learning_rate.']);
+  assert.equal(lines, ['Learning rate reduction is conditioned on metric `val_loss` which is not available. Available metrics are: accuracy,loss,learning_rate.']);
   model.dispose();
 });
 

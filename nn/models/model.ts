@@ -273,15 +273,23 @@ export class Model {
     return text;
   }
 
+  /** One row per layer, as Keras prints it: a shared layer once, connected to every tensor it was
+   *  called on, each named `layer[k][0]` where k counts that layer's calls (its node index). */
   protected summaryRows(): SummaryRow[] {
-    return this.nodes.map((n) => ({
-      name: n.layer.name,
-      className: n.layer.className,
-      outputShape: n.output.shape,
-      params: n.layer.countParams(),
-      built: n.layer.built,
-      connectedTo: n.input ? [`${n.input.layer.name}[0][0]`] : [],
-    }));
+    const callIndex = new Map<SymbolicTensor, number>();
+    const calls = new Map<Layer, number>();
+    for (const n of this.nodes) {
+      callIndex.set(n.output, calls.get(n.layer) ?? 0);
+      calls.set(n.layer, (calls.get(n.layer) ?? 0) + 1);
+    }
+    const rows = new Map<Layer, SummaryRow>();
+    for (const n of this.nodes) {
+      const inbound = n.input ? [`${n.input.layer.name}[${callIndex.get(n.input)}][0]`] : [];
+      const row = rows.get(n.layer);
+      if (row) row.connectedTo!.push(...inbound);
+      else rows.set(n.layer, { name: n.layer.name, className: n.layer.className, outputShape: n.output.shape, params: n.layer.countParams(), built: n.layer.built, connectedTo: inbound });
+    }
+    return [...rows.values()];
   }
 
   /** The architecture as Keras's config layout ({class_name, config}); see saving.ts. */

@@ -16,6 +16,7 @@ import { toModelArray, rows, take, splitAt, type Data } from './data.ts';
 import { Callback, CallbackList, type Logs } from '../callbacks/callback.ts';
 import { History } from '../callbacks/history.ts';
 import { ProgbarLogger } from '../callbacks/progbar-logger.ts';
+import { Progbar } from '../callbacks/progbar.ts';
 import { randomState } from '../backend.ts';
 import { checkOptions } from '../options.ts';
 import { isBatchSource, fitGenerator, type BatchSource } from './generator.ts';
@@ -52,7 +53,9 @@ export class Totals {
     const stacked = np.stack(this.sums);
     const values = await stacked.data();
     stacked.dispose();
-    this.names.forEach((n, i) => { logs[prefix + n] = values[i] / this.samples; });
+    // Keras 3 lists the values by name: accuracy before loss.
+    const order = this.names.map((_, i) => i).sort((a, b) => (this.names[a] < this.names[b] ? -1 : 1));
+    for (const i of order) logs[prefix + this.names[i]] = values[i] / this.samples;
     return logs;
   }
   dispose(): void { this.sums?.forEach((s) => s.dispose()); }
@@ -219,10 +222,15 @@ export async function evaluate(model: Model, x: Data, y: Data, options: Evaluate
     model.ensureBuilt(xs.shape);
     const ys = prepared.target(model, await prepared.array(model, y, 'y'));
     const sw = options.sampleWeight !== undefined ? await prepared.array(model, options.sampleWeight, 'sampleWeight') : null;
-    const logs = await evaluateArrays(model, xs, ys, sw, checkBatchSize(options.batchSize ?? 32));
-    if (resolveVerbose(options.verbose) > 0) console.log(Object.entries(logs).map(([k, v]) => `${k}: ${v.toFixed(4)}`).join(' - '));
+    const batchSize = checkBatchSize(options.batchSize ?? 32);
+    const logs = await evaluateArrays(model, xs, ys, sw, batchSize);
+    const verbose = resolveVerbose(options.verbose);
+    if (verbose > 0) {
+      const steps = Math.ceil(xs.shape[0] / batchSize);
+      new Progbar({ target: steps, verbose, statelessMetrics: [], dynamicDisplay: false, colors: false }).update(steps, Object.entries(logs), true);
+    }
     if (options.returnDict) return logs as unknown as number[];
-    const values = Object.values(logs);
+    const values = logNames(model).map((n) => logs[n]); // Keras's order: loss, then the metrics as compiled
     return values.length === 1 ? values[0] : values;
   } finally {
     prepared.release();
@@ -266,7 +274,7 @@ export async function trainOnBatch(model: Model, x: Data, y: Data): Promise<numb
     totals.add(trainStep(model, xs, ys, null), xs.shape[0]);
     const logs = await totals.read();
     totals.dispose();
-    const values = Object.values(logs);
+    const values = totals.names.map((n) => logs[n]);
     return values.length === 1 ? values[0] : values;
   } finally {
     prepared.release();
