@@ -10,9 +10,18 @@
 //   selu(x) = λ elu_α(x), λ ≈ 1.0507, α ≈ 1.6733    λ or λ α e^x
 //   softplus(x) = log(1 + e^x)                      σ(x)
 //   gelu(x) = x Φ(x) (Φ the normal CDF; Keras 3's default, approximate: false)
+//
+// softmax and sigmoid remember their input (`logitsOf`), as Keras 3 does with `_keras_logits`: the
+// cross-entropy of a softmax (or sigmoid) output is then computed from the logits, which is exact
+// where the probabilities would round to 0 or 1, and cheaper (the gradient is p - y).
 import * as np from '../ndarray/index.ts';
 
 type NDArray = np.NDArray;
+
+const logits = new WeakMap<NDArray, NDArray>();
+/** The input z of the softmax or sigmoid that produced y, if y came from one. */
+export const logitsOf = (y: NDArray): NDArray | undefined => logits.get(y);
+const remember = (y: NDArray, z: NDArray): NDArray => (logits.set(y, z), y);
 export type ActivationFn = (x: NDArray) => NDArray;
 
 const SELU_ALPHA = 1.6732632423543772848170429916717;
@@ -24,10 +33,10 @@ export const relu: ActivationFn = (x) => np.where(np.greater(x, 0), x, 0);
 /** The stable sigmoid: e^x / (1 + e^x) for x < 0 and 1 / (1 + e^-x) otherwise (no overflow). */
 export const sigmoid: ActivationFn = (x) => {
   const e = np.exp(np.negative(np.abs(x)));
-  return np.where(np.greaterEqual(x, 0), np.divide(1, np.add(e, 1)), np.divide(e, np.add(e, 1)));
+  return remember(np.where(np.greaterEqual(x, 0), np.divide(1, np.add(e, 1)), np.divide(e, np.add(e, 1))), x);
 };
 export const tanh: ActivationFn = (x) => np.tanh(x);
-export const softmax: ActivationFn = (x) => np.softmax(x, { axis: -1 });
+export const softmax: ActivationFn = (x) => remember(np.softmax(x, { axis: -1 }), x);
 export const leakyRelu: ActivationFn = (x) => np.where(np.greater(x, 0), x, np.multiply(x, 0.2));
 export const elu: ActivationFn = (x) => np.where(np.greater(x, 0), x, np.expm1(np.minimum(x, 0)));
 export const selu: ActivationFn = (x) => np.multiply(np.where(np.greater(x, 0), x, np.multiply(np.expm1(np.minimum(x, 0)), SELU_ALPHA)), SELU_SCALE);

@@ -11,9 +11,12 @@
 // No shape check happens here for mse/mae/huber: (n,) against (n, 1) broadcasts to (n, n) as in
 // Keras 2; the model warns about it once (and refuses under compile's strictShapes).
 // Gradients come from np.grad; clipped probabilities get gradient 0, as in Keras.
+// As in Keras 3, predictions that come straight from a softmax (or sigmoid) activation are scored from
+// its logits (activations.ts `logitsOf`): the fromLogits formula, with gradient softmax(z) - y.
 import * as np from '../ndarray/index.ts';
 import { epsilon } from './backend.ts';
 import { checkOptions } from './options.ts';
+import { logitsOf } from './activations.ts';
 
 type NDArray = np.NDArray;
 /** A loss: targets and predictions to one value per sample (the model averages them). */
@@ -44,8 +47,9 @@ export function binaryCrossentropy(options: CrossentropyOptions = {}): LossFn {
   checkOptions('BinaryCrossentropy', options, ['fromLogits']);
   return (y, p) => {
     sameShape(y, p);
-    if (options.fromLogits) {
-      return np.mean(np.add(np.subtract(np.maximum(p, 0), np.multiply(p, y)), np.log1p(np.exp(np.negative(np.abs(p))))), lastAxis);
+    const z = options.fromLogits ? p : logitsOf(p);
+    if (z) {
+      return np.mean(np.add(np.subtract(np.maximum(z, 0), np.multiply(z, y)), np.log1p(np.exp(np.negative(np.abs(z))))), lastAxis);
     }
     const q = np.clip(p, epsilon(), 1 - epsilon());
     return np.negative(np.mean(np.add(np.multiply(y, np.log(q)), np.multiply(np.subtract(1, y), np.log(np.subtract(1, q)))), lastAxis));
@@ -56,7 +60,8 @@ export function categoricalCrossentropy(options: CrossentropyOptions = {}): Loss
   checkOptions('CategoricalCrossentropy', options, ['fromLogits']);
   return (y, p) => {
     sameShape(y, p);
-    if (options.fromLogits) return np.negative(np.sum(np.multiply(y, np.logSoftmax(p, lastAxis)), lastAxis));
+    const z = options.fromLogits ? p : logitsOf(p);
+    if (z) return np.negative(np.sum(np.multiply(y, np.logSoftmax(z, lastAxis)), lastAxis));
     const q = np.clip(np.divide(p, np.sum(p, { axis: -1, keepdims: true })), epsilon(), 1 - epsilon());
     return np.negative(np.sum(np.multiply(y, np.log(q)), lastAxis));
   };

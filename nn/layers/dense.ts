@@ -8,9 +8,10 @@
 // Keras's defaults: glorotUniform kernel, zero bias, linear activation, useBias true. A kernel
 // constraint (MaxNorm) is applied after each update; a regularizer adds its penalty to the loss.
 // Inputs with more than two axes are multiplied along their last axis, as in Keras.
-// On 'webgpu' (float32, 2-D input, activation linear/relu/sigmoid/tanh) the forward pass is one fused
+// On 'webgpu' (float32, 2-D input, activation linear/relu/tanh) the forward pass is one fused
 // dispatch (matmul, bias and activation: np.webgpu.linear) with the backward pass above written out
 // (act' from y: relu 1[y > 0], sigmoid y(1 - y), tanh 1 - y²); tests check it equals the autodiff.
+// A sigmoid output is not fused, so that the loss can use its logits (see losses.ts).
 import * as np from '../../ndarray/index.ts';
 import { Layer, LAYER_OPTIONS, type LayerOptions, type Shape } from './layer.ts';
 import { getActivation, activationName, type ActivationFn } from '../activations.ts';
@@ -106,7 +107,7 @@ export class Dense extends Layer {
 // ---- the fused GPU path ------------------------------------------------------------------------
 type Fusable = 'linear' | 'relu' | 'sigmoid' | 'tanh';
 const FUSED = new Map<ActivationFn, Fusable>([
-  [getActivation('linear'), 'linear'], [getActivation('relu'), 'relu'], [getActivation('sigmoid'), 'sigmoid'], [getActivation('tanh'), 'tanh'],
+  [getActivation('linear'), 'linear'], [getActivation('relu'), 'relu'], [getActivation('tanh'), 'tanh'],
 ]);
 
 /** dz = g · act'(z), with act' written in terms of the output y. */

@@ -120,7 +120,7 @@ export abstract class Layer {
       return new SymbolicTensor(this.computeOutputShape(x.shape), this, [x], this.name);
     }
     if (!this.built) this.build([null, ...x.shape.slice(1)], x.device);
-    return this.call(x, options.training ?? false);
+    return np.tidy(() => this.call(x, options.training ?? false)); // intermediates are freed
   }
 
   dispose(): void { this.weights.forEach((w) => w.dispose()); }
