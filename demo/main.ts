@@ -1,8 +1,10 @@
-// `npm start`: a short tour of what tessera can do today, in the order a NumPy/scikit-learn tutorial
-// would show it: arrays and broadcasting, seeded random numbers identical to NumPy's, linear algebra,
-// a scikit-learn workflow (data, split, grid search over a pipeline), a Keras-style network trained on
-// the autodiff, and the same array maths and network on the WebGPU device when a GPU (or the software
-// Vulkan driver) is present.
+// `npm start`: a short tour of what tessera can do today, in the order a NumPy/scikit-learn/Keras
+// tutorial would show it: arrays and broadcasting, seeded random numbers identical to NumPy's, linear
+// algebra, a scikit-learn workflow (data, split, grid search over a pipeline), the autodiff, and a
+// Keras-style network trained with Keras's progress bar on the best device there is (WebGPU when an
+// adapter exists, else the CPU), its training curves written to an SVG file.
+import { writeFileSync, mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
 import * as np from '../ndarray/index.ts';
 import { makeMoons, trainTestSplit, Pipeline, PolynomialFeatures, RidgeClassifier, GridSearchCV, KMeans, makeBlobs, loadDigits } from '../sklearn/index.ts';
 import { Sequential, layers, utils } from '../nn/index.ts';
@@ -45,44 +47,31 @@ const x0 = np.array([0.5, 1, 2]);
 console.log('np.grad(f)(x)      =', (np.grad(f)(x0) as np.NDArray).toString());
 console.log('2x·sin x + x²·cos x =', np.add(np.multiply(np.multiply(x0, 2), np.sin(x0)), np.multiply(np.square(x0), np.cos(x0))).toString());
 
-section('a Keras-style network on the digits (tessera/nn)');
+section('the device');
+const device: np.DeviceName = (await np.isWebGPUAvailable()) ? 'webgpu' : 'cpu';
+if (device === 'webgpu') {
+  const { adapter } = await np.initWebGPU();
+  console.log(`WebGPU: Dawn found an adapter (${adapter}), so the network below trains on 'webgpu' in float32.`);
+} else {
+  console.log("WebGPU: no adapter was found (no GPU and no software Vulkan driver; see the README), so the network below trains on 'cpu'.");
+}
+
+section(`a Keras-style network on the digits (tessera/nn, on '${device}')`);
 utils.setRandomSeed(42);
 const digits = await loadDigits();
 const [dTrain, dTest, lTrain, lTest] = await trainTestSplit(np.divide(digits.data, 16), digits.target, { testSize: 0.25, randomState: 0 });
-/** The Keras tutorial's first network: 64 inputs, a hidden ReLU layer with dropout, 10 softmax outputs. */
-function digitsModel(device: np.DeviceName): Sequential {
-  const model = new Sequential([
-    new layers.Dense(64, { activation: 'relu', inputShape: [64] }),
-    new layers.Dropout(0.2),
-    new layers.Dense(10, { activation: 'softmax' }),
-  ], { device });
-  model.compile({ optimizer: 'adam', loss: 'categorical_crossentropy', metrics: ['accuracy'] });
-  return model;
-}
-const net = digitsModel('cpu');
+const net = new Sequential([
+  new layers.Dense(64, { activation: 'relu', inputShape: [64] }),
+  new layers.Dropout(0.2),
+  new layers.Dense(10, { activation: 'softmax' }),
+], { device });
+net.compile({ optimizer: 'adam', loss: 'categorical_crossentropy', metrics: ['accuracy'] });
 net.summary();
-const fitted = await net.fit(dTrain, utils.toCategorical(lTrain), { batchSize: 32, epochs: 10, validationData: [dTest, utils.toCategorical(lTest)], verbose: 2 });
-console.log('validation accuracy after 10 epochs:', fitted.history.val_accuracy.at(-1)!.toFixed(4));
+const fitted = await net.fit(dTrain, utils.toCategorical(lTrain), { batchSize: 32, epochs: 10, validationData: [dTest, utils.toCategorical(lTest)] });
+console.log(`validation accuracy after 10 epochs: ${fitted.history.val_accuracy.at(-1)!.toFixed(4)}`);
+const svgPath = resolve('build', 'demo-training.svg');
+mkdirSync(resolve('build'), { recursive: true });
+writeFileSync(svgPath, utils.plotHistory(fitted, { keys: ['loss', 'val_loss'], title: 'Digits: training and validation loss' }));
+console.log(`the training curves are in ${svgPath}`);
 net.dispose();
-
-section('the same maths on WebGPU');
-if (await np.isWebGPUAvailable()) {
-  await np.initWebGPU();
-  const g = np.random.rand(256, 256).astype('float32');
-  const onGpu = await g.to('webgpu');
-  const product = np.tidy(() => np.matmul(onGpu, onGpu).sum({ axis: 0 }));
-  const cpu = np.matmul(g, g).sum({ axis: 0 });
-  const relErr = np.abs(np.subtract(await product.to('cpu'), cpu)).max().itemSync() / cpu.max().itemSync();
-  console.log('column sums of a 256x256 matmul, GPU (float32) vs CPU: relative difference', relErr.toExponential(1));
-  product.dispose();
-  onGpu.dispose();
-  console.log('live GPU buffers after dispose:', np.memory().webgpu.buffers);
-  utils.setRandomSeed(42);
-  const gpuNet = digitsModel('webgpu');
-  const gpuFit = await gpuNet.fit(dTrain, utils.toCategorical(lTrain), { batchSize: 32, epochs: 3, validationData: [dTest, utils.toCategorical(lTest)], verbose: 2 });
-  console.log('the digits network trained on WebGPU, validation accuracy after 3 epochs:', gpuFit.history.val_accuracy.at(-1)!.toFixed(4));
-  gpuNet.dispose();
-  console.log('live GPU buffers after the network is disposed:', np.memory().webgpu.buffers);
-} else {
-  console.log('no WebGPU adapter: install the software Vulkan driver (see the README) to run this part');
-}
+console.log(`arrays left on '${device}' after the network is disposed: ${np.memory()[device].arrays}`);
