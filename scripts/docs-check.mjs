@@ -1,14 +1,17 @@
 // `npm run docs`: runs the ```ts blocks of every docs/**/*.md file and checks their output.
 // The blocks of one markdown file run in order as ONE program (bundled with esbuild, `tessera/*`
 // imports resolved to the sources); a ```text output block after a ts block is that block's
-// expected stdout. `node scripts/docs-check.mjs ndarray` checks only files whose path contains "ndarray".
+// expected stdout. `node scripts/docs-check.mjs ndarray` checks only files whose path contains "ndarray";
+// `--deno` runs the pages with the npm-installed Deno instead of Node (same bundles, same checks).
 import * as esbuild from 'esbuild';
 import { readFileSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { root, nodeBundle, findFiles, run } from './common.mjs';
+import { root, nodeBundle, findFiles, run, bin } from './common.mjs';
 import { tsBlocks, program, splitOutput, compare } from './docs-parse.mjs';
 
-const filter = process.argv[2] ?? '';
+const args = process.argv.slice(2);
+const useDeno = args.includes('--deno');
+const filter = args.find((a) => !a.startsWith('--')) ?? '';
 const files = findFiles('docs', /\.md$/).filter((f) => f.includes(filter));
 const env = { ...process.env, XDG_RUNTIME_DIR: process.env.XDG_RUNTIME_DIR ?? '/tmp' };
 const TIMEOUT_MS = 10 * 60 * 1000; // GPU examples can spend seconds in Mesa's shader compiler
@@ -54,7 +57,8 @@ for (const file of files) {
     continue;
   }
 
-  const res = await run(process.execPath, ['--enable-source-maps', outfile], { capture: true, env, timeoutMs: TIMEOUT_MS });
+  const [cmd, cmdArgs] = useDeno ? [bin('deno'), ['run', '-A', outfile]] : [process.execPath, ['--enable-source-maps', outfile]];
+  const res = await run(cmd, cmdArgs, { capture: true, env, timeoutMs: TIMEOUT_MS });
   const { before, byBlock } = splitOutput(res.stdout);
   if (before.trim() !== '') console.log(`note ${file}: printed before the first block:\n${before}`);
 
