@@ -24,6 +24,7 @@ import { MaxPooling2D, AveragePooling2D } from './layers/pooling2d.ts';
 import { BatchNormalization } from './layers/batch-normalization.ts';
 import { LSTM } from './layers/lstm.ts';
 import { getOptimizer } from './optimizers/index.ts';
+import { writeText, readText } from './utils/files.ts';
 
 type NDArray = np.NDArray;
 type Config = Record<string, unknown>;
@@ -137,16 +138,6 @@ function arrayFromJSON(j: ArrayJSON, device: np.DeviceName): NDArray {
   const Typed = j.dtype === 'float64' ? Float64Array : Float32Array;
   const typed = new Typed(bytes.buffer as ArrayBuffer, bytes.byteOffset, bytes.byteLength / Typed.BYTES_PER_ELEMENT);
   return np.array(typed, { dtype: j.dtype, device }).reshape(j.shape);
-}
-
-// ---- files --------------------------------------------------------------------------------------
-async function writeText(path: string, text: string): Promise<void> {
-  const fs = await import('node:fs/promises');
-  await fs.writeFile(path, text);
-}
-async function readText(path: string): Promise<string> {
-  const fs = await import('node:fs/promises');
-  return fs.readFile(path, 'utf8');
 }
 
 /** Weights-only: every weight of the model, in order, with its layer's name. */

@@ -4,21 +4,12 @@
 // (0.1, 2.0, 1e-05), lines ending in \r\n (csv's excel dialect). `append` continues an existing file
 // without repeating its header. The file is written through node:fs/promises, imported on first use so
 // this module also loads in a browser.
-import * as np from '../../ndarray/index.ts';
 import { Callback, type Logs } from './callback.ts';
 import { checkOptions } from '../options.ts';
 import { formatValue } from '../utils/format.ts';
+import { fileSystem, type Fs } from '../utils/files.ts';
 
-type Fs = typeof import('node:fs/promises');
-
-async function fs(): Promise<Fs> {
-  const specifier = 'node:fs/promises';
-  try {
-    return (await import(/* @vite-ignore */ specifier)) as Fs;
-  } catch {
-    throw new np.ValueError('CSVLogger writes files, which needs Node or Deno; in a browser, collect the logs with a LambdaCallback');
-  }
-}
+const fs = (): Promise<Fs> => fileSystem('CSVLogger (use a LambdaCallback to collect the logs in a browser)');
 
 /**
  * A number as Python's repr(float) prints it: the shortest digits that read back as the same double, with

@@ -7,8 +7,13 @@
 import * as np from '../../ndarray/index.ts';
 import { Callback, type Logs } from './callback.ts';
 import { checkOptions } from '../options.ts';
+import { fileSystem, makeParentDirectory } from '../utils/files.ts';
+
 import { pyFormat, formatValue, KeyError } from '../utils/format.ts';
 import type { Model } from '../models/model.ts';
+
+/** Creates the folder a checkpoint goes into (where there is a file system). */
+const makeParentFolder = async (path: string): Promise<void> => makeParentDirectory(await fileSystem('ModelCheckpoint'), path);
 
 export interface ModelCheckpointOptions {
   filepath?: string;
@@ -50,20 +55,6 @@ export function monitorMode(cls: string, monitor: string, mode: 'auto' | 'min' |
   if (metric && UP.has(name)) return 'max';
   if (metric && DOWN.has(name)) return 'min';
   throw new np.ValueError(`${cls} callback received monitor=${monitor}, but tessera isn't able to automatically determine whether that metric should be maximized or minimized. Pass \`mode: 'max'\` in order to monitor based on the highest metric value, or pass \`mode: 'min'\` in order to use the lowest value.`);
-}
-
-/** Creates the folder a file goes into (Node and Deno; elsewhere saving goes to a store, which needs none). */
-async function makeParentDirectory(path: string): Promise<void> {
-  const slash = Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\'));
-  if (slash <= 0) return;
-  const specifier = 'node:fs/promises';
-  let fs: typeof import('node:fs/promises');
-  try {
-    fs = (await import(/* @vite-ignore */ specifier)) as typeof import('node:fs/promises');
-  } catch {
-    return;
-  }
-  await fs.mkdir(path.slice(0, slash), { recursive: true });
 }
 
 /**
@@ -179,7 +170,7 @@ export class ModelCheckpoint extends Callback {
   private async saveModel(epoch: number, batch: number | null, logs: Logs): Promise<void> {
     const path = this.filePath(epoch, batch, logs);
     if (!this.shouldSave(epoch, logs, path)) return;
-    await makeParentDirectory(path);
+    await makeParentFolder(path);
     try {
       if (this.saveWeightsOnly) await this.model!.saveWeights(path);
       else await this.model!.save(path);
