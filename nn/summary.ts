@@ -5,8 +5,9 @@
 // padded columns plus borders into that width by taking the excess from all columns evenly (Python's
 // round, ties to even). A cell too long for its column wraps at spaces; a word longer than the column ends
 // in "…". Sizes assume float32 weights, 4 bytes a parameter: 4,810 params are "(18.79 KB)".
-import { ValueError } from '../ndarray/errors.ts';
+import { ValueError } from '../ndarray/index.ts';
 import { formatValue } from './utils/format.ts';
+import { readEnv } from './utils/env.ts';
 
 export type Shape = (number | null)[];
 
@@ -154,7 +155,7 @@ function connection(name: string): string {
 /** shutil.get_terminal_size().columns: $COLUMNS, else the terminal's width, else 80. */
 function terminalColumns(): number {
   if (typeof process === 'undefined') return 80;
-  const fromEnv = Number(process.env.COLUMNS);
+  const fromEnv = Number(readEnv('COLUMNS'));
   if (fromEnv > 0) return fromEnv;
   return process.stdout?.columns || 80;
 }

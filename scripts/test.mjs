@@ -1,5 +1,6 @@
 // `npm test`: typecheck, bundle tests/**/*.test.ts into build/tests/, run them with uvu, run the Deno
-// smoke test (scripts/deno-smoke.mjs), then check docs/.
+// smoke test (scripts/deno-smoke.mjs), check docs/, then test the package as another project gets it
+// (scripts/pack-test.mjs).
 // `node scripts/test.mjs <filter>` builds and runs only test files whose path contains <filter>
 // and skips the typecheck and the docs check (fast dev loop). Exits non-zero on any failure.
 import { buildTests } from './build-tests.mjs';
@@ -53,4 +54,8 @@ if (!filter) {
   step('docs check');
   const docs = await run(process.execPath, ['scripts/docs-check.mjs'], { env });
   if (docs.code !== 0) process.exit(docs.code);
+
+  step('package test (npm pack, install into a new project, run in Node and Deno, type-check)');
+  const pack = await run(process.execPath, ['scripts/pack-test.mjs'], { env });
+  if (pack.code !== 0) process.exit(pack.code);
 }

@@ -42,8 +42,17 @@ interface PoolWorker {
   cBuf: SharedArrayBuffer | null;
 }
 
+/** An environment variable, or undefined where the runtime refuses to tell (Deno without --allow-env). */
+function readEnv(name: string): string | undefined {
+  try {
+    return (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env?.[name];
+  } catch {
+    return undefined;
+  }
+}
+
 function defaultThreads(): number {
-  const env = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env?.TESSERA_NUM_THREADS;
+  const env = readEnv('TESSERA_NUM_THREADS');
   if (env !== undefined && /^\d+$/.test(env) && Number(env) >= 1) return Number(env);
   const os = nodeModule<{ availableParallelism?: () => number; cpus(): unknown[] }>('node:os');
   return os ? Math.min(os.availableParallelism?.() ?? os.cpus().length, 8) : 1;

@@ -10,8 +10,9 @@
 // spaces to cover the old one. Keras redraws so whenever 'posix' is in sys.modules, i.e. on Linux and macOS
 // even into a file or a pipe; only without dynamic display does each redraw start a new line ("\n" + line).
 // A value shows as its average over steps unless it is a stateful metric; Keras 3's fit makes all stateful.
-import { ValueError } from '../../ndarray/errors.ts';
+import { ValueError } from '../../ndarray/index.ts';
 import { formatKerasNumber, formatValue } from '../utils/format.ts';
+import { readEnv } from '../utils/env.ts';
 
 export interface ProgbarOptions {
   /** Total number of steps, or null when unknown ("   7/Unknown"). */
@@ -227,7 +228,7 @@ function visibleLength(s: string): number {
 
 function defaultDynamicDisplay(): boolean {
   if (typeof process === 'undefined') return false;
-  return Boolean(process.stdout?.isTTY) || process.platform !== 'win32' || 'PYCHARM_HOSTED' in process.env;
+  return Boolean(process.stdout?.isTTY) || process.platform !== 'win32' || readEnv('PYCHARM_HOSTED') !== undefined;
 }
 
 /** process.stdout.write in Node; elsewhere console.log of each finished line (redraws collapse to the last). */

@@ -5,7 +5,7 @@
 // rounded as Python rounds them, from the double's exact binary value with ties to even ('{:.2f}' of 0.125 is
 // '0.12'), so JS's toFixed (ties away from zero, exponent form from 1e21 up) is never used. JS has one number
 // type, so an integer-valued number is formatted as a Python int (epoch, batch) and any other as a float.
-import { IndexError, ValueError } from '../../ndarray/errors.ts';
+import { IndexError, ValueError } from '../../ndarray/index.ts';
 
 /** A template names a key the values do not have (Python raises KeyError, which Keras re-raises). */
 export class KeyError extends Error {
