@@ -75,3 +75,15 @@ export function run(cmd, args, { capture = false, tee = false, env = process.env
 
 // Path of an npm-installed binary (node_modules/.bin/NAME).
 export const bin = (name) => join(root, 'node_modules', '.bin', name);
+
+// Whether Dawn (the `webgpu` package) finds an adapter here, asked in a child process so that this
+// process does not keep a GPU instance alive. The line mirrors .ci/run's check.
+export async function hasWebGPUAdapter() {
+  const probe = "import('webgpu').then(async({create,globals})=>{Object.assign(globalThis,globals);const g=create([]);globalThis.g=g;process.exit((await g.requestAdapter())?0:1)}).catch(()=>process.exit(1))";
+  const r = await run(process.execPath, ['-e', probe], { capture: true });
+  return r.code === 0;
+}
+
+// Printed when WebGPU parts are skipped (the same advice as ndarray/webgpu/device.ts DRIVER_HINT).
+export const WEBGPU_SKIP_HINT = 'install the software Vulkan driver to run them: on Debian 12 enable bookworm-backports, then as root ' +
+  '`apt-get install -y --no-install-recommends -t bookworm-backports mesa-vulkan-drivers libvulkan1` (see the README)';

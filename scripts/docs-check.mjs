@@ -6,7 +6,7 @@
 import * as esbuild from 'esbuild';
 import { readFileSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { root, nodeBundle, findFiles, run, bin } from './common.mjs';
+import { root, nodeBundle, findFiles, run, bin, hasWebGPUAdapter, WEBGPU_SKIP_HINT } from './common.mjs';
 import { tsBlocks, program, splitOutput, compare } from './docs-parse.mjs';
 
 const args = process.argv.slice(2);
@@ -23,6 +23,9 @@ mkdirSync(outDir, { recursive: true });
 
 let failures = 0;
 let checked = 0;
+// Pages that use the GPU are skipped where there is no WebGPU adapter, except on CI, which has one.
+const gpu = process.env.CI === 'true' || (await hasWebGPUAdapter());
+const skippedForGpu = [];
 const fail = (msg) => {
   failures++;
   console.error(`FAIL ${msg}`);
@@ -34,6 +37,12 @@ for (const file of files) {
   const runnable = blocks.filter((b) => !b.skip);
   if (runnable.length === 0) {
     console.log(`skip ${file} (no runnable ts blocks)`);
+    continue;
+  }
+
+  if (!gpu && /initWebGPU|device: 'webgpu'/.test(markdown)) {
+    skippedForGpu.push(file);
+    console.log(`skip ${file} (it uses WebGPU and no adapter was found)`);
     continue;
   }
 
@@ -85,5 +94,6 @@ for (const file of files) {
   if (!fileFailed) console.log(`ok   ${file} (${runnable.length} block(s))`);
 }
 
-console.log(`docs: ${checked} block(s) run in ${files.length} file(s), ${failures} failure(s)`);
+console.log(`docs: ${checked} block(s) run in ${files.length - skippedForGpu.length} file(s), ${failures} failure(s)`);
+if (skippedForGpu.length) console.log(`docs: skipped ${skippedForGpu.length} page(s) that use WebGPU (${skippedForGpu.join(', ')}): ${WEBGPU_SKIP_HINT}`);
 process.exit(failures > 0 ? 1 : 0);

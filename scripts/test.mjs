@@ -5,7 +5,7 @@
 // and skips the typecheck and the docs check (fast dev loop). Exits non-zero on any failure.
 import { buildTests } from './build-tests.mjs';
 import { rmSync } from 'node:fs';
-import { run, bin } from './common.mjs';
+import { run, bin, hasWebGPUAdapter, WEBGPU_SKIP_HINT } from './common.mjs';
 
 const filter = process.argv[2] ?? '';
 // --enable-source-maps: stack traces from the bundled tests point at the .ts sources.
@@ -58,4 +58,9 @@ if (!filter) {
   step('package test (npm pack, install into a new project, run in Node and Deno, type-check)');
   const pack = await run(process.execPath, ['scripts/pack-test.mjs'], { env });
   if (pack.code !== 0) process.exit(pack.code);
+
+  // Without an adapter (and not on CI, where it would have failed above) say once what did not run.
+  if (process.env.CI !== 'true' && !(await hasWebGPUAdapter())) {
+    console.log(`\nAll tests passed, but without a WebGPU adapter the WebGPU tests, the GPU half of the Deno smoke test and the docs pages that use WebGPU were skipped; ${WEBGPU_SKIP_HINT}.`);
+  }
 }
