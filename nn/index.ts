@@ -21,3 +21,5 @@ export { MaxNorm } from './constraints.ts';
 export { loadModel, modelFromJSON } from './saving.ts';
 export { KerasClassifier, KerasRegressor } from './wrappers/index.ts';
 export * as wrappers from './wrappers/index.ts';
+export { exportOnnx, type OnnxExportOptions } from './onnx/export.ts';
+export { saveTfjs, loadTfjs, toTfjsArtifacts, fromTfjsArtifacts, type TfjsArtifacts } from './tfjs/layers-format.ts';
