@@ -283,8 +283,24 @@ if (await requireWebGPU('autodiff on webgpu')) {
   gpu('ufuncs, reductions, matmul, indexing, softmax on webgpu agree with cpu', async () => {
     await np.initWebGPU();
     const x = inputs([5, 7], 0.3, 2);
-    for (const op of ['exp', 'log', 'tanh', 'sqrt', 'square', 'sin', 'abs', 'reciprocal'] as const) {
-      await same(op, (v) => np.sum((np[op] as (a: NDArray) => NDArray)(v)), x);
+    // every float ufunc's rule, on the GPU's kernels, against the CPU's float64 gradient
+    const w = weights([5, 7]);
+    for (const op of UNARY_OPS.values()) {
+      if (op.rule === 'bool' || op.rule === 'integer' || op.d === 'zero') continue;
+      const [lo, hi] = DOMAINS[op.name] ?? [-2, 2];
+      const fn = (np as unknown as Record<string, (a: NDArray) => NDArray>)[op.name];
+      const wg = await w.astype('float32').to('webgpu');
+      await same(op.name, (v) => np.sum(np.multiply(fn(v), v.device === 'cpu' ? w : wg)), inputs([5, 7], lo, hi), 5e-4);
+      wg.dispose();
+    }
+    for (const op of BINARY_OPS.values()) {
+      if (op.rule === 'bool' || op.rule === 'integer' || op.d === 'zero') continue;
+      const [lo, hi] = DOMAINS[op.name] ?? [-2, 2];
+      const fn = (np as unknown as Record<string, (a: NDArray, b: NDArray) => NDArray>)[op.name];
+      const other = inputs([7], lo, hi, 7);
+      const og = await other.astype('float32').to('webgpu');
+      await same(`${op.name} (a)`, (v) => np.sum(fn(v, v.device === 'cpu' ? other : og)), inputs([5, 7], lo, hi, 5), 5e-4);
+      og.dispose();
     }
     await same('broadcast add, multiply, divide, power', (v) => np.sum(np.power(np.divide(np.multiply(np.add(v, v.get(0)), v), v.get(':', 0).reshape([-1, 1])), 2)), x);
     await same('maximum/where/clip', (v) => np.sum(np.add(np.maximum(np.subtract(v, 1), 0), np.clip(v, 0.5, 1.5))), x);
