@@ -137,6 +137,12 @@ export class Model {
     if (devices.size === 1) this.deviceName = [...devices][0];
   }
 
+  /** The graph, read-only: the layer calls in an order where inputs come first, and the model's input
+   *  and output tensors (null before a Sequential knows its input shape). For exporters. */
+  get graph(): { nodes: readonly GraphNode[]; input: SymbolicTensor | null; output: SymbolicTensor | null } {
+    return { nodes: this.nodes, input: this.inputTensor, output: this.outputTensor };
+  }
+
   /** Builds the model for data of this shape if it is not built yet (Sequential without an input shape). */
   ensureBuilt(_dataShape: readonly number[]): void {}
 
