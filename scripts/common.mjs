@@ -47,6 +47,11 @@ export function findFiles(dir, re) {
   return out.sort();
 }
 
+// Dawn (the `webgpu` package) prints two harmless lines whenever it opens a device on Mesa's software
+// driver; the native code writes them straight to stderr, so the runners drop them from what they echo.
+const DAWN_NOISE = /^Warning: maxDynamic(Uniform|Storage)BuffersPerPipelineLayout artificially reduced[^\n]*\n?/gm;
+export const dropKnownNoise = (text) => text.replace(DAWN_NOISE, '');
+
 // Run a command; resolves to { code, stdout, stderr }. Output goes straight to the terminal unless
 // `capture` (keep it, print nothing) or `tee` (keep it and print it as it arrives) is set.
 export function run(cmd, args, { capture = false, tee = false, env = process.env, timeoutMs } = {}) {
@@ -66,7 +71,10 @@ export function run(cmd, args, { capture = false, tee = false, env = process.env
     });
     child.stderr?.on('data', (d) => {
       stderr += d;
-      if (tee) process.stderr.write(d);
+      if (tee) {
+        const shown = dropKnownNoise(String(d));
+        if (shown) process.stderr.write(shown);
+      }
     });
     child.on('error', (err) => resolve({ code: 127, stdout, stderr: stderr + String(err) }));
     child.on('close', (code, signal) => resolve({ code: code ?? (signal ? 128 : 1), signal, stdout, stderr }));
