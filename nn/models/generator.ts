@@ -5,7 +5,8 @@
 // generator that fills one shared buffer and yields it every time therefore hands fit batches that
 // are overwritten 10 pulls later: x and y of different batches get mixed (the Keras article's
 // first pitfall). Keras is silent about it; tessera warns when the same array object comes twice.
-// `maxQueueSize: 0` pulls each batch when it is needed.
+// `maxQueueSize: 0` pulls each batch when it is needed, and so does Keras 2's `workers: 0` (the
+// generator then runs in the training loop itself).
 import * as np from '../../ndarray/index.ts';
 import type { Model, FitOptions } from './model.ts';
 import { trainStep } from './step.ts';
@@ -48,6 +49,7 @@ class BatchQueue {
   }
 
   private checkAliasing(batch: Batch): void {
+    if (this.size === 0) return; // read on demand: a reused buffer is consumed before it is refilled
     for (const part of batch.slice(0, 2)) {
       const v = single(part as Data);
       if (typeof v !== 'object' || v === null) continue;
@@ -77,7 +79,7 @@ export async function fitGenerator(model: Model, source: BatchSource, options: F
   const steps = options.stepsPerEpoch;
   const epochs = options.epochs ?? 1;
   const verbose = options.verbose === undefined || options.verbose === 'auto' ? 1 : options.verbose;
-  const queue = new BatchQueue(source, options.maxQueueSize ?? 10);
+  const queue = new BatchQueue(source, options.workers === 0 ? 0 : (options.maxQueueSize ?? 10));
   const history = new History();
   const callbacks = new CallbackList([...(options.callbacks ?? []), history, ...(verbose ? [new ProgbarLogger()] : [])], model, { epochs, steps, verbose });
   model.history = history;

@@ -201,7 +201,7 @@ export class Model {
     if (!checksShapes && yTrue.shape.join() !== yPred.shape.join()) {
       const message = `the targets have shape ${formatShape(yTrue.shape)} but the model's output has shape ${formatShape(yPred.shape)}`;
       if (c.strictShapes) throw new Error(`${message} (compile's strictShapes is on)`);
-      if (!this.shapeWarned) console.warn(`Warning: ${message}; the loss broadcasts them against each other (as Keras does), which is rarely what was meant. Reshape one of them, or compile with strictShapes: true to make this an error.`);
+      if (!this.shapeWarned) console.warn(`Warning: ${message}; the loss broadcasts them against each other (as Keras 2 did; Keras 3 squeezes the axis of 1), which is rarely what was meant. Reshape one of them, or compile with strictShapes: true to make this an error.`);
       this.shapeWarned = true;
     }
     const perSample = c.loss(yTrue, yPred);
