@@ -71,10 +71,12 @@ export class Figure {
     ].join('\n');
   }
 
-  /** Writes the SVG to a file (Node and Deno). */
+  /** Writes the SVG to a file (Node and Deno), creating the folder it goes into if it is missing. */
   async save(path: string): Promise<void> {
     const fsName = 'node:fs/promises';
     const fs = (await import(/* @vite-ignore */ fsName)) as typeof import('node:fs/promises');
+    const slash = Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\'));
+    if (slash > 0) await fs.mkdir(path.slice(0, slash), { recursive: true });
     await fs.writeFile(path, this.toSVG());
   }
 }
