@@ -1,4 +1,5 @@
-// nn.exportOnnx checked by ONNX Runtime (onnxruntime-node): Sequential and functional models of
+// nn.exportOnnx checked by ONNX Runtime (onnxruntime-web: the same runtime compiled to WebAssembly, which
+// runs in Node and installs without the CUDA download onnxruntime-node's install script attempts): Sequential and functional models of
 // every exportable layer, trained a few steps on small random data, exported, and run by ONNX Runtime,
 // which must give model.predict's outputs to float32 tolerance; layers with no ONNX form (Lambda,
 // LSTM, a custom activation) are refused by name; a model living on 'webgpu' exports too. The protobuf
@@ -6,7 +7,7 @@
 // written to build/onnx/, where tests/oracle/onnx_check.py runs ONNX's own checker on it.
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import * as ort from 'onnxruntime-node';
+import * as ort from 'onnxruntime-web';
 import * as np from '../ndarray/index.ts';
 import { Sequential, Model, Input, layers, utils, exportOnnx, activations, type OnnxExportOptions } from '../nn/index.ts';
 import { ProtoWriter } from '../nn/onnx/protobuf.ts';
