@@ -24,7 +24,7 @@ for (const f of files) {
   const js = join('build', 'bench', basename(f).replace(/\.ts$/, '.js'));
   console.log(`\n=== ${f}${useDeno ? ' (deno)' : ''} ===`);
   const cmd = useDeno ? [bin('deno'), ['run', '-A', js]] : [process.execPath, ['--enable-source-maps', js]];
-  const { code } = await run(cmd[0], cmd[1], { env });
+  const { code } = await run(cmd[0], cmd[1], { env, tee: true }); // tee: known noise is dropped
   if (code !== 0) {
     failed++;
     console.error(`${f} exited with code ${code}`);

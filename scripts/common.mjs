@@ -47,10 +47,14 @@ export function findFiles(dir, re) {
   return out.sort();
 }
 
-// Dawn (the `webgpu` package) prints two harmless lines whenever it opens a device on Mesa's software
-// driver; the native code writes them straight to stderr, so the runners drop them from what they echo.
-const DAWN_NOISE = /^Warning: maxDynamic(Uniform|Storage)BuffersPerPipelineLayout artificially reduced[^\n]*\n?/gm;
-export const dropKnownNoise = (text) => text.replace(DAWN_NOISE, '');
+// Known noise the runners drop from what they echo: Dawn (the `webgpu` package) prints two harmless lines
+// whenever it opens a device on Mesa's software driver (native code, straight to stderr), and TF.js
+// (a benchmark peer) advertises its Node backend once per process.
+const NOISE = [
+  /^Warning: maxDynamic(Uniform|Storage)BuffersPerPipelineLayout artificially reduced[^\n]*\n?/gm,
+  /^\n?=+\nHi, looks like you are running TensorFlow\.js in Node\.js\.[^\n]*\n=+\n?/gm,
+];
+export const dropKnownNoise = (text) => NOISE.reduce((t, re) => t.replace(re, ''), text);
 
 // Run a command; resolves to { code, stdout, stderr }. Output goes straight to the terminal unless
 // `capture` (keep it, print nothing) or `tee` (keep it and print it as it arrives) is set.
@@ -67,7 +71,10 @@ export function run(cmd, args, { capture = false, tee = false, env = process.env
     let stderr = '';
     child.stdout?.on('data', (d) => {
       stdout += d;
-      if (tee) process.stdout.write(d);
+      if (tee) {
+        const shown = dropKnownNoise(String(d));
+        if (shown) process.stdout.write(shown);
+      }
     });
     child.stderr?.on('data', (d) => {
       stderr += d;
