@@ -33,6 +33,9 @@ export interface SummaryModel {
   optimizerParams?: number;
   /** Bytes of the optimizer's variables when not 4 a parameter (Keras 3's iteration counter is an int64). */
   optimizerBytes?: number;
+  /** Bytes of the weights when not 4 a parameter (float64 weights take 8, as Keras counts each dtype). */
+  trainableBytes?: number;
+  nonTrainableBytes?: number;
 }
 
 export interface SummaryOptions {
@@ -102,11 +105,13 @@ function isLinear(model: SummaryModel): boolean {
 function totalsKeras3(model: SummaryModel): string[] {
   const optimizer = model.optimizerParams ?? 0;
   const optimizerBytes = model.optimizerBytes ?? 4 * optimizer;
+  const trainableBytes = model.trainableBytes ?? 4 * model.trainable;
+  const nonTrainableBytes = model.nonTrainableBytes ?? 4 * model.nonTrainable;
   const weights = model.trainable + model.nonTrainable;
   const lines: [string, number, number][] = [
-    ['Total params', weights + optimizer, 4 * weights + optimizerBytes],
-    ['Trainable params', model.trainable, 4 * model.trainable],
-    ['Non-trainable params', model.nonTrainable, 4 * model.nonTrainable],
+    ['Total params', weights + optimizer, trainableBytes + nonTrainableBytes + optimizerBytes],
+    ['Trainable params', model.trainable, trainableBytes],
+    ['Non-trainable params', model.nonTrainable, nonTrainableBytes],
   ];
   if (model.optimizerParams !== undefined) lines.push(['Optimizer params', optimizer, optimizerBytes]);
   return lines.map(([label, count, bytes]) => ` ${label}: ${formatValue(count, ',')} (${readableMemorySize(bytes)})`);

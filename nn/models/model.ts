@@ -266,13 +266,16 @@ export class Model {
   /** The summary table as Keras 3 prints it (or Keras 2's layout with {style: 'keras2'}). */
   summary(options: { style?: 'keras3' | 'keras2'; print?: (line: string) => void; lineLength?: number } = {}): string {
     checkOptions('summary', options, ['style', 'print', 'lineLength']);
-    const trainable = this.trainableWeights.reduce((n, w) => n + w.size, 0);
+    const count = (ws: Variable[]): number => ws.reduce((n, w) => n + w.size, 0);
+    const bytes = (ws: Variable[]): number => ws.reduce((n, w) => n + w.value.nbytes, 0);
     const model = {
       name: this.name,
       className: this.className,
       rows: this.summaryRows(),
-      trainable,
-      nonTrainable: this.countParams() - trainable,
+      trainable: count(this.trainableWeights),
+      nonTrainable: count(this.nonTrainableWeights),
+      trainableBytes: bytes(this.trainableWeights),
+      nonTrainableBytes: bytes(this.nonTrainableWeights),
     };
     const text = options.style === 'keras2' ? formatSummaryKeras2(model, { lineLength: options.lineLength }) : formatSummary(model, { lineLength: options.lineLength });
     (options.print ?? console.log)(text);
