@@ -71,7 +71,7 @@ export function getActivation(name: string | ActivationFn | null | undefined): A
   if (name === null || name === undefined) return linear;
   if (typeof name === 'function') return name;
   const fn = REGISTRY[name];
-  if (!fn) throw new Error(`Unknown activation function: '${name}'. Please ensure you are using a \`keras.utils.custom_object_scope\` and that this object is included in the scope. Known: ${Object.keys(REGISTRY).join(', ')}`);
+  if (!fn) throw new np.ValueError(`Unknown activation function: '${name}'. Please ensure you are using a \`keras.utils.custom_object_scope\` and that this object is included in the scope. Known: ${Object.keys(REGISTRY).join(', ')}`);
   return fn;
 }
 

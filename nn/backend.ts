@@ -32,9 +32,10 @@ export function setRandomSeed(seed: number): void {
 /** The random stream nn draws from (a NumPy RandomState). */
 export const randomState = (): np.random.RandomState => rng;
 
-/** Keras's snake_case name of a class: Dense -> dense, MaxPooling2D -> max_pooling2d. */
+/** Keras's snake_case name of a class (its to_snake_case): Dense -> dense, MaxPooling2D ->
+ *  max_pooling2d, Conv2D -> conv2d, BatchNormalization -> batch_normalization, LSTM -> lstm. */
 export function snakeCase(name: string): string {
-  return name.replace(/([a-z0-9])([A-Z])/g, '$1_$2').replace(/([A-Z])([A-Z][a-z])/g, '$1_$2').toLowerCase();
+  return name.replace(/\W+/g, '').replace(/(.)([A-Z][a-z]+)/g, '$1_$2').replace(/([a-z])([A-Z])/g, '$1_$2').toLowerCase();
 }
 
 /** A fresh name for an object of class `prefix`: the first is `prefix`, then `prefix_1`, ... */

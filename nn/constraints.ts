@@ -41,9 +41,9 @@ export function getConstraint(spec: Constraint | string | { className: string; c
   if (spec === null || spec === undefined) return null;
   if (typeof spec === 'string') {
     if (spec === 'max_norm' || spec === 'maxNorm') return new MaxNorm();
-    throw new Error(`Could not interpret constraint identifier: '${spec}' (known: max_norm)`);
+    throw new np.ValueError(`Could not interpret constraint identifier: '${spec}' (known: max_norm)`);
   }
   if ('apply' in spec) return spec;
   if (spec.className === 'MaxNorm') return new MaxNorm(spec.config.max_value, { axis: spec.config.axis });
-  throw new Error(`Could not interpret constraint identifier: ${JSON.stringify(spec)}`);
+  throw new np.ValueError(`Could not interpret constraint identifier: ${JSON.stringify(spec)}`);
 }

@@ -102,6 +102,6 @@ export function getInitializer(spec: string | Initializer | { className: string;
   if (typeof spec === 'function') return spec;
   if (typeof spec === 'object' && spec !== null && spec.className in CLASSES) return CLASSES[spec.className](spec.config ?? {});
   const make = typeof spec === 'string' ? REGISTRY[spec] : undefined;
-  if (!make) throw new Error(`Could not interpret initializer identifier: ${JSON.stringify(spec)} (known: ${Object.keys(REGISTRY).join(', ')})`);
+  if (!make) throw new np.ValueError(`Could not interpret initializer identifier: ${JSON.stringify(spec)} (known: ${Object.keys(REGISTRY).join(', ')})`);
   return make();
 }

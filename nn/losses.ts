@@ -39,7 +39,7 @@ export function huber(options: { delta?: number } = {}): LossFn {
 
 function sameShape(y: NDArray, p: NDArray): void {
   if (y.shape.join() !== p.shape.join()) {
-    throw new Error(`Arguments \`target\` and \`output\` must have the same shape. Received: target.shape=(${y.shape.join(', ')}), output.shape=(${p.shape.join(', ')})`);
+    throw new np.ValueError(`Arguments \`target\` and \`output\` must have the same shape. Received: target.shape=(${y.shape.join(', ')}), output.shape=(${p.shape.join(', ')})`);
   }
 }
 
@@ -80,7 +80,7 @@ export function sparseCategoricalCrossentropy(options: CrossentropyOptions = {})
   return (y, p) => {
     const rows = y.ndim === p.ndim ? y.shape.slice(0, -1) : y.shape;
     if (rows.join() !== p.shape.slice(0, -1).join() || (y.ndim === p.ndim && y.shape[y.ndim - 1] !== 1)) {
-      throw new Error(`Arguments \`target\` and \`output\` must have the same shape up until the last dimension: target.shape=(${y.shape.join(', ')}), output.shape=(${p.shape.join(', ')})`);
+      throw new np.ValueError(`Arguments \`target\` and \`output\` must have the same shape up until the last dimension: target.shape=(${y.shape.join(', ')}), output.shape=(${p.shape.join(', ')})`);
     }
     return dense(oneHot(y, p.shape[p.ndim - 1], p.dtype), p);
   };
@@ -109,6 +109,6 @@ export function lossName(spec: string | LossFn): string | null {
 export function getLoss(spec: string | LossFn): LossFn {
   if (typeof spec === 'function') return spec;
   const make = NAMES[spec];
-  if (!make) throw new Error(`Could not interpret loss identifier: '${spec}' (known: ${Object.keys(NAMES).filter((k) => /^[a-z_]+$/.test(k)).join(', ')})`);
+  if (!make) throw new np.ValueError(`Could not interpret loss identifier: '${spec}' (known: ${Object.keys(NAMES).filter((k) => /^[a-z_]+$/.test(k)).join(', ')})`);
   return make();
 }

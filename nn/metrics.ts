@@ -49,7 +49,7 @@ export function getMetric(spec: string | MetricFn | LossFn): Metric {
     return { name: spec.name || 'custom_metric', fn: spec, resolve: () => spec };
   }
   const entry = NAMED[spec];
-  if (!entry) throw new Error(`Could not interpret metric identifier: '${spec}' (known: ${Object.keys(NAMED).filter((k) => /^[a-z_]+$/.test(k)).join(', ')})`);
+  if (!entry) throw new np.ValueError(`Could not interpret metric identifier: '${spec}' (known: ${Object.keys(NAMED).filter((k) => /^[a-z_]+$/.test(k)).join(', ')})`);
   const metric: Metric = {
     name: entry[0],
     fn: entry[1],

@@ -40,9 +40,9 @@ export function getRegularizer(spec: Regularizer | string | { className: string;
   if (spec instanceof Regularizer) return spec;
   if (typeof spec === 'string') {
     const make = { l1, l2, l1_l2: () => l1l2(), l1l2: () => l1l2() }[spec];
-    if (!make) throw new Error(`Could not interpret regularizer identifier: '${spec}' (known: l1, l2, l1_l2)`);
+    if (!make) throw new np.ValueError(`Could not interpret regularizer identifier: '${spec}' (known: l1, l2, l1_l2)`);
     return make();
   }
   if (spec.className === 'L1L2' || spec.className === 'L1' || spec.className === 'L2') return new Regularizer(spec.config);
-  throw new Error(`Could not interpret regularizer identifier: ${JSON.stringify(spec)}`);
+  throw new np.ValueError(`Could not interpret regularizer identifier: ${JSON.stringify(spec)}`);
 }

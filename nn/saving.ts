@@ -74,14 +74,14 @@ const FROM_CONFIG: Record<string, (c: Config) => Layer> = {
     useBias: c.use_bias as boolean, unitForgetBias: c.unit_forget_bias as boolean, returnSequences: c.return_sequences as boolean, goBackwards: c.go_backwards as boolean,
   }),
   Lambda: (c) => {
-    if (!c.function) throw new Error(`Lambda layer '${String(c.name)}' was saved without a registered function: register it with Lambda.register(name, fn) before saving and loading`);
+    if (!c.function) throw new np.ValueError(`Lambda layer '${String(c.name)}' was saved without a registered function: register it with Lambda.register(name, fn) before saving and loading`);
     return new Lambda(c.function as string, { ...baseOptions(c), ...(c.output_shape ? { outputShape: c.output_shape as number[] } : {}) });
   },
 };
 
 function layerFromJSON(l: LayerJSON): Layer {
   const make = FROM_CONFIG[l.class_name];
-  if (!make) throw new Error(`Unknown layer: '${l.class_name}'. Please ensure you are using a registered layer class (tessera knows ${Object.keys(FROM_CONFIG).join(', ')})`);
+  if (!make) throw new np.ValueError(`Unknown layer: '${l.class_name}'. Please ensure you are using a registered layer class (tessera knows ${Object.keys(FROM_CONFIG).join(', ')})`);
   return make(l.config);
 }
 
@@ -95,7 +95,7 @@ export function modelFromJSON(json: string | ModelJSON, options: { device?: np.D
     const layers = spec.config.layers.map((l) => (l.class_name === 'InputLayer' ? inputFrom(l) : layerFromJSON(l)));
     return new Sequential(layers, { name: spec.config.name, device: options.device });
   }
-  if (spec.class_name !== 'Functional') throw new Error(`modelFromJSON: unknown model class '${String(spec.class_name)}'`);
+  if (spec.class_name !== 'Functional') throw new np.ValueError(`modelFromJSON: unknown model class '${String(spec.class_name)}'`);
   const tensors = new Map<string, SymbolicTensor>();
   let input: SymbolicTensor | null = null;
   for (const l of spec.config.layers) {
@@ -149,29 +149,29 @@ async function weightsJSON(model: Model): Promise<(ArrayJSON & { name: string })
 function assignWeights(model: Model, saved: (ArrayJSON & { name?: string })[]): void {
   const ws = model.weights;
   if (saved.length !== ws.length) {
-    throw new Error(`Layer count mismatch when loading weights from file. Model expected ${ws.length} weights, but the saved weights have ${saved.length} elements.`);
+    throw new np.ValueError(`Layer count mismatch when loading weights from file. Model expected ${ws.length} weights, but the saved weights have ${saved.length} elements.`);
   }
   saved.forEach((s, i) => {
     if (s.shape.join() !== ws[i].shape.join()) {
-      throw new Error(`The shape of the saved weight ${s.name ?? i} does not match layer '${ws[i].name.split('/')[0]}': expected (${ws[i].shape.join(', ')}), got (${s.shape.join(', ')})`);
+      throw new np.ValueError(`The shape of the saved weight ${s.name ?? i} does not match layer '${ws[i].name.split('/')[0]}': expected (${ws[i].shape.join(', ')}), got (${s.shape.join(', ')})`);
     }
   });
   saved.forEach((s, i) => ws[i].assign(arrayFromJSON(s, ws[i].value.device).astype(ws[i].value.dtype)));
 }
 
 export async function saveWeights(model: Model, path: string): Promise<void> {
-  if (!model.built) throw new Error('saveWeights: the model has no weights yet (build it, or fit it, first)');
+  if (!model.built) throw new np.ValueError('saveWeights: the model has no weights yet (build it, or fit it, first)');
   await writeText(path, JSON.stringify({ format: 'tessera.nn.weights', version: 1, weights: await weightsJSON(model) }));
 }
 
 export async function loadWeights(model: Model, path: string): Promise<void> {
   const saved = JSON.parse(await readText(path)) as { weights: (ArrayJSON & { name: string })[] };
-  if (!model.built) throw new Error('loadWeights: build the model first (its architecture must match the saved weights)');
+  if (!model.built) throw new np.ValueError('loadWeights: build the model first (its architecture must match the saved weights)');
   assignWeights(model, saved.weights);
 }
 
 export async function saveModel(model: Model, path: string): Promise<void> {
-  if (!model.built) throw new Error('save: the model has not been built yet');
+  if (!model.built) throw new np.ValueError('save: the model has not been built yet');
   const c = model.compiled;
   if (c && !c.config.loss) console.warn('Warning: the model was compiled with a loss function given as code; the compile configuration is not saved (compile the loaded model again).');
   const saved: SavedModel = {
@@ -194,9 +194,9 @@ async function optimizerJSON(model: Model): Promise<SavedModel['optimizer']> {
 /** A model saved by `save`, ready to predict or to resume training exactly where it stopped. */
 export async function loadModel(path: string, options: { device?: np.DeviceName; compile?: boolean } = {}): Promise<Model> {
   const saved = JSON.parse(await readText(path)) as SavedModel;
-  if (saved.format !== 'tessera.nn') throw new Error(`loadModel: ${path} is not a tessera.nn model file (format ${String(saved.format)})`);
+  if (saved.format !== 'tessera.nn') throw new np.ValueError(`loadModel: ${path} is not a tessera.nn model file (format ${String(saved.format)})`);
   const model = modelFromJSON(saved.model, options);
-  if (!model.built) throw new Error('loadModel: the saved model has no input shape');
+  if (!model.built) throw new np.ValueError('loadModel: the saved model has no input shape');
   assignWeights(model, saved.weights);
   if (saved.compile && options.compile !== false) {
     const cfg = saved.compile as { loss: string; metrics: string[]; optimizer: { className: string; config: Config } };

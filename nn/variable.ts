@@ -27,7 +27,7 @@ export class Variable {
   assign(value: NDArray): void {
     if (value === this.value) return;
     if (value.shape.join() !== this.value.shape.join()) {
-      throw new Error(`Variable '${this.name}': cannot assign a value of shape (${value.shape.join(', ')}) to a variable of shape (${this.value.shape.join(', ')})`);
+      throw new np.ValueError(`Variable '${this.name}': cannot assign a value of shape (${value.shape.join(', ')}) to a variable of shape (${this.value.shape.join(', ')})`);
     }
     const old = this.value;
     this.value = np.keep(value);

@@ -4,6 +4,7 @@
 // epochs in a row without improvement, training stops: with the best epoch k (from 0), epochs
 // 0 ... k + patience run. `restoreBestWeights` puts back the weights of the best epoch;
 // `startFromEpoch` ignores the first epochs (warm-up); `baseline` is a value to beat.
+import { ValueError } from '../../ndarray/index.ts';
 import { Callback, type Logs } from './callback.ts';
 import { checkOptions } from '../options.ts';
 import type * as np from '../../ndarray/index.ts';
@@ -44,7 +45,7 @@ export class EarlyStopping extends Callback {
     this.restoreBestWeights = options.restoreBestWeights ?? false;
     this.startFromEpoch = options.startFromEpoch ?? 0;
     const mode = options.mode ?? 'auto';
-    if (!['auto', 'min', 'max'].includes(mode)) throw new Error(`EarlyStopping mode ${mode} is unknown, expected one of ('auto', 'min', 'max')`);
+    if (!['auto', 'min', 'max'].includes(mode)) throw new ValueError(`EarlyStopping mode ${mode} is unknown, expected one of ('auto', 'min', 'max')`);
     this.mode = mode === 'auto' ? (this.monitor.endsWith('acc') || this.monitor.endsWith('accuracy') || this.monitor.endsWith('auc') ? 'max' : 'min') : mode;
     // minDelta counts in the improving direction
     this.minDelta = Math.abs(options.minDelta ?? 0) * (this.mode === 'min' ? -1 : 1);

@@ -175,7 +175,7 @@ export class ModelCheckpoint extends Callback {
       if (this.saveWeightsOnly) await this.model!.saveWeights(path);
       else await this.model!.save(path);
     } catch (e) {
-      if ((e as { code?: string }).code === 'EISDIR') throw new Error(`Please specify a non-directory filepath for ModelCheckpoint. Filepath used is an existing directory: ${path}`);
+      if ((e as { code?: string }).code === 'EISDIR') throw new np.ValueError(`Please specify a non-directory filepath for ModelCheckpoint. Filepath used is an existing directory: ${path}`);
       throw e;
     }
   }

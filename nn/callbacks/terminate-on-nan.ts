@@ -1,6 +1,7 @@
 // TerminateOnNaN: stop training as soon as a batch's loss is NaN or infinite (Keras's TerminateOnNaN).
 // Once the loss is NaN the weights are NaN too, and every later step only repeats it. The default stop
 // is graceful (model.stopTraining, so every callback's onTrainEnd still runs); `raiseError` throws instead.
+import { ValueError } from '../../ndarray/index.ts';
 import { Callback, type Logs } from './callback.ts';
 import { checkOptions } from '../options.ts';
 import { floatRepr } from './csv-logger.ts';
@@ -18,7 +19,7 @@ export class TerminateOnNaN extends Callback {
   override onTrainBatchEnd(batch: number, logs: Logs = {}): void {
     const loss = logs.loss;
     if (loss === undefined || Number.isFinite(loss)) return;
-    if (this.raiseError) throw new Error(`NaN or Inf loss encountered at batch ${batch}. Loss value: ${floatRepr(loss)}. Terminating training immediately.`);
+    if (this.raiseError) throw new ValueError(`NaN or Inf loss encountered at batch ${batch}. Loss value: ${floatRepr(loss)}. Terminating training immediately.`);
     console.log(`Batch ${batch}: Invalid loss, terminating training`);
     this.model!.stopTraining = true;
   }

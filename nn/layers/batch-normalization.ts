@@ -41,7 +41,7 @@ export class BatchNormalization extends Layer {
 
   constructor(options: BatchNormalizationOptions = {}) {
     super(options, [...LAYER_OPTIONS, 'axis', 'momentum', 'epsilon', 'center', 'scale', 'betaInitializer', 'gammaInitializer', 'movingMeanInitializer', 'movingVarianceInitializer']);
-    if (options.axis !== undefined && options.axis !== -1) throw new Error(`BatchNormalization: tessera normalises the last axis only (axis -1), got axis ${options.axis}`);
+    if (options.axis !== undefined && options.axis !== -1) throw new np.ValueError(`BatchNormalization: tessera normalises the last axis only (axis -1), got axis ${options.axis}`);
     this.momentum = options.momentum ?? 0.99;
     this.epsilon = options.epsilon ?? 1e-3;
     this.center = options.center ?? true;
@@ -54,7 +54,7 @@ export class BatchNormalization extends Layer {
 
   override build(inputShape: Shape, device: np.DeviceName): void {
     const c = inputShape[inputShape.length - 1];
-    if (c === null) throw new Error(`BatchNormalization '${this.name}': the last axis of its input must be known`);
+    if (c === null) throw new np.ValueError(`BatchNormalization '${this.name}': the last axis of its input must be known`);
     if (this.scale) this.gamma = this.addWeight('gamma', [c], this.initializers.gamma, device);
     if (this.center) this.beta = this.addWeight('beta', [c], this.initializers.beta, device);
     this.movingMean = this.addWeight('moving_mean', [c], this.initializers.movingMean, device, { trainable: false });

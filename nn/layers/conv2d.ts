@@ -38,7 +38,7 @@ const CONV_OPTIONS = [...LAYER_OPTIONS, 'filters', 'kernelSize', 'strides', 'pad
 
 export const pair = (v: Pair, what: string): [number, number] => {
   const p: [number, number] = typeof v === 'number' ? [v, v] : [v[0], v[1]];
-  if (!p.every((d) => Number.isInteger(d) && d > 0)) throw new Error(`The \`${what}\` argument must be a tuple of 2 positive integers. Received: ${JSON.stringify(v)}`);
+  if (!p.every((d) => Number.isInteger(d) && d > 0)) throw new np.ValueError(`The \`${what}\` argument must be a tuple of 2 positive integers. Received: ${JSON.stringify(v)}`);
   return p;
 };
 
@@ -83,10 +83,10 @@ export class Conv2D extends Layer {
       : typeof kernelSize === 'object' && !Array.isArray(kernelSize) ? { ...(kernelSize as Conv2DOptions), filters }
         : { ...options, filters, kernelSize: kernelSize as Pair };
     super(o, CONV_OPTIONS);
-    if (!Number.isInteger(o.filters) || (o.filters as number) <= 0) throw new Error(`Invalid value for argument \`filters\`. Expected a strictly positive value. Received filters=${String(o.filters)}.`);
-    if (o.kernelSize === undefined) throw new Error('Conv2D: `kernelSize` is required');
-    if (o.dataFormat !== undefined && o.dataFormat !== 'channels_last') throw new Error(`Conv2D: tessera supports dataFormat 'channels_last' only, got '${String(o.dataFormat)}'`);
-    if (o.padding !== undefined && o.padding !== 'valid' && o.padding !== 'same') throw new Error(`The \`padding\` argument must be one of "valid", "same". Received: ${String(o.padding)}`);
+    if (!Number.isInteger(o.filters) || (o.filters as number) <= 0) throw new np.ValueError(`Invalid value for argument \`filters\`. Expected a strictly positive value. Received filters=${String(o.filters)}.`);
+    if (o.kernelSize === undefined) throw new np.ValueError('Conv2D: `kernelSize` is required');
+    if (o.dataFormat !== undefined && o.dataFormat !== 'channels_last') throw new np.ValueError(`Conv2D: tessera supports dataFormat 'channels_last' only, got '${String(o.dataFormat)}'`);
+    if (o.padding !== undefined && o.padding !== 'valid' && o.padding !== 'same') throw new np.ValueError(`The \`padding\` argument must be one of "valid", "same". Received: ${String(o.padding)}`);
     this.filters = o.filters as number;
     this.kernelSize = pair(o.kernelSize, 'kernel_size');
     this.strides = pair(o.strides ?? 1, 'strides');
@@ -100,7 +100,7 @@ export class Conv2D extends Layer {
   }
 
   override build(inputShape: Shape, device: np.DeviceName): void {
-    if (inputShape.length !== 4 || inputShape[3] === null) throw new Error(`Input 0 of layer "${this.name}" is incompatible with the layer: expected ndim=4, found ndim=${inputShape.length}. Full shape received: ${JSON.stringify(inputShape)}`);
+    if (inputShape.length !== 4 || inputShape[3] === null) throw new np.ValueError(`Input 0 of layer "${this.name}" is incompatible with the layer: expected ndim=4, found ndim=${inputShape.length}. Full shape received: ${JSON.stringify(inputShape)}`);
     const [kh, kw] = this.kernelSize;
     this.kernel = this.addWeight('kernel', [kh, kw, inputShape[3], this.filters], this.kernelInitializer, device, { constraint: this.kernelConstraint, regularizer: this.kernelRegularizer });
     if (this.useBias) this.bias = this.addWeight('bias', [this.filters], this.biasInitializer, device);
@@ -114,11 +114,11 @@ export class Conv2D extends Layer {
   }
 
   call(x: NDArray): NDArray {
-    if (x.ndim !== 4) throw new Error(`Input 0 of layer "${this.name}" is incompatible with the layer: expected ndim=4, found ndim=${x.ndim}. Full shape received: (${x.shape.join(', ')})`);
+    if (x.ndim !== 4) throw new np.ValueError(`Input 0 of layer "${this.name}" is incompatible with the layer: expected ndim=4, found ndim=${x.ndim}. Full shape received: (${x.shape.join(', ')})`);
     const [kh, kw] = this.kernelSize;
     const rows = windows(x.shape[1], kh, this.strides[0], this.padding);
     const cols = windows(x.shape[2], kw, this.strides[1], this.padding);
-    if (rows.out <= 0 || cols.out <= 0) throw new Error(`Conv2D '${this.name}': the kernel ${kh}x${kw} is larger than the input ${x.shape[1]}x${x.shape[2]} with padding 'valid'`);
+    if (rows.out <= 0 || cols.out <= 0) throw new np.ValueError(`Conv2D '${this.name}': the kernel ${kh}x${kw} is larger than the input ${x.shape[1]}x${x.shape[2]} with padding 'valid'`);
     const xp = padSpatial(x, [rows.before, rows.after], [cols.before, cols.after]);
     const views: NDArray[] = [];
     for (let a = 0; a < kh; a++) for (let c = 0; c < kw; c++) views.push(shifted(xp, a, c, this.strides, rows.out, cols.out));

@@ -55,7 +55,7 @@ export class Dense extends Layer {
     const o = typeof units === 'number' ? { ...options, units } : units;
     super(o, DENSE_OPTIONS);
     if (!Number.isInteger(o.units) || (o.units as number) <= 0) {
-      throw new Error(`Received an invalid value for \`units\`, expected a positive integer. Received: units=${String(o.units)}`);
+      throw new np.ValueError(`Received an invalid value for \`units\`, expected a positive integer. Received: units=${String(o.units)}`);
     }
     this.units = o.units as number;
     this.activation = getActivation(o.activation);
@@ -70,7 +70,7 @@ export class Dense extends Layer {
 
   override build(inputShape: Shape, device: np.DeviceName): void {
     const inDim = inputShape[inputShape.length - 1];
-    if (inDim === null || inDim === undefined) throw new Error(`Dense '${this.name}': the last axis of its input must be known, got shape ${JSON.stringify(inputShape)}`);
+    if (inDim === null || inDim === undefined) throw new np.ValueError(`Dense '${this.name}': the last axis of its input must be known, got shape ${JSON.stringify(inputShape)}`);
     this.kernel = this.addWeight('kernel', [inDim, this.units], this.kernelInitializer, device, { constraint: this.kernelConstraint, regularizer: this.kernelRegularizer });
     if (this.useBias) this.bias = this.addWeight('bias', [this.units], this.biasInitializer, device, { constraint: this.biasConstraint, regularizer: this.biasRegularizer });
     super.build(inputShape, device);
@@ -83,7 +83,7 @@ export class Dense extends Layer {
   call(x: NDArray): NDArray {
     const inDim = this.kernel!.shape[0];
     if (x.shape[x.ndim - 1] !== inDim) {
-      throw new Error(`Input 0 of layer "${this.name}" is incompatible with the layer: expected axis -1 of input shape to have value ${inDim}, but received input with shape (${x.shape.join(', ')})`);
+      throw new np.ValueError(`Input 0 of layer "${this.name}" is incompatible with the layer: expected axis -1 of input shape to have value ${inDim}, but received input with shape (${x.shape.join(', ')})`);
     }
     const w = this.kernel!.value;
     const fused = FUSED.get(this.activation);

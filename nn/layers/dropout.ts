@@ -15,7 +15,7 @@ export class Dropout extends Layer {
     const o = typeof rate === 'number' ? { ...options, rate } : rate;
     super(o, [...LAYER_OPTIONS, 'rate', 'seed', 'noiseShape']);
     if (typeof o.rate !== 'number' || !(o.rate >= 0 && o.rate < 1)) {
-      throw new Error(`Invalid value received for argument \`rate\`. Expected a float value between 0 and 1. Received: rate=${String(o.rate)}`);
+      throw new np.ValueError(`Invalid value received for argument \`rate\`. Expected a float value between 0 and 1. Received: rate=${String(o.rate)}`);
     }
     this.rate = o.rate;
   }

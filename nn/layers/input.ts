@@ -17,7 +17,7 @@ export interface InputOptions {
 export class InputLayer extends Layer {
   constructor(options: InputOptions = {}) {
     checkOptions('InputLayer', options, ['shape', 'batchSize', 'name', 'dtype']);
-    if (!Array.isArray(options.shape)) throw new Error(`Input: \`shape\` must be a list of integers (without the batch axis), got ${JSON.stringify(options.shape)}`);
+    if (!Array.isArray(options.shape)) throw new np.ValueError(`Input: \`shape\` must be a list of integers (without the batch axis), got ${JSON.stringify(options.shape)}`);
     super({ name: options.name ?? uniqueName('input_layer'), dtype: options.dtype });
     this.batchInputShape = [options.batchSize ?? null, ...options.shape];
     this.built = true;

@@ -28,7 +28,7 @@ export class Lambda extends Layer {
   constructor(fn: LambdaFn | string, options: LambdaOptions = {}) {
     super(options, [...LAYER_OPTIONS, 'outputShape', 'arguments', 'mask']);
     const f = typeof fn === 'string' ? registry.get(fn) : fn;
-    if (!f) throw new Error(`Lambda: no function registered as '${String(fn)}' (register it with Lambda.register(name, fn))`);
+    if (!f) throw new np.ValueError(`Lambda: no function registered as '${String(fn)}' (register it with Lambda.register(name, fn))`);
     this.fn = f;
     this.outputShape = options.outputShape ? [...options.outputShape] : null;
   }
@@ -56,7 +56,7 @@ export class Lambda extends Layer {
     const y = this.fn(x);
     if (this.outputShape && (y.ndim !== this.outputShape.length + 1 || this.outputShape.some((d, i) => d !== y.shape[i + 1]))) {
       const message = `Lambda '${this.name}' returned shape ${formatShape(y.shape)} but declares outputShape ${formatShape([null, ...this.outputShape])}`;
-      if (this.strictShapes) throw new Error(`${message} (strictShapes is on)`);
+      if (this.strictShapes) throw new np.ValueError(`${message} (strictShapes is on)`);
       if (!this.warned) console.warn(`Warning: ${message}. Keras does not enforce outputShape, so the loss will broadcast; add np.expandDims or compile with strictShapes: true.`);
       this.warned = true;
     }

@@ -52,11 +52,11 @@ export abstract class Layer {
     this.name = options.name ?? uniqueName(snakeCase(this.constructor.name));
     this.trainable = options.trainable ?? true;
     this.dtype = options.dtype ?? floatx();
-    if (options.inputShape !== undefined && options.inputDim !== undefined) throw new Error(`${this.constructor.name}: give inputShape or inputDim, not both`);
+    if (options.inputShape !== undefined && options.inputDim !== undefined) throw new np.ValueError(`${this.constructor.name}: give inputShape or inputDim, not both`);
     const declared = options.inputShape ?? (options.inputDim !== undefined ? [options.inputDim] : undefined);
     if (declared !== undefined) {
       if (!Array.isArray(declared) || declared.some((d) => d !== null && (!Number.isInteger(d) || d <= 0))) {
-        throw new Error(`${this.constructor.name}: inputShape must be a list of positive integers (without the batch axis), got ${JSON.stringify(declared)}`);
+        throw new np.ValueError(`${this.constructor.name}: inputShape must be a list of positive integers (without the batch axis), got ${JSON.stringify(declared)}`);
       }
       this.batchInputShape = [options.batchSize ?? null, ...declared];
     }

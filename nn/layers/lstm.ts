@@ -45,8 +45,8 @@ export class LSTM extends Layer {
   constructor(units: number | LSTMOptions, options: LSTMOptions = {}) {
     const o = typeof units === 'number' ? { ...options, units } : units;
     super(o, [...LAYER_OPTIONS, 'units', 'activation', 'recurrentActivation', 'useBias', 'kernelInitializer', 'recurrentInitializer', 'biasInitializer', 'unitForgetBias', 'returnSequences', 'returnState', 'goBackwards']);
-    if (!Number.isInteger(o.units) || (o.units as number) <= 0) throw new Error(`Received an invalid value for argument \`units\`, expected a positive integer, got ${String(o.units)}.`);
-    if (o.returnState) throw new Error('LSTM: returnState is not supported by tessera (one output per layer)');
+    if (!Number.isInteger(o.units) || (o.units as number) <= 0) throw new np.ValueError(`Received an invalid value for argument \`units\`, expected a positive integer, got ${String(o.units)}.`);
+    if (o.returnState) throw new np.ValueError('LSTM: returnState is not supported by tessera (one output per layer)');
     this.units = o.units as number;
     this.activation = getActivation(o.activation ?? 'tanh');
     this.recurrentActivation = getActivation(o.recurrentActivation ?? 'sigmoid');
@@ -62,7 +62,7 @@ export class LSTM extends Layer {
   }
 
   override build(inputShape: Shape, device: np.DeviceName): void {
-    if (inputShape.length !== 3 || inputShape[2] === null) throw new Error(`Input 0 of layer "${this.name}" is incompatible with the layer: expected ndim=3, found ndim=${inputShape.length}. Full shape received: ${JSON.stringify(inputShape)}`);
+    if (inputShape.length !== 3 || inputShape[2] === null) throw new np.ValueError(`Input 0 of layer "${this.name}" is incompatible with the layer: expected ndim=3, found ndim=${inputShape.length}. Full shape received: ${JSON.stringify(inputShape)}`);
     const u = this.units;
     this.kernel = this.addWeight('kernel', [inputShape[2], 4 * u], this.inits.kernel, device);
     this.recurrentKernel = this.addWeight('recurrent_kernel', [u, 4 * u], this.inits.recurrent, device);
@@ -81,7 +81,7 @@ export class LSTM extends Layer {
   }
 
   call(x: NDArray): NDArray {
-    if (x.ndim !== 3) throw new Error(`Input 0 of layer "${this.name}" is incompatible with the layer: expected ndim=3, found ndim=${x.ndim}`);
+    if (x.ndim !== 3) throw new np.ValueError(`Input 0 of layer "${this.name}" is incompatible with the layer: expected ndim=3, found ndim=${x.ndim}`);
     const [n, steps] = [x.shape[0], x.shape[1]];
     const u = this.units;
     let h = np.zeros([n, u], { dtype: x.dtype, device: x.device });

@@ -21,8 +21,8 @@ abstract class Pooling2D extends Layer {
   constructor(poolSize: Pair | Pooling2DOptions = [2, 2], options: Pooling2DOptions = {}) {
     const o: Pooling2DOptions = typeof poolSize === 'object' && !Array.isArray(poolSize) ? (poolSize as Pooling2DOptions) : { ...options, poolSize: poolSize as Pair };
     super(o, POOL_OPTIONS);
-    if (o.padding !== undefined && o.padding !== 'valid' && o.padding !== 'same') throw new Error(`The \`padding\` argument must be one of "valid", "same". Received: ${String(o.padding)}`);
-    if (o.dataFormat !== undefined && o.dataFormat !== 'channels_last') throw new Error(`${this.constructor.name}: tessera supports dataFormat 'channels_last' only`);
+    if (o.padding !== undefined && o.padding !== 'valid' && o.padding !== 'same') throw new np.ValueError(`The \`padding\` argument must be one of "valid", "same". Received: ${String(o.padding)}`);
+    if (o.dataFormat !== undefined && o.dataFormat !== 'channels_last') throw new np.ValueError(`${this.constructor.name}: tessera supports dataFormat 'channels_last' only`);
     this.poolSize = pair(o.poolSize ?? 2, 'pool_size');
     this.strides = pair(o.strides ?? this.poolSize, 'strides');
     this.padding = o.padding ?? 'valid';
@@ -33,7 +33,7 @@ abstract class Pooling2D extends Layer {
   }
   /** The pools of x as a new last axis: (N, outH, outW, C, ph·pw), padded with `fill`. */
   protected pools(x: NDArray, fill: number): NDArray {
-    if (x.ndim !== 4) throw new Error(`Input 0 of layer "${this.name}" is incompatible with the layer: expected ndim=4, found ndim=${x.ndim}`);
+    if (x.ndim !== 4) throw new np.ValueError(`Input 0 of layer "${this.name}" is incompatible with the layer: expected ndim=4, found ndim=${x.ndim}`);
     const [ph, pw] = this.poolSize;
     const rows = windows(x.shape[1], ph, this.strides[0], this.padding);
     const cols = windows(x.shape[2], pw, this.strides[1], this.padding);

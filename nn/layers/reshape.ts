@@ -9,13 +9,13 @@ export class Reshape extends Layer {
     const o = Array.isArray(targetShape) ? { ...options, targetShape } : (targetShape as LayerOptions & { targetShape: readonly number[] });
     super(o, [...LAYER_OPTIONS, 'targetShape']);
     this.targetShape = [...o.targetShape];
-    if (this.targetShape.filter((d) => d === -1).length > 1) throw new Error('Reshape: can only specify one unknown dimension (-1)');
+    if (this.targetShape.filter((d) => d === -1).length > 1) throw new np.ValueError('Reshape: can only specify one unknown dimension (-1)');
   }
   override computeOutputShape(inputShape: Shape): Shape {
     const size = inputShape.slice(1).reduce<number | null>((a, b) => (a === null || b === null ? null : a * b), 1);
     const known = this.targetShape.filter((d) => d !== -1).reduce((a, b) => a * b, 1);
     if (size !== null && (this.targetShape.includes(-1) ? size % known !== 0 : size !== known)) {
-      throw new Error(`total size of new array must be unchanged, input_shape = [${inputShape.slice(1).join(', ')}], output_shape = [${this.targetShape.join(', ')}]`);
+      throw new np.ValueError(`total size of new array must be unchanged, input_shape = [${inputShape.slice(1).join(', ')}], output_shape = [${this.targetShape.join(', ')}]`);
     }
     return [inputShape[0], ...this.targetShape.map((d) => (d === -1 ? (size === null ? null : size / known) : d))];
   }

@@ -9,7 +9,7 @@ export type Data = NDArray | np.ArrayLike;
 
 /** `x` as a `dtype` array on `device`. `owned` tells whether it is a new array the caller must free. */
 export async function toModelArray(x: Data, device: np.DeviceName, dtype: np.DType, what: string): Promise<{ array: NDArray; owned: boolean }> {
-  if (x === undefined || x === null) throw new Error(`${what} is missing`);
+  if (x === undefined || x === null) throw new np.ValueError(`${what} is missing`);
   if (x instanceof np.NDArray) {
     x.assertAlive();
     if (x.device === device && x.dtype === dtype) return { array: x, owned: false };
@@ -17,7 +17,7 @@ export async function toModelArray(x: Data, device: np.DeviceName, dtype: np.DTy
     return { array: fromHost(values, x.shape, dtype, device), owned: true };
   }
   const host = np.asarray(x);
-  if (!np.NDArray.prototype.isPrototypeOf(host) || host.ndim === 0) throw new Error(`${what} must be an array with a batch axis, got ${typeof x}`);
+  if (!np.NDArray.prototype.isPrototypeOf(host) || host.ndim === 0) throw new np.ValueError(`${what} must be an array with a batch axis, got ${typeof x}`);
   const result = await toModelArray(host, device, dtype, what);
   if (result.array !== host) host.dispose();
   return { array: result.array, owned: true };
@@ -33,10 +33,10 @@ export function take(x: NDArray, index: Int32Array): NDArray {
 
 /** Where a validation split of `fraction` starts: floor(n · (1 - fraction)) (Keras's rule). */
 export function splitAt(n: number, fraction: number): number {
-  if (!(fraction > 0 && fraction < 1)) throw new Error(`validationSplit must be between 0 and 1 (exclusive), got ${fraction}`);
+  if (!(fraction > 0 && fraction < 1)) throw new np.ValueError(`validationSplit must be between 0 and 1 (exclusive), got ${fraction}`);
   const at = Math.floor(n * (1 - fraction));
   if (at === 0 || at === n) {
-    throw new Error(`Training data contains ${n} samples, which is not sufficient to split it into a validation and training set as specified by \`validation_split=${fraction}\`. Either provide more data, or a different value for the \`validation_split\` argument.`);
+    throw new np.ValueError(`Training data contains ${n} samples, which is not sufficient to split it into a validation and training set as specified by \`validation_split=${fraction}\`. Either provide more data, or a different value for the \`validation_split\` argument.`);
   }
   return at;
 }

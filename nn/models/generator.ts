@@ -43,7 +43,7 @@ class BatchQueue {
       this.done = true;
       return;
     }
-    if (!Array.isArray(r.value) || r.value.length < 2) throw new Error(`fit: a generator must yield [x, y] or [x, y, sampleWeight], got ${typeof r.value}`);
+    if (!Array.isArray(r.value) || r.value.length < 2) throw new np.ValueError(`fit: a generator must yield [x, y] or [x, y, sampleWeight], got ${typeof r.value}`);
     this.checkAliasing(r.value);
     this.queue.push(r.value);
   }
@@ -73,9 +73,9 @@ class BatchQueue {
 }
 
 export async function fitGenerator(model: Model, source: BatchSource, options: FitOptions): Promise<History> {
-  if (options.validationSplit) throw new Error('`validationSplit` is only supported for arrays, not for generators: pass `validationData`');
-  if (options.stepsPerEpoch === undefined) throw new Error('fit on a generator needs `stepsPerEpoch` (the number of batches in an epoch)');
-  if (options.batchSize !== undefined) throw new Error('Do not specify `batchSize` when fitting on a generator: the generator makes the batches');
+  if (options.validationSplit) throw new np.ValueError('`validationSplit` is only supported for arrays, not for generators: pass `validationData`');
+  if (options.stepsPerEpoch === undefined) throw new np.ValueError('fit on a generator needs `stepsPerEpoch` (the number of batches in an epoch)');
+  if (options.batchSize !== undefined) throw new np.ValueError('Do not specify `batchSize` when fitting on a generator: the generator makes the batches');
   const steps = options.stepsPerEpoch;
   const epochs = options.epochs ?? 1;
   const verbose = options.verbose === undefined || options.verbose === 'auto' ? 1 : options.verbose;

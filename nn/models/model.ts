@@ -108,7 +108,7 @@ export class Model {
   private buildGraph(inputs: ModelOptions['inputs'], outputs: ModelOptions['outputs']): void {
     const ins = inputs instanceof SymbolicTensor ? [inputs] : [...(inputs ?? [])];
     const outs = outputs instanceof SymbolicTensor ? [outputs] : [...(outputs ?? [])];
-    if (ins.length !== 1 || outs.length !== 1) throw new Error(`tessera's Model takes one input and one output tensor for now, got ${ins.length} and ${outs.length}`);
+    if (ins.length !== 1 || outs.length !== 1) throw new np.ValueError(`tessera's Model takes one input and one output tensor for now, got ${ins.length} and ${outs.length}`);
     const order: SymbolicTensor[] = [];
     const seen = new Set<SymbolicTensor>();
     const visit = (t: SymbolicTensor): void => {
@@ -118,9 +118,9 @@ export class Model {
       order.push(t);
     };
     visit(outs[0]);
-    if (!order.includes(ins[0])) throw new Error(`Graph disconnected: the output cannot be computed from the input "${ins[0].name}"`);
+    if (!order.includes(ins[0])) throw new np.ValueError(`Graph disconnected: the output cannot be computed from the input "${ins[0].name}"`);
     const disconnected = order.find((t) => t.inputs.length === 0 && t !== ins[0]);
-    if (disconnected) throw new Error(`Graph disconnected: cannot obtain value for tensor "${disconnected.name}": it is an Input that is not the model's input`);
+    if (disconnected) throw new np.ValueError(`Graph disconnected: cannot obtain value for tensor "${disconnected.name}": it is an Input that is not the model's input`);
     this.inputTensor = ins[0];
     this.outputTensor = outs[0];
     this.nodes = order.map((t) => ({ layer: t.layer, input: t.inputs[0] ?? null, output: t }));
@@ -133,7 +133,7 @@ export class Model {
       if (!node.layer.built && node.input) node.layer.build(node.input.shape, this.device);
     }
     const devices = new Set(this.weights.map((w) => w.value.device));
-    if (devices.size > 1) throw new Error(`the model's weights live on several devices (${[...devices].join(', ')})`);
+    if (devices.size > 1) throw new np.ValueError(`the model's weights live on several devices (${[...devices].join(', ')})`);
     if (devices.size === 1) this.deviceName = [...devices][0];
   }
 
@@ -161,7 +161,7 @@ export class Model {
 
   /** The forward pass (`training` turns on Dropout). x must be on the model's device. */
   call(x: NDArray, training = false): NDArray {
-    if (!this.built) throw new Error(`This model has not yet been built. Build the model first by calling \`build()\` or by calling the model on a batch of data.`);
+    if (!this.built) throw new np.ValueError(`This model has not yet been built. Build the model first by calling \`build()\` or by calling the model on a batch of data.`);
     const values = new Map<SymbolicTensor, NDArray>();
     for (const node of this.nodes) {
       const input = node.input ? values.get(node.input)! : x;
@@ -173,7 +173,7 @@ export class Model {
   /** Prepares the model for training (Keras's compile). Names may be snake_case or camelCase. */
   compile(options: CompileOptions): void {
     checkOptions('compile', options, ['optimizer', 'loss', 'metrics', 'strictShapes', 'runEagerly']);
-    if (options.loss === undefined) throw new Error('compile: `loss` is required');
+    if (options.loss === undefined) throw new np.ValueError('compile: `loss` is required');
     const lossSpec = Array.isArray(options.loss) ? (options.loss.length === 1 ? options.loss[0] : badLossList(options.loss.length)) : options.loss;
     const previous = this.compiled?.optimizer;
     const optimizer = getOptimizer(options.optimizer ?? 'rmsprop');
@@ -200,7 +200,7 @@ export class Model {
     const checksShapes = c.lossName !== null && c.lossName.endsWith('crossentropy');
     if (!checksShapes && yTrue.shape.join() !== yPred.shape.join()) {
       const message = `the targets have shape ${formatShape(yTrue.shape)} but the model's output has shape ${formatShape(yPred.shape)}`;
-      if (c.strictShapes) throw new Error(`${message} (compile's strictShapes is on)`);
+      if (c.strictShapes) throw new np.ValueError(`${message} (compile's strictShapes is on)`);
       if (!this.shapeWarned) console.warn(`Warning: ${message}; the loss broadcasts them against each other (as Keras 2 did; Keras 3 squeezes the axis of 1), which is rarely what was meant. Reshape one of them, or compile with strictShapes: true to make this an error.`);
       this.shapeWarned = true;
     }
@@ -212,7 +212,7 @@ export class Model {
   }
 
   requireCompiled(): Compiled {
-    if (!this.compiled) throw new Error('You must call `compile()` before using the model.');
+    if (!this.compiled) throw new np.ValueError('You must call `compile()` before using the model.');
     return this.compiled;
   }
 
@@ -249,15 +249,15 @@ export class Model {
   setWeights(values: readonly (NDArray | np.ArrayLike)[]): void {
     const ws = this.weights;
     if (values.length !== ws.length) {
-      throw new Error(`You called \`set_weights(weights)\` on layer "${this.name}" with a weight list of length ${values.length}, but the layer was expecting ${ws.length} weights.`);
+      throw new np.ValueError(`You called \`set_weights(weights)\` on layer "${this.name}" with a weight list of length ${values.length}, but the layer was expecting ${ws.length} weights.`);
     }
     const arrays = values.map((v, i) => {
       const w = ws[i];
       const host = v instanceof np.NDArray ? v : np.asarray(v);
       if (host.shape.join() !== w.shape.join()) {
-        throw new Error(`Layer ${w.name.split('/')[0]} weight shape ${formatShape([...w.shape])} is not compatible with provided weight shape ${formatShape([...host.shape])}.`);
+        throw new np.ValueError(`Layer ${w.name.split('/')[0]} weight shape ${formatShape([...w.shape])} is not compatible with provided weight shape ${formatShape([...host.shape])}.`);
       }
-      if (host.device !== w.value.device) throw new Error(`setWeights: weight ${i} is on '${host.device}' but the model's weights are on '${w.value.device}'`);
+      if (host.device !== w.value.device) throw new np.ValueError(`setWeights: weight ${i} is on '${host.device}' but the model's weights are on '${w.value.device}'`);
       return host;
     });
     arrays.forEach((a, i) => ws[i].assign(a.astype(ws[i].value.dtype, { copy: true })));
@@ -326,8 +326,8 @@ export class Model {
    *  saved by their registered function name; an unregistered function cannot be saved. */
   toJSON(): string {
     for (const l of this.layers) {
-      if (l instanceof Lambda && !l.functionName) throw new Error(`Lambda layer '${l.name}' cannot be saved: its function is not registered (Lambda.register(name, fn))`);
-      if (l.getConfig().activation === 'custom') throw new Error(`layer '${l.name}' uses a custom activation function, which cannot be saved by name`);
+      if (l instanceof Lambda && !l.functionName) throw new np.ValueError(`Lambda layer '${l.name}' cannot be saved: its function is not registered (Lambda.register(name, fn))`);
+      if (l.getConfig().activation === 'custom') throw new np.ValueError(`layer '${l.name}' uses a custom activation function, which cannot be saved by name`);
     }
     return JSON.stringify({ class_name: this.className, config: this.getConfig() });
   }
@@ -340,14 +340,14 @@ export class Model {
 }
 
 function badLossList(n: number): never {
-  throw new Error(`compile: a list of ${n} losses needs a model with ${n} outputs; this model has one`);
+  throw new np.ValueError(`compile: a list of ${n} losses needs a model with ${n} outputs; this model has one`);
 }
 
 /** The model's input must match the InputLayer's declared shape (None matches any size). */
 function checkInput(layer: Layer, x: NDArray): NDArray {
   const expected = (layer as InputLayer).batchInputShape;
   if (expected && (x.ndim !== expected.length || expected.some((d, i) => d !== null && d !== x.shape[i]))) {
-    throw new Error(`Input 0 of layer "${layer.name}" is incompatible with the layer: expected shape=${formatShape(expected)}, found shape=${formatShape([...x.shape])}`);
+    throw new np.ValueError(`Input 0 of layer "${layer.name}" is incompatible with the layer: expected shape=${formatShape(expected)}, found shape=${formatShape([...x.shape])}`);
   }
   return x;
 }

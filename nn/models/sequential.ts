@@ -24,7 +24,7 @@ export class Sequential extends Model {
   /** Adds a layer on top of the stack. */
   add(layer: Layer | SymbolicTensor): void {
     if (layer instanceof SymbolicTensor) {
-      if (this.stack.length > 0 || this.input) throw new Error('An Input can only be the first element of a Sequential model');
+      if (this.stack.length > 0 || this.input) throw new np.ValueError('An Input can only be the first element of a Sequential model');
       this.input = layer;
       return;
     }
@@ -34,7 +34,7 @@ export class Sequential extends Model {
       return;
     }
     if (this.stack.some((l) => l.name === layer.name)) {
-      throw new Error(`All layers added to a Sequential model should have unique names. Name "${layer.name}" is already the name of a layer in this model. Update the \`name\` argument to pass a unique name.`);
+      throw new np.ValueError(`All layers added to a Sequential model should have unique names. Name "${layer.name}" is already the name of a layer in this model. Update the \`name\` argument to pass a unique name.`);
     }
     if (this.stack.length > 0 && layer.batchInputShape && !layer.built) {
       // Keras ignores inputShape on later layers; tessera says so rather than silently.
@@ -75,7 +75,7 @@ export class Sequential extends Model {
   /** Builds from data of this shape if the model has no input shape yet. */
   override ensureBuilt(dataShape: readonly number[]): void {
     if (this.nodes.length === 0) {
-      if (this.stack.length === 0) throw new Error('Sequential model has no layers: add some before using it');
+      if (this.stack.length === 0) throw new np.ValueError('Sequential model has no layers: add some before using it');
       this.buildFor([null, ...dataShape.slice(1)]);
     }
   }

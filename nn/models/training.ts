@@ -67,7 +67,7 @@ export const logNames = (model: Model): string[] => ['loss', ...model.requireCom
 const resolveVerbose = (v: FitOptions['verbose']): 0 | 1 | 2 => (v === undefined || v === 'auto' ? 1 : v);
 
 function checkBatchSize(batchSize: number): number {
-  if (!Number.isInteger(batchSize) || batchSize <= 0) throw new Error(`batchSize must be a positive integer, got ${batchSize}`);
+  if (!Number.isInteger(batchSize) || batchSize <= 0) throw new np.ValueError(`batchSize must be a positive integer, got ${batchSize}`);
   return batchSize;
 }
 
@@ -92,7 +92,7 @@ class Prepared {
 
 function checkSameLength(x: NDArray, y: NDArray): void {
   if (x.shape[0] !== y.shape[0]) {
-    throw new Error(`Data cardinality is ambiguous. Make sure all arrays contain the same number of samples. 'x' sizes: ${x.shape[0]} 'y' sizes: ${y.shape[0]}`);
+    throw new np.ValueError(`Data cardinality is ambiguous. Make sure all arrays contain the same number of samples. 'x' sizes: ${x.shape[0]} 'y' sizes: ${y.shape[0]}`);
   }
 }
 
@@ -120,7 +120,7 @@ export async function fit(model: Model, x: Data | BatchSource, y: Data | undefin
   checkOptions('fit', options, FIT_OPTIONS);
   model.requireCompiled();
   if (isBatchSource(x)) return fitGenerator(model, x, options);
-  if (y === undefined) throw new Error('fit: targets `y` are required when `x` is an array');
+  if (y === undefined) throw new np.ValueError('fit: targets `y` are required when `x` is an array');
   const batchSize = checkBatchSize(options.batchSize ?? 32);
   const epochs = options.epochs ?? 1;
   const verbose = resolveVerbose(options.verbose);

@@ -41,7 +41,7 @@ const IR_VERSION: Record<number, number> = { 13: 7, 14: 7, 15: 8, 16: 8, 17: 8, 
 export async function exportOnnx(model: Model, options: OnnxExportOptions = {}): Promise<Uint8Array> {
   checkOptions('exportOnnx', options, ['path', 'opset', 'name']);
   const opset = options.opset ?? 13;
-  if (!(opset in IR_VERSION)) throw new Error(`exportOnnx: opset ${opset} is not supported; tessera writes opsets 13 to 21 (the default is 13)`);
+  if (!(opset in IR_VERSION)) throw new np.ValueError(`exportOnnx: opset ${opset} is not supported; tessera writes opsets 13 to 21 (the default is 13)`);
   const { nodes, input, output } = graphOf(model);
   const g = new GraphBuilder(opset);
   const values = new Map<SymbolicTensor, string>();
@@ -75,7 +75,7 @@ export async function exportOnnx(model: Model, options: OnnxExportOptions = {}):
 /** The model's layer calls in order, and its input and output tensors. */
 function graphOf(model: Model): { nodes: readonly GraphNode[]; input: SymbolicTensor; output: SymbolicTensor } {
   const { nodes, input, output } = model.graph;
-  if (!model.built || !input || !output) throw new Error(`exportOnnx: the model '${model.name}' is not built yet, so its shapes are unknown: give its first layer an inputShape (or start from an Input), or call fit or predict once`);
+  if (!model.built || !input || !output) throw new np.ValueError(`exportOnnx: the model '${model.name}' is not built yet, so its shapes are unknown: give its first layer an inputShape (or start from an Input), or call fit or predict once`);
   return { nodes, input, output };
 }
 
@@ -209,7 +209,7 @@ function ruleFor(layer: Layer): Rule<Layer> {
 }
 
 function refuse(layer: Layer, reason: string): Error {
-  return new Error(`cannot export layer '${layer.name}' (${layer.className}) to ONNX: ${reason}`);
+  return new np.ValueError(`cannot export layer '${layer.name}' (${layer.className}) to ONNX: ${reason}`);
 }
 
 // ---- activations -------------------------------------------------------------------------------

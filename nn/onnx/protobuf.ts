@@ -1,3 +1,4 @@
+import { ValueError } from '../../ndarray/index.ts';
 // Protocol buffers, written by hand: just enough of the encoding to save an ONNX model (onnx.proto).
 // A message is a sequence of fields, each a key `field number << 3 | wire type` then its value:
 //   wire type 0, varint: an integer in 7-bit groups, low group first, the high bit set on all but the
@@ -51,7 +52,7 @@ export class ProtoWriter {
 
   /** An int32, int64 or enum field. */
   int(field: number, value: number): this {
-    if (!Number.isSafeInteger(value)) throw new Error(`protobuf: field ${field} takes an integer, got ${value}`);
+    if (!Number.isSafeInteger(value)) throw new ValueError(`protobuf: field ${field} takes an integer, got ${value}`);
     this.key(field, VARINT);
     this.rawVarint(value);
     return this;

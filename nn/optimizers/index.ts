@@ -1,4 +1,5 @@
 // The optimizers, as classes (`new optimizers.Adam({learningRate: 0.01})`) and by Keras name ('adam').
+import { ValueError } from '../../ndarray/index.ts';
 import { Optimizer } from './optimizer.ts';
 import { SGD } from './sgd.ts';
 import { RMSprop } from './rmsprop.ts';
@@ -24,6 +25,6 @@ export function getOptimizer(spec: string | Optimizer | { className: string; con
   if (spec instanceof Optimizer) return spec;
   const name = typeof spec === 'string' ? spec : spec.className;
   const Cls = CLASSES[name.toLowerCase()];
-  if (!Cls) throw new Error(`Could not interpret optimizer identifier: '${name}' (known: ${Object.keys(CLASSES).join(', ')})`);
+  if (!Cls) throw new ValueError(`Could not interpret optimizer identifier: '${name}' (known: ${Object.keys(CLASSES).join(', ')})`);
   return new Cls(typeof spec === 'string' ? {} : (spec.config ?? {}));
 }

@@ -42,7 +42,7 @@ export abstract class Optimizer {
     checkOptions(this.constructor.name, options, validOptions);
     if (options.learningRate !== undefined && options.lr !== undefined) throw new TypeError(`${this.constructor.name}: give learningRate or its Keras 2 alias lr, not both`);
     this.learningRate = options.learningRate ?? options.lr ?? defaultLr;
-    if (options.clipnorm != null && options.clipvalue != null) throw new Error('Only one of `clipnorm`, `clipvalue` and `global_clipnorm` can be set. Received: clipnorm and clipvalue');
+    if (options.clipnorm != null && options.clipvalue != null) throw new np.ValueError('Only one of `clipnorm`, `clipvalue` and `global_clipnorm` can be set. Received: clipnorm and clipvalue');
     this.clipnorm = options.clipnorm ?? null;
     this.clipvalue = options.clipvalue ?? null;
     this.weightDecay = options.weightDecay ?? null;
@@ -72,7 +72,7 @@ export abstract class Optimizer {
 
   /** One training step: clip, decay and update every variable, then count the step. */
   apply(grads: readonly NDArray[], variables: readonly Variable[]): void {
-    if (grads.length !== variables.length) throw new Error(`apply: ${grads.length} gradients for ${variables.length} variables`);
+    if (grads.length !== variables.length) throw new np.ValueError(`apply: ${grads.length} gradients for ${variables.length} variables`);
     const lr = this.currentLearningRate();
     const t = this.iterations + 1;
     np.tidy(() => {

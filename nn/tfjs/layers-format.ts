@@ -54,7 +54,7 @@ const TFJS_ACTIVATIONS = ['linear', 'relu', 'sigmoid', 'tanh', 'softmax', 'elu',
 
 /** The model as TF.js artifacts: Keras's topology and the weights as one float32 buffer. */
 export async function toTfjsArtifacts(model: Model): Promise<TfjsArtifacts> {
-  if (!model.built) throw new Error('toTfjsArtifacts: the model has no weights yet (give the first layer an inputShape, or fit or build it first)');
+  if (!model.built) throw new np.ValueError('toTfjsArtifacts: the model has no weights yet (give the first layer an inputShape, or fit or build it first)');
   const config = model.getConfig() as { name: string; layers: LayerJSON[]; input_layers: unknown; output_layers: unknown };
   checkExportable(config.layers);
   const modelTopology = model.className === 'Sequential'
@@ -101,7 +101,7 @@ function checkExportable(layers: LayerJSON[]): void {
   const shared = names.filter((n, i) => names.indexOf(n) !== i);
   if (shared.length) problems.push(`layer '${shared[0]}' is shared (called more than once)`);
   if (problems.length) {
-    throw new Error(`toTfjsArtifacts: the TF.js Layers format cannot hold this model: ${problems.join('; ')}. ` +
+    throw new np.ValueError(`toTfjsArtifacts: the TF.js Layers format cannot hold this model: ${problems.join('; ')}. ` +
       `It holds the layers ${SUPPORTED.join(', ')} with the activations ${TFJS_ACTIVATIONS.join(', ')} (a Lambda's function is code, which the format does not carry).`);
   }
 }
@@ -135,10 +135,10 @@ function functionalLayer(l: LayerJSON): LayerJSON {
 
 /** A tessera model (Sequential or functional) with the architecture and weights of TF.js artifacts. */
 export function fromTfjsArtifacts(artifacts: TfjsArtifactsLike, options: { device?: np.DeviceName } = {}): Model {
-  if (artifacts.format === 'graph-model') throw new Error('fromTfjsArtifacts: this is a TF.js graph model (a TensorFlow graph, not layers); only the Layers format (format: "layers-model") can be rebuilt');
+  if (artifacts.format === 'graph-model') throw new np.ValueError('fromTfjsArtifacts: this is a TF.js graph model (a TensorFlow graph, not layers); only the Layers format (format: "layers-model") can be rebuilt');
   const topology = tesseraTopology(artifacts.modelTopology);
   const model = modelFromJSON(topology, options);
-  if (!model.built) throw new Error('fromTfjsArtifacts: the topology gives no input shape (no batch_input_shape on the first layer)');
+  if (!model.built) throw new np.ValueError('fromTfjsArtifacts: the topology gives no input shape (no batch_input_shape on the first layer)');
   checkBatchNormAxes(model, topology);
   assignWeights(model, artifacts);
   return model;
@@ -160,17 +160,17 @@ export async function loadTfjs(path: string, options: { device?: np.DeviceName }
 /** The Keras topology rewritten as tessera's ModelJSON, which saving.ts's modelFromJSON builds. */
 function tesseraTopology(topology: unknown): ModelJSON {
   let t = topology as { class_name?: string; config?: unknown; model_config?: unknown } | undefined;
-  if (t === undefined || t === null || typeof t !== 'object' || t instanceof ArrayBuffer) throw new Error('fromTfjsArtifacts: modelTopology must be the Keras architecture as a JSON object');
+  if (t === undefined || t === null || typeof t !== 'object' || t instanceof ArrayBuffer) throw new np.ValueError('fromTfjsArtifacts: modelTopology must be the Keras architecture as a JSON object');
   if (t.model_config) t = t.model_config as typeof t;
   const { class_name: className } = t;
-  if (className !== 'Sequential' && className !== 'Model' && className !== 'Functional') throw new Error(`fromTfjsArtifacts: unknown model class '${String(className)}' (expected Sequential, Model or Functional)`);
+  if (className !== 'Sequential' && className !== 'Model' && className !== 'Functional') throw new np.ValueError(`fromTfjsArtifacts: unknown model class '${String(className)}' (expected Sequential, Model or Functional)`);
   const config = (Array.isArray(t.config) ? { layers: t.config } : t.config) as { name?: string; layers: LayerJSON[]; input_layers?: unknown; output_layers?: unknown };
   const unsupported = [...new Set(config.layers.map((l) => l.class_name).filter((c) => !SUPPORTED.includes(c)))];
-  if (unsupported.length) throw new Error(`fromTfjsArtifacts: tessera has no layer ${unsupported.join(', ')} (it rebuilds ${SUPPORTED.join(', ')})`);
+  if (unsupported.length) throw new np.ValueError(`fromTfjsArtifacts: tessera has no layer ${unsupported.join(', ')} (it rebuilds ${SUPPORTED.join(', ')})`);
   const layers = config.layers.map((l) => ({ ...l, config: tesseraConfig(l) }));
   if (className === 'Sequential') return { class_name: 'Sequential', config: { name: config.name ?? 'sequential', layers } };
   const [inputs, outputs] = [(config.input_layers ?? []) as unknown[], (config.output_layers ?? []) as unknown[]];
-  if (inputs.length !== 1 || outputs.length !== 1) throw new Error(`fromTfjsArtifacts: tessera's Model takes one input and one output, this one has ${inputs.length} and ${outputs.length}`);
+  if (inputs.length !== 1 || outputs.length !== 1) throw new np.ValueError(`fromTfjsArtifacts: tessera's Model takes one input and one output, this one has ${inputs.length} and ${outputs.length}`);
   return {
     class_name: 'Functional',
     config: { name: config.name ?? 'functional', layers: layers.map((l) => ({ ...l, inbound_nodes: inboundNodes(l) })), input_layers: inputs, output_layers: outputs },
@@ -180,8 +180,8 @@ function tesseraTopology(topology: unknown): ModelJSON {
 /** A layer's inbound nodes, [[[name, 0, 0, {}]]]: one call on one tensor is what tessera rebuilds. */
 function inboundNodes(l: LayerJSON): unknown[] {
   const nodes = (l.inbound_nodes ?? []) as unknown[][];
-  if (nodes.length > 1) throw new Error(`fromTfjsArtifacts: layer '${String(l.config.name)}' is shared (called ${nodes.length} times), which tessera's model loading does not rebuild`);
-  if (nodes.length === 1 && nodes[0].length !== 1) throw new Error(`fromTfjsArtifacts: layer '${String(l.config.name)}' takes ${nodes[0].length} inputs; tessera's layers take one`);
+  if (nodes.length > 1) throw new np.ValueError(`fromTfjsArtifacts: layer '${String(l.config.name)}' is shared (called ${nodes.length} times), which tessera's model loading does not rebuild`);
+  if (nodes.length === 1 && nodes[0].length !== 1) throw new np.ValueError(`fromTfjsArtifacts: layer '${String(l.config.name)}' takes ${nodes[0].length} inputs; tessera's layers take one`);
   return nodes;
 }
 
@@ -189,7 +189,7 @@ function inboundNodes(l: LayerJSON): unknown[] {
 function tesseraConfig(l: LayerJSON): Config {
   const c = l.config;
   const name = String(c.name ?? l.name);
-  const refuse = (what: string): never => { throw new Error(`fromTfjsArtifacts: layer '${name}' (${l.class_name}) has ${what}, which tessera does not support`); };
+  const refuse = (what: string): never => { throw new np.ValueError(`fromTfjsArtifacts: layer '${name}' (${l.class_name}) has ${what}, which tessera does not support`); };
   if (c.data_format === 'channels_first') refuse("data_format 'channels_first' (tessera is channels_last)");
   if (Array.isArray(c.dilation_rate) ? c.dilation_rate.some((d) => d !== 1) : (c.dilation_rate ?? 1) !== 1) refuse(`dilation_rate ${JSON.stringify(c.dilation_rate)}`);
   if ((c.groups ?? 1) !== 1) refuse(`groups ${String(c.groups)}`);
@@ -225,7 +225,7 @@ function checkBatchNormAxes(model: Model, topology: ModelJSON): void {
     const layer = byName.get(name)!;
     const axis = axes.get(name);
     if (axis !== undefined && axis !== -1 && axis !== inShape.length - 1) {
-      throw new Error(`fromTfjsArtifacts: BatchNormalization '${name}' normalises axis ${axis} of inputs with ${inShape.length} axes; tessera normalises the last axis only`);
+      throw new np.ValueError(`fromTfjsArtifacts: BatchNormalization '${name}' normalises axis ${axis} of inputs with ${inShape.length} axes; tessera normalises the last axis only`);
     }
     shapes.set(name, layer.computeOutputShape(inShape));
   }
@@ -240,10 +240,10 @@ function assignWeights(model: Model, artifacts: TfjsArtifactsLike): void {
   const values = new Map<string, { shape: readonly number[]; data: Float32Array }>();
   let offset = 0;
   for (const spec of specs) {
-    if (spec.quantization) throw new Error(`fromTfjsArtifacts: weight '${spec.name}' is quantized; convert the model again without --quantize_* options`);
-    if ((spec.dtype ?? 'float32') !== 'float32') throw new Error(`fromTfjsArtifacts: weight '${spec.name}' has dtype ${String(spec.dtype)}; tessera reads float32 weights`);
+    if (spec.quantization) throw new np.ValueError(`fromTfjsArtifacts: weight '${spec.name}' is quantized; convert the model again without --quantize_* options`);
+    if ((spec.dtype ?? 'float32') !== 'float32') throw new np.ValueError(`fromTfjsArtifacts: weight '${spec.name}' has dtype ${String(spec.dtype)}; tessera reads float32 weights`);
     const size = spec.shape.reduce((a, b) => a * b, 1);
-    if (offset + 4 * size > bytes.byteLength) throw new Error(`fromTfjsArtifacts: the weight data ends (${bytes.byteLength} bytes) before weight '${spec.name}' (bytes ${offset} to ${offset + 4 * size})`);
+    if (offset + 4 * size > bytes.byteLength) throw new np.ValueError(`fromTfjsArtifacts: the weight data ends (${bytes.byteLength} bytes) before weight '${spec.name}' (bytes ${offset} to ${offset + 4 * size})`);
     values.set(spec.name, { shape: spec.shape, data: new Float32Array(bytes.slice(offset, offset + 4 * size).buffer) });
     offset += 4 * size;
   }
@@ -252,11 +252,11 @@ function assignWeights(model: Model, artifacts: TfjsArtifactsLike): void {
   const unused = new Set(values.keys());
   for (const w of model.weights) {
     const key = values.has(w.name) ? w.name : [...unused].find((k) => short(k) === w.name);
-    if (key === undefined) throw new Error(`fromTfjsArtifacts: no weight named '${w.name}' in the weight specs (they have ${[...values.keys()].join(', ')})`);
+    if (key === undefined) throw new np.ValueError(`fromTfjsArtifacts: no weight named '${w.name}' in the weight specs (they have ${[...values.keys()].join(', ')})`);
     const { shape, data } = values.get(key)!;
-    if (shape.join() !== w.shape.join()) throw new Error(`fromTfjsArtifacts: weight '${key}' has shape (${shape.join(', ')}) but layer '${w.name.split('/')[0]}' expects (${w.shape.join(', ')})`);
+    if (shape.join() !== w.shape.join()) throw new np.ValueError(`fromTfjsArtifacts: weight '${key}' has shape (${shape.join(', ')}) but layer '${w.name.split('/')[0]}' expects (${w.shape.join(', ')})`);
     w.assign(np.array(data, { dtype: 'float32', device: w.value.device }).reshape([...shape]).astype(w.value.dtype));
     unused.delete(key);
   }
-  if (unused.size) throw new Error(`fromTfjsArtifacts: the weight specs have weights no layer of the model takes: ${[...unused].join(', ')}`);
+  if (unused.size) throw new np.ValueError(`fromTfjsArtifacts: the weight specs have weights no layer of the model takes: ${[...unused].join(', ')}`);
 }
