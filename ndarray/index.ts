@@ -14,6 +14,8 @@ export { memory, tidy, keep } from './memory.ts';
 export { getNumThreads, setNumThreads, startThreads } from './cpu/threads.ts';
 export { initWebGPU, isWebGPUAvailable } from './webgpu/backend.ts';
 export * as webgpu from './webgpu/index.ts';
+/** Fused optimizer updates on every device (np.fused.adamStep, ...): see optimizer-steps.ts. */
+export * as fused from './optimizer-steps.ts';
 export { setPrintOptions, getPrintOptions, type PrintOptions } from './print.ts';
 export {
   array, asarray, fromBuffer, empty, zeros, ones, full, emptyLike, zerosLike, onesLike, fullLike,

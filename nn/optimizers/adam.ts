@@ -26,7 +26,7 @@ export class Adam extends Optimizer {
   protected slotNames(): string[] { return ['momentum', 'velocity', ...(this.amsgrad ? ['velocity_hat'] : [])]; }
   protected updateStep(g: np.NDArray, v: Variable, [m, u, uHat]: np.NDArray[], lr: number, t: number): void {
     if (!this.amsgrad && fusable(v.value, g, m, u)) {
-      return np.webgpu.adamStep(v.value, g, m, u, { lr, step: t, beta1: this.beta1, beta2: this.beta2, epsilon: this.epsilon });
+      return np.fused.adamStep(v.value, g, m, u, { lr, step: t, beta1: this.beta1, beta2: this.beta2, epsilon: this.epsilon });
     }
     const alpha = (lr * Math.sqrt(1 - this.beta2 ** t)) / (1 - this.beta1 ** t);
     np.add(m, np.multiply(np.subtract(g, m), 1 - this.beta1), { out: m });

@@ -137,5 +137,7 @@ export function checkPositive(cls: string, name: string, value: number): void {
   if (!(typeof value === 'number' && value >= 0 && Number.isFinite(value))) throw new RangeError(`${cls}: ${name} must be a non-negative number, got ${value}`);
 }
 
-/** True when the fused WGSL update (shaders/optimizers.wgsl) can run on these arrays. */
-export const fusable = (...xs: NDArray[]): boolean => xs.every((x) => x.device === 'webgpu' && x.dtype === 'float32' && x.flags.cContiguous);
+/** True when a fused update (np.fused: one pass over memory, a WGSL kernel on 'webgpu', one loop on
+ *  'cpu') can run on these arrays: contiguous, on one device, of one float dtype (float32 on 'webgpu'). */
+export const fusable = (...xs: NDArray[]): boolean => xs.every((x) =>
+  x.device === xs[0].device && x.dtype === xs[0].dtype && x.flags.cContiguous && (x.dtype === 'float32' || (x.dtype === 'float64' && x.device === 'cpu')));

@@ -26,7 +26,7 @@ export class RMSprop extends Optimizer {
   }
   protected updateStep(g: np.NDArray, v: Variable, slots: np.NDArray[], lr: number): void {
     const [a] = slots;
-    if (!this.momentum && !this.centered && fusable(v.value, g, a)) return np.webgpu.rmspropStep(v.value, g, a, { lr, rho: this.rho, epsilon: this.epsilon });
+    if (!this.momentum && !this.centered && fusable(v.value, g, a)) return np.fused.rmspropStep(v.value, g, a, { lr, rho: this.rho, epsilon: this.epsilon });
     np.add(np.multiply(a, this.rho), np.multiply(np.square(g), 1 - this.rho), { out: a });
     let den = np.add(a, this.epsilon);
     if (this.centered) {

@@ -21,7 +21,7 @@ export class SGD extends Optimizer {
   }
   protected slotNames(): string[] { return this.momentum ? ['momentum'] : []; }
   protected updateStep(g: np.NDArray, v: Variable, [m]: np.NDArray[], lr: number): void {
-    if (fusable(v.value, g, ...(m ? [m] : []))) return np.webgpu.sgdStep(v.value, g, m ?? null, { lr, momentum: this.momentum, nesterov: this.nesterov });
+    if (fusable(v.value, g, ...(m ? [m] : []))) return np.fused.sgdStep(v.value, g, m ?? null, { lr, momentum: this.momentum, nesterov: this.nesterov });
     if (!this.momentum) {
       np.subtract(v.value, np.multiply(g, lr), { out: v.value });
       return;
