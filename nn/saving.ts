@@ -23,6 +23,7 @@ import { Conv2D } from './layers/conv2d.ts';
 import { MaxPooling2D, AveragePooling2D } from './layers/pooling2d.ts';
 import { BatchNormalization } from './layers/batch-normalization.ts';
 import { LSTM } from './layers/lstm.ts';
+import { Add, Subtract, Multiply, Average, Maximum, Minimum, Concatenate } from './layers/merge.ts';
 import { getOptimizer } from './optimizers/index.ts';
 import { writeText, readText } from './utils/files.ts';
 
@@ -73,6 +74,13 @@ const FROM_CONFIG: Record<string, (c: Config) => Layer> = {
     ...baseOptions(c), units: c.units as number, activation: c.activation as string, recurrentActivation: c.recurrent_activation as string,
     useBias: c.use_bias as boolean, unitForgetBias: c.unit_forget_bias as boolean, returnSequences: c.return_sequences as boolean, goBackwards: c.go_backwards as boolean,
   }),
+  Add: (c) => new Add(baseOptions(c)),
+  Subtract: (c) => new Subtract(baseOptions(c)),
+  Multiply: (c) => new Multiply(baseOptions(c)),
+  Average: (c) => new Average(baseOptions(c)),
+  Maximum: (c) => new Maximum(baseOptions(c)),
+  Minimum: (c) => new Minimum(baseOptions(c)),
+  Concatenate: (c) => new Concatenate({ ...baseOptions(c), axis: c.axis as number }),
   Lambda: (c) => {
     if (!c.function) throw new np.ValueError(`Lambda layer '${String(c.name)}' was saved without a registered function: register it with Lambda.register(name, fn) before saving and loading`);
     return new Lambda(c.function as string, { ...baseOptions(c), ...(c.output_shape ? { outputShape: c.output_shape as number[] } : {}) });
@@ -104,9 +112,9 @@ export function modelFromJSON(json: string | ModelJSON, options: { device?: np.D
       tensors.set(l.config.name as string, input);
       continue;
     }
-    const inbound = (l.inbound_nodes as [string, number, number, Config][][])[0][0][0];
+    const inbound = (l.inbound_nodes as [string, number, number, Config][][])[0].map((t) => tensors.get(t[0])!);
     const layer = layerFromJSON(l);
-    tensors.set(layer.name, layer.apply(tensors.get(inbound)!));
+    tensors.set(layer.name, inbound.length > 1 ? layer.apply(inbound) : layer.apply(inbound[0]));
   }
   const outName = (spec.config.output_layers as [string, number, number][])[0][0];
   return new Model({ inputs: input!, outputs: tensors.get(outName)!, name: spec.config.name, device: options.device });

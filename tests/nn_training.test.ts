@@ -273,6 +273,38 @@ test('utils: checkGradients agrees with central differences per weight; plotHist
   model.dispose();
 });
 
+test('merge layers: a branching functional model with Add and Concatenate trains, checks its gradients, saves and loads', async () => {
+  utils.clearSession();
+  utils.setRandomSeed(12);
+  const inp = Input({ shape: [4] });
+  const a = new layers.Dense(3, { activation: 'tanh' }).apply(inp);
+  const b = new layers.Dense(3, { activation: 'relu' }).apply(inp);
+  const sum = new layers.Add().apply([a, b]);
+  const joined = new layers.Concatenate().apply([sum, a, inp]);
+  assert.equal(joined.shape, [null, 10]);
+  const out = new layers.Dense(1).apply(joined);
+  const model = new Model({ inputs: inp, outputs: out });
+  assert.is(model.countParams(), 15 + 15 + 11);
+  const [text] = await captured(() => model.summary());
+  assert.ok(text.includes('add (Add)') && text.includes('dense[0][0],') && text.includes('concatenate'), text);
+  model.compile({ optimizer: 'adam', loss: 'mse' });
+  const x = np.random.normal(0, 1, [32, 4]);
+  const y = np.sum(np.square(x), { axis: 1, keepdims: true });
+  const report = await utils.checkGradients(model, x.get(':6'), y.get(':6'));
+  for (const r of report) assert.ok(r.maxRelError < 1e-6, `${r.name}: ${r.maxRelError}`);
+  const h = await model.fit(x, y, { epochs: 30, batchSize: 8, ...quiet });
+  assert.ok(h.history.loss[29] < h.history.loss[0], 'it learns');
+  const path = join(dir, 'branching.json');
+  await model.save(path);
+  const loaded = await loadModel(path);
+  assert.equal(Array.from((await loaded.predict(x)).dataSync()), Array.from((await model.predict(x)).dataSync()));
+  assert.throws(() => new layers.Add().apply(inp), /list of at least 2 inputs|takes one input|should be called on a list/);
+  assert.throws(() => new layers.Concatenate().apply([inp, Input({ shape: [2, 2] })]), /matching shapes/);
+  const direct = new layers.Subtract().apply([np.array([[3, 4]]), np.array([[1, 1]])]);
+  assert.equal(direct.toArraySync(), [[2, 3]]);
+  [model, loaded].forEach((m) => m.dispose());
+});
+
 test('Keras\'s errors: wrong input shape, loss shapes, compile before fit, bad layer arguments', async () => {
   utils.clearSession();
   const model = new Sequential([new layers.Dense(4, { inputShape: [3], activation: 'softmax' })]);

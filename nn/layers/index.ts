@@ -11,3 +11,4 @@ export { Conv2D, type Conv2DOptions } from './conv2d.ts';
 export { MaxPooling2D, AveragePooling2D, type Pooling2DOptions } from './pooling2d.ts';
 export { BatchNormalization, type BatchNormalizationOptions } from './batch-normalization.ts';
 export { LSTM, type LSTMOptions } from './lstm.ts';
+export { Merge, Add, Subtract, Multiply, Average, Maximum, Minimum, Concatenate } from './merge.ts';

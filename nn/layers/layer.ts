@@ -112,15 +112,26 @@ export abstract class Layer {
 
   /** Calls the layer on an array (eagerly, building it first if needed), or on a symbolic tensor
    *  (recording a node of a functional model). */
-  apply(x: SymbolicTensor): SymbolicTensor;
-  apply(x: NDArray, options?: { training?: boolean }): NDArray;
-  apply(x: SymbolicTensor | NDArray, options: { training?: boolean } = {}): SymbolicTensor | NDArray {
+  apply(x: SymbolicTensor | readonly SymbolicTensor[]): SymbolicTensor;
+  apply(x: NDArray | readonly NDArray[], options?: { training?: boolean }): NDArray;
+  apply(input: SymbolicTensor | NDArray | readonly (SymbolicTensor | NDArray)[], options: { training?: boolean } = {}): SymbolicTensor | NDArray {
+    if (Array.isArray(input)) return this.applyList(input as readonly (SymbolicTensor | NDArray)[], options.training ?? false);
+    const x = input as SymbolicTensor | NDArray;
     if (x instanceof SymbolicTensor) {
       // The weights are made when the model is built, on the model's device.
       return new SymbolicTensor(this.computeOutputShape(x.shape), this, [x], this.name);
     }
     if (!this.built) this.build([null, ...x.shape.slice(1)], x.device);
     return np.tidy(() => this.call(x, options.training ?? false)); // intermediates are freed
+  }
+
+  /** Several inputs: only merge layers (merge.ts) take them. */
+  protected applyList(xs: readonly (SymbolicTensor | NDArray)[], training: boolean): SymbolicTensor | NDArray {
+    const merge = this as unknown as { applyMany?(t: readonly SymbolicTensor[]): SymbolicTensor; callMany?(v: readonly NDArray[], training: boolean): NDArray };
+    if (!merge.applyMany || !merge.callMany) throw new np.ValueError(`Layer "${this.name}" (${this.className}) takes one input, got a list of ${xs.length}`);
+    if (xs.every((v) => v instanceof SymbolicTensor)) return merge.applyMany(xs as SymbolicTensor[]);
+    if (!this.built) this.built = true;
+    return np.tidy(() => merge.callMany!(xs as NDArray[], training));
   }
 
   dispose(): void { this.weights.forEach((w) => w.dispose()); }

@@ -7,6 +7,7 @@ import * as np from '../../ndarray/index.ts';
 import { Layer, SymbolicTensor, formatShape, type Shape } from '../layers/layer.ts';
 import { InputLayer } from '../layers/input.ts';
 import { Lambda } from '../layers/lambda.ts';
+import type { Merge } from '../layers/merge.ts';
 import type { Variable } from '../variable.ts';
 import { uniqueName } from '../backend.ts';
 import { checkOptions } from '../options.ts';
@@ -69,8 +70,9 @@ export interface LayerJSON { class_name: string; config: Record<string, unknown>
 /** A saved architecture. */
 export interface ModelJSON { class_name: 'Sequential' | 'Functional'; config: { name: string; layers: LayerJSON[]; input_layers?: unknown; output_layers?: unknown } }
 
-/** One layer call in a model's graph. */
-export interface GraphNode { layer: Layer; input: SymbolicTensor | null; output: SymbolicTensor }
+/** One layer call in a model's graph: `input` is its (first) input, `inputs` all of them (merge
+ *  layers take several); an InputLayer's node has none. */
+export interface GraphNode { layer: Layer; input: SymbolicTensor | null; inputs: readonly SymbolicTensor[]; output: SymbolicTensor }
 
 export interface ModelOptions {
   inputs?: SymbolicTensor | readonly SymbolicTensor[];
@@ -123,14 +125,14 @@ export class Model {
     if (disconnected) throw new np.ValueError(`Graph disconnected: cannot obtain value for tensor "${disconnected.name}": it is an Input that is not the model's input`);
     this.inputTensor = ins[0];
     this.outputTensor = outs[0];
-    this.nodes = order.map((t) => ({ layer: t.layer, input: t.inputs[0] ?? null, output: t }));
+    this.nodes = order.map((t) => ({ layer: t.layer, input: t.inputs[0] ?? null, inputs: t.inputs, output: t }));
     this.buildLayers();
   }
 
   /** Creates every layer's weights on the model's device (each layer once: shared layers share them). */
   protected buildLayers(): void {
     for (const node of this.nodes) {
-      if (!node.layer.built && node.input) node.layer.build(node.input.shape, this.device);
+      if (!node.layer.built && node.input) node.layer.build(node.inputs.length > 1 ? node.output.shape : node.input.shape, this.device);
     }
     const devices = new Set(this.weights.map((w) => w.value.device));
     if (devices.size > 1) throw new np.ValueError(`the model's weights live on several devices (${[...devices].join(', ')})`);
@@ -165,7 +167,10 @@ export class Model {
     const values = new Map<SymbolicTensor, NDArray>();
     for (const node of this.nodes) {
       const input = node.input ? values.get(node.input)! : x;
-      values.set(node.output, node.input === null ? checkInput(node.layer, x) : node.layer.call(input, training));
+      const value = node.input === null ? checkInput(node.layer, x)
+        : node.inputs.length > 1 ? (node.layer as Merge).callMany(node.inputs.map((t) => values.get(t)!))
+          : node.layer.call(input, training);
+      values.set(node.output, value);
     }
     return values.get(this.outputTensor!)!;
   }
@@ -293,7 +298,7 @@ export class Model {
     }
     const rows = new Map<Layer, SummaryRow>();
     for (const n of this.nodes) {
-      const inbound = n.input ? [`${n.input.layer.name}[${callIndex.get(n.input)}][0]`] : [];
+      const inbound = n.inputs.map((t) => `${t.layer.name}[${callIndex.get(t)}][0]`);
       const row = rows.get(n.layer);
       if (row) row.connectedTo!.push(...inbound);
       else rows.set(n.layer, { name: n.layer.name, className: n.layer.className, outputShape: n.output.shape, params: n.layer.countParams(), built: n.layer.built, connectedTo: inbound });
@@ -309,7 +314,7 @@ export class Model {
         class_name: n.layer.className,
         config: n.layer.getConfig(),
         name: n.layer.name,
-        inbound_nodes: n.input ? [[[n.input.layer.name, 0, 0, {}]]] : [],
+        inbound_nodes: n.input ? [n.inputs.map((t) => [t.layer.name, 0, 0, {}])] : [],
       })),
       input_layers: [[this.inputTensor!.layer.name, 0, 0]],
       output_layers: [[this.outputTensor!.layer.name, 0, 0]],

@@ -60,11 +60,11 @@ export class Sequential extends Model {
   buildFor(inputShape: Shape): void {
     const input = this.input ?? Input({ shape: inputShape.slice(1) as number[], batchSize: inputShape[0] ?? undefined, name: `${this.name}_input` });
     this.inputTensor = input;
-    this.nodes = [{ layer: input.layer, input: null, output: input }];
+    this.nodes = [{ layer: input.layer, input: null, inputs: [], output: input }];
     let prev = input;
     for (const layer of this.stack) {
       const out = new SymbolicTensor(layer.computeOutputShape(prev.shape), layer, [prev], layer.name);
-      this.nodes.push({ layer, input: prev, output: out });
+      this.nodes.push({ layer, input: prev, inputs: [prev], output: out });
       prev = out;
     }
     this.outputTensor = prev;

@@ -50,6 +50,7 @@ export async function exportOnnx(model: Model, options: OnnxExportOptions = {}):
       values.set(node.output, g.reserve(node.layer.name));
       continue;
     }
+    if (node.inputs.length > 1) throw new np.ValueError(`cannot export layer '${node.layer.name}' (${node.layer.className}) to ONNX: merge layers are not exported yet`);
     g.scope = node.layer.name;
     values.set(node.output, await ruleFor(node.layer)(g, node.layer, values.get(node.input)!, node.input.shape));
   }
