@@ -2,15 +2,18 @@
 // The blocks of one markdown file run in order as ONE program (bundled with esbuild, `tessera/*`
 // imports resolved to the sources); a ```text output block after a ts block is that block's
 // expected stdout. `node scripts/docs-check.mjs ndarray` checks only files whose path contains "ndarray";
-// `--deno` runs the pages with the npm-installed Deno instead of Node (same bundles, same checks).
+// `--deno` runs the pages with the npm-installed Deno instead of Node (same bundles, same checks);
+// `--update` writes what the blocks printed into their `text output` blocks where they differ (for
+// when a change moves printed numbers on purpose: review the diff before committing it).
 import * as esbuild from 'esbuild';
-import { readFileSync, mkdirSync, rmSync } from 'node:fs';
+import { readFileSync, writeFileSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { root, nodeBundle, findFiles, run, bin, hasWebGPUAdapter, WEBGPU_SKIP_HINT } from './common.mjs';
 import { tsBlocks, program, splitOutput, compare } from './docs-parse.mjs';
 
 const args = process.argv.slice(2);
 const useDeno = args.includes('--deno');
+const update = args.includes('--update');
 const filter = args.find((a) => !a.startsWith('--')) ?? '';
 const files = findFiles('docs', /\.md$/).filter((f) => f.includes(filter));
 const env = { ...process.env, XDG_RUNTIME_DIR: process.env.XDG_RUNTIME_DIR ?? '/tmp' };
@@ -72,17 +75,28 @@ for (const file of files) {
   if (before.trim() !== '') console.log(`note ${file}: printed before the first block:\n${before}`);
 
   let fileFailed = false;
+  const rewrites = []; // [first body line (0-based), body line count, new body] for --update
   for (const b of runnable) {
     const actual = byBlock.get(b.n);
     if (actual === undefined) break; // not reached: the crash is reported below
     checked++;
     if (b.expected === null) continue;
     const mismatch = compare(b.expected, actual);
+    if (mismatch && update) {
+      rewrites.push([b.expectedLine, b.expected.split('\n').length, actual.replace(/[ \t]+$/gm, '').replace(/\n+$/, '')]);
+      console.log(`updated ${file} block ${b.n} (line ${b.line})`);
+      continue;
+    }
     if (mismatch) {
       fileFailed = true;
       fail(`${file} block ${b.n} (line ${b.line}): output differs at line ${b.expectedLine + 1 + mismatch.line}` +
         ` (- expected, + actual)\n${mismatch.diff.map((l) => `    ${l}`).join('\n')}`);
     }
+  }
+  if (rewrites.length) {
+    const lines = markdown.split(/\r?\n/);
+    for (const [start, count, body] of rewrites.reverse()) lines.splice(start, count, ...body.split('\n'));
+    writeFileSync(join(root, file), lines.join('\n'));
   }
   if (res.code !== 0) {
     fileFailed = true;
