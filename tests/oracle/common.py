@@ -4,6 +4,7 @@ Import it first, before NumPy: importing it drops this folder from sys.path, so 
 shadow a standard module that NumPy imports (a file named random.py once did). JSON has no NaN or
 infinity, so they are written as the strings 'nan', 'inf' and '-inf', which the tests decode.
 """
+import importlib.util
 import json
 import math
 import os
@@ -15,6 +16,14 @@ sys.path = [p for p in sys.path if os.path.abspath(p or '.') != HERE]
 import numpy as np  # noqa: E402
 
 FIXTURES = os.path.join(HERE, '..', 'fixtures')
+
+
+def sibling(name):
+    """A module of this folder (e.g. 'jsprint'), loaded by its path, since this folder is off sys.path."""
+    spec = importlib.util.spec_from_file_location(name, os.path.join(HERE, name + '.py'))
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
 
 
 def nonfinite(x):

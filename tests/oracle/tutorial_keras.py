@@ -25,6 +25,9 @@ from decimal import Decimal, ROUND_HALF_UP
 
 import common  # noqa: F401  (drops this folder from sys.path before NumPy is imported)
 from common import plain, write_json
+from common import sibling  # noqa: E402
+JS = sibling('jsprint')  # JavaScript's ways of printing numbers
+js, fixed, exponential, shape = (JS.js, JS.fixed, JS.exponential, JS.shape)  # noqa: E402
 
 import numpy as np
 import sklearn
@@ -41,60 +44,9 @@ fixture = {'numpy': np.__version__, 'sklearn': sklearn.__version__}
 
 # ---- JavaScript's ways of writing numbers -------------------------------------------------------------
 
-def js(x):
-    """A number as JavaScript's String(x) writes it (shortest round-trip digits, JS notation)."""
-    if isinstance(x, (bool, np.bool_)):
-        return 'true' if x else 'false'
-    if isinstance(x, (int, np.integer)):
-        return str(int(x))
-    x = float(x)
-    if x == int(x) and abs(x) < 1e21:
-        return str(int(x))
-    r = repr(x)
-    digits_part, _, exp_part = r.partition('e')
-    sign = '-' if x < 0 else ''
-    digits = digits_part.lstrip('-').replace('.', '')
-    point = len(digits_part.lstrip('-').split('.')[0]) + (int(exp_part) if exp_part else 0)
-    stripped = digits.lstrip('0')
-    point -= len(digits) - len(stripped)
-    digits = stripped.rstrip('0') or '0'
-    k = len(digits)
-    if k <= point <= 21:
-        return sign + digits + '0' * (point - k)
-    if 0 < point <= 21:
-        return sign + digits[:point] + '.' + digits[point:]
-    if -6 < point <= 0:
-        return sign + '0.' + '0' * (-point) + digits
-    body = digits[0] + ('.' + digits[1:] if k > 1 else '')
-    return sign + body + 'e' + ('+' if point - 1 >= 0 else '-') + str(abs(point - 1))
-
-
-def fixed(x, k):
-    """x.toFixed(k): the exact binary value rounded half away from zero."""
-    return str(Decimal(float(x)).quantize(Decimal(1).scaleb(-k), rounding=ROUND_HALF_UP))
-
-
-def exponential(x, k):
-    """x.toExponential(k), as in `1.60e-2`."""
-    if x < 0:
-        return '-' + exponential(-x, k)
-    d = Decimal(float(x))
-    e = d.adjusted()
-    m = d.scaleb(-e).quantize(Decimal(1).scaleb(-k), rounding=ROUND_HALF_UP)
-    if m >= 10:
-        e += 1
-        m = d.scaleb(-e).quantize(Decimal(1).scaleb(-k), rounding=ROUND_HALF_UP)
-    return f"{m}e{'+' if e >= 0 else '-'}{abs(e)}"
-
-
 def js_round(x):
     """Math.round: halves go up."""
     return math.floor(x + 0.5)
-
-
-def shape(a):
-    """A shape as console.log prints a JS array of numbers."""
-    return '[ ' + ', '.join(str(d) for d in np.shape(a)) + ' ]'
 
 
 def line(*parts):

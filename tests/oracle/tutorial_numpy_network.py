@@ -39,6 +39,9 @@ from decimal import Decimal, ROUND_HALF_UP
 
 import common  # noqa: F401  (drops this folder from sys.path before NumPy is imported)
 from common import write_json
+from common import sibling  # noqa: E402
+JS = sibling('jsprint')  # JavaScript's ways of printing numbers
+js, out, block, fixed, shape, s, expo = (JS.js, JS.out, JS.block, JS.fixed, JS.shape, JS.s, JS.exponential)  # noqa: E402
 
 import numpy as np
 import torch
@@ -47,46 +50,6 @@ from sklearn.model_selection import train_test_split
 
 ITERATIONS_IN_PAGE = 2000
 ITERATIONS = 10000
-
-
-def js(x):
-    """A number as JavaScript's String(x) writes it (shortest round-trip digits)."""
-    if isinstance(x, (bool, np.bool_)):
-        return 'true' if x else 'false'
-    x = float(x)
-    if x == int(x) and abs(x) < 1e21:
-        return str(int(x))
-    r = repr(x)
-    if 'e' not in r and 1e-7 <= abs(x) < 1e21:
-        return r
-    raise ValueError(f'js(): {r} needs exponent handling, not used on this page')
-
-
-def out(*parts):
-    print(' '.join(p if isinstance(p, str) else js(p) for p in parts))
-
-
-def block(n):
-    print(f'\0BLOCK {n}')
-
-
-def fixed(x, k):
-    """x.toFixed(k) in JavaScript: the exact binary value rounded half away from zero."""
-    return str(Decimal(float(x)).quantize(Decimal(1).scaleb(-k), rounding=ROUND_HALF_UP))
-
-
-def expo(x, k):
-    """x.toExponential(k) in JavaScript."""
-    mantissa, exponent = f'{float(x):.{k}e}'.split('e')
-    return f'{mantissa}e{int(exponent):+d}'
-
-
-def shape(a):
-    return '[ ' + ', '.join(str(d) for d in np.shape(a)) + ' ]'
-
-
-def s(a):
-    return str(np.asarray(a))
 
 
 # ---- The notebook's functions

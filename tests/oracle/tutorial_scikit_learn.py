@@ -19,66 +19,9 @@ from decimal import Decimal, ROUND_HALF_UP
 
 import common  # noqa: E402,F401  (drops this folder from sys.path before NumPy is imported)
 import numpy as np  # noqa: E402
-
-
-def js(x):
-    """A number as JavaScript's String(x) writes it."""
-    if isinstance(x, (bool, np.bool_)):
-        return 'true' if x else 'false'
-    if isinstance(x, (int, np.integer)):
-        return str(int(x))
-    x = float(x)
-    if math.isnan(x):
-        return 'NaN'
-    if math.isinf(x):
-        return 'Infinity' if x > 0 else '-Infinity'
-    if x == int(x) and abs(x) < 1e21:
-        return str(int(x))
-    # Shortest round-trip digits, as repr finds them, then JavaScript's choice of notation.
-    r = repr(x)
-    digits_part, _, exp_part = r.partition('e')
-    sign = '-' if x < 0 else ''
-    digits = digits_part.lstrip('-').replace('.', '')
-    point = len(digits_part.lstrip('-').split('.')[0])
-    if exp_part:
-        point += int(exp_part)
-    stripped = digits.lstrip('0')
-    point -= len(digits) - len(stripped)
-    digits = stripped.rstrip('0') or '0'
-    n = point  # the decimal point sits after `n` digits
-    k = len(digits)
-    if k <= n <= 21:
-        return sign + digits + '0' * (n - k)
-    if 0 < n <= 21:
-        return sign + digits[:n] + '.' + digits[n:]
-    if -6 < n <= 0:
-        return sign + '0.' + '0' * (-n) + digits
-    e = n - 1
-    body = digits[0] + ('.' + digits[1:] if k > 1 else '')
-    return sign + body + 'e' + ('+' if e >= 0 else '-') + str(abs(e))
-
-
-def out(*parts):
-    print(' '.join(p if isinstance(p, str) else js(p) for p in parts))
-
-
-def block(n):
-    print(f'\0BLOCK {n}')
-
-
-def fixed(x, k):
-    """x.toFixed(k) in JavaScript: the exact binary value rounded half away from zero."""
-    return str(Decimal(float(x)).quantize(Decimal(1).scaleb(-k), rounding=ROUND_HALF_UP))
-
-
-def shape(a):
-    """A shape as console.log prints a JS array of numbers."""
-    return '[ ' + ', '.join(str(d) for d in np.shape(a)) + ' ]' if np.ndim(a) else '[]'
-
-
-def s(a):
-    """NumPy's str() of an array."""
-    return str(np.asarray(a))
+from common import sibling  # noqa: E402
+JS = sibling('jsprint')  # JavaScript's ways of printing numbers
+js, out, block, fixed, shape, s = (JS.js, JS.out, JS.block, JS.fixed, JS.shape, JS.s)  # noqa: E402
 
 
 from sklearn.linear_model import Ridge, RidgeClassifier, LogisticRegression  # noqa: E402
