@@ -124,6 +124,22 @@ test('a shared layer (called twice) writes its weights once', async () => {
   model.dispose();
 });
 
+test('merge layers: Add, Subtract, Multiply, Average, Maximum, Minimum and Concatenate as Sum, Sub, Mul, Mean, Max, Min, Concat', async () => {
+  utils.setRandomSeed(6);
+  const input = Input({ shape: [5] });
+  const a = new layers.Dense(3, { activation: 'tanh' }).apply(input);
+  const b = new layers.Dense(3, { activation: 'relu' }).apply(input);
+  const c = new layers.Dense(3).apply(input);
+  const merged = [
+    new layers.Add().apply([a, b, c]), new layers.Subtract().apply([a, b]), new layers.Multiply().apply([a, b, c]),
+    new layers.Average().apply([a, c]), new layers.Maximum().apply([b, c]), new layers.Minimum().apply([a, b, c]),
+  ];
+  const output = new layers.Dense(2, { activation: 'softmax' }).apply(new layers.Concatenate().apply(merged));
+  const model = new Model({ inputs: input, outputs: output });
+  await checkAgainstRuntime(model, 'merge_layers', [6, 5]);
+  model.dispose();
+});
+
 test('Conv2D, MaxPooling2D, AveragePooling2D with strides and asymmetric "same" padding, then BatchNormalization', async () => {
   utils.setRandomSeed(6);
   const model = new Sequential([

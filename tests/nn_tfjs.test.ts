@@ -208,6 +208,27 @@ test('TF.js → tessera: a functional tf.model, a convnet and an LSTM', async ()
   }
 });
 
+test('merge layers both ways: a branching tessera model with Add and Concatenate in TF.js, and tf.layers.add/concatenate/multiply in tessera', async () => {
+  utils.clearSession();
+  utils.setRandomSeed(7);
+  const input = Input({ shape: [5] });
+  const a = new layers.Dense(3, { activation: 'tanh' }).apply(input);
+  const b = new layers.Dense(3, { activation: 'relu' }).apply(input);
+  const joined = new layers.Concatenate().apply([new layers.Add().apply([a, b]), new layers.Maximum().apply([a, b]), input]);
+  const model = new Model({ inputs: input, outputs: new layers.Dense(2).apply(joined) });
+  await roundTripsToTfjs(model, uniform([6, 5], 21), 'merge');
+  const withSubtract = new Model({ inputs: input, outputs: new layers.Subtract().apply([a, b]) });
+  await rejects(() => toTfjsArtifacts(withSubtract), /Subtract/, 'TF.js has no Subtract layer');
+  const tin = tfl.input({ shape: [4] });
+  const ta = tfl.layers.dense({ units: 3, activation: 'tanh' }).apply(tin) as tfl.SymbolicTensor;
+  const tb = tfl.layers.dense({ units: 3 }).apply(tin) as tfl.SymbolicTensor;
+  const merged = tfl.layers.concatenate().apply([tfl.layers.add().apply([ta, tb]) as tfl.SymbolicTensor, tfl.layers.multiply().apply([ta, tb]) as tfl.SymbolicTensor]) as tfl.SymbolicTensor;
+  const tm = tfl.model({ inputs: tin, outputs: tfl.layers.dense({ units: 2 }).apply(merged) as tfl.SymbolicTensor });
+  const x = uniform([5, 4], 22);
+  const want = (await (tm.predict(await toTf(x)) as tf.Tensor).data()) as Float32Array;
+  assertClose(await (await fromTfjsArtifacts(await tfjsArtifacts(tm)).predict(x)).data(), want, 'TF.js merge model');
+});
+
 test("TF.js → tessera: a model.json as the Keras converter writes it (model_config, an InputLayer first, BatchNormalization's axis [1], lstm_cell in weight names)", async () => {
   const tm = tfl.sequential({
     layers: [

@@ -12,6 +12,7 @@ import { Dense } from '../layers/dense.ts';
 import { Activation } from '../layers/activation.ts';
 import { Dropout } from '../layers/dropout.ts';
 import { Flatten } from '../layers/flatten.ts';
+import { Merge, Add, Subtract, Multiply, Average, Maximum, Minimum, Concatenate } from '../layers/merge.ts';
 import { Reshape } from '../layers/reshape.ts';
 import { Conv2D, windows, type Padding } from '../layers/conv2d.ts';
 import { MaxPooling2D, AveragePooling2D } from '../layers/pooling2d.ts';
@@ -50,8 +51,11 @@ export async function exportOnnx(model: Model, options: OnnxExportOptions = {}):
       values.set(node.output, g.reserve(node.layer.name));
       continue;
     }
-    if (node.inputs.length > 1) throw new np.ValueError(`cannot export layer '${node.layer.name}' (${node.layer.className}) to ONNX: merge layers are not exported yet`);
     g.scope = node.layer.name;
+    if (node.layer instanceof Merge) {
+      values.set(node.output, mergeNode(g, node.layer, node.inputs.map((t) => values.get(t)!), node.output.shape.length));
+      continue;
+    }
     values.set(node.output, await ruleFor(node.layer)(g, node.layer, values.get(node.input)!, node.input.shape));
   }
   const outputName = g.output(values.get(output)!, output.layer.name);
@@ -200,6 +204,16 @@ const RULES = new Map<LayerClass<Layer>, Rule<Layer>>([
     return g.node('Add', [g.node('Mul', [x, scale]), shift]);
   }),
 ]);
+
+/** A merge layer as one ONNX node over all its inputs: Sum, Sub, Mul, Max, Min, Mean or Concat. */
+function mergeNode(g: GraphBuilder, layer: Merge, inputs: readonly string[], rank: number): string {
+  if (layer instanceof Concatenate) return g.node('Concat', inputs, { axis: { i: layer.axis < 0 ? rank + layer.axis : layer.axis } });
+  const op = layer instanceof Add ? 'Sum' : layer instanceof Subtract ? 'Sub' : layer instanceof Maximum ? 'Max'
+    : layer instanceof Minimum ? 'Min' : layer instanceof Average ? 'Mean' : layer instanceof Multiply ? 'Mul' : null;
+  if (op === null) throw refuse(layer, 'this merge layer has no ONNX counterpart in tessera yet');
+  if (op !== 'Mul') return g.node(op, inputs);
+  return inputs.slice(1).reduce((acc, x) => g.node('Mul', [acc, x]), inputs[0]); // ONNX's Mul takes two inputs
+}
 
 function ruleFor(layer: Layer): Rule<Layer> {
   const write = RULES.get(layer.constructor as LayerClass<Layer>);

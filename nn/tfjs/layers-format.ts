@@ -22,6 +22,7 @@ import type { LayerJSON, ModelJSON } from '../models/model.ts';
 import { modelFromJSON } from '../saving.ts';
 import { getActivation } from '../activations.ts';
 import type { Shape } from '../layers/layer.ts';
+import { Merge } from '../layers/merge.ts';
 
 type Config = Record<string, unknown>;
 
@@ -46,7 +47,10 @@ export interface TfjsArtifactsLike {
 
 const WEIGHTS_FILE = 'group1-shard1of1.bin';
 /** The layers both tessera and TF.js have, by Keras class name. */
-const SUPPORTED = ['InputLayer', 'Dense', 'Dropout', 'Flatten', 'Reshape', 'Activation', 'Conv2D', 'MaxPooling2D', 'AveragePooling2D', 'BatchNormalization', 'LSTM'];
+const MERGES = ['Add', 'Subtract', 'Multiply', 'Average', 'Maximum', 'Minimum', 'Concatenate'];
+const SUPPORTED = ['InputLayer', 'Dense', 'Dropout', 'Flatten', 'Reshape', 'Activation', 'Conv2D', 'MaxPooling2D', 'AveragePooling2D', 'BatchNormalization', 'LSTM', ...MERGES];
+/** What TF.js itself can load: it has no Subtract layer (a Keras model with one still imports into tessera). */
+const EXPORTABLE = SUPPORTED.filter((c) => c !== 'Subtract');
 /** The activation names tfjs-layers can deserialize (of those tessera has). */
 const TFJS_ACTIVATIONS = ['linear', 'relu', 'sigmoid', 'tanh', 'softmax', 'elu', 'selu', 'softplus', 'gelu'];
 
@@ -92,7 +96,7 @@ export async function saveTfjs(model: Model, dir: string): Promise<void> {
 function checkExportable(layers: LayerJSON[]): void {
   const problems = layers.flatMap((l) => {
     const name = String(l.config.name);
-    if (!SUPPORTED.includes(l.class_name)) return [`layer '${name}' is a ${l.class_name}`];
+    if (!EXPORTABLE.includes(l.class_name)) return [`layer '${name}' is a ${l.class_name}`];
     return ['activation', 'recurrent_activation']
       .filter((key) => typeof l.config[key] === 'string' && !TFJS_ACTIVATIONS.includes(l.config[key] as string))
       .map((key) => `layer '${name}' uses the activation '${String(l.config[key])}'`);
@@ -102,7 +106,7 @@ function checkExportable(layers: LayerJSON[]): void {
   if (shared.length) problems.push(`layer '${shared[0]}' is shared (called more than once)`);
   if (problems.length) {
     throw new np.ValueError(`toTfjsArtifacts: the TF.js Layers format cannot hold this model: ${problems.join('; ')}. ` +
-      `It holds the layers ${SUPPORTED.join(', ')} with the activations ${TFJS_ACTIVATIONS.join(', ')} (a Lambda's function is code, which the format does not carry).`);
+      `It holds the layers ${EXPORTABLE.join(', ')} with the activations ${TFJS_ACTIVATIONS.join(', ')} (a Lambda's function is code, which the format does not carry).`);
   }
 }
 
@@ -177,11 +181,12 @@ function tesseraTopology(topology: unknown): ModelJSON {
   };
 }
 
-/** A layer's inbound nodes, [[[name, 0, 0, {}]]]: one call on one tensor is what tessera rebuilds. */
+/** A layer's inbound nodes, [[[name, 0, 0, {}], ...]]: one call, on one tensor (several for a merge
+ *  layer), is what tessera rebuilds. */
 function inboundNodes(l: LayerJSON): unknown[] {
   const nodes = (l.inbound_nodes ?? []) as unknown[][];
   if (nodes.length > 1) throw new np.ValueError(`fromTfjsArtifacts: layer '${String(l.config.name)}' is shared (called ${nodes.length} times), which tessera's model loading does not rebuild`);
-  if (nodes.length === 1 && nodes[0].length !== 1) throw new np.ValueError(`fromTfjsArtifacts: layer '${String(l.config.name)}' takes ${nodes[0].length} inputs; tessera's layers take one`);
+  if (nodes.length === 1 && nodes[0].length !== 1 && !MERGES.includes(l.class_name)) throw new np.ValueError(`fromTfjsArtifacts: layer '${String(l.config.name)}' takes ${nodes[0].length} inputs; of tessera's layers only the merge layers take several`);
   return nodes;
 }
 
@@ -221,13 +226,14 @@ function checkBatchNormAxes(model: Model, topology: ModelJSON): void {
   for (const node of config.layers) {
     const name = String(node.config.name);
     if (node.class_name === 'InputLayer') { shapes.set(name, node.config.batch_shape as Shape); continue; }
-    const inShape = shapes.get((node.inbound_nodes as [string][][])[0][0][0])!;
+    const inbound = (node.inbound_nodes as [string][][])[0].map((t) => shapes.get(t[0])!);
+    const inShape = inbound[0];
     const layer = byName.get(name)!;
     const axis = axes.get(name);
     if (axis !== undefined && axis !== -1 && axis !== inShape.length - 1) {
       throw new np.ValueError(`fromTfjsArtifacts: BatchNormalization '${name}' normalises axis ${axis} of inputs with ${inShape.length} axes; tessera normalises the last axis only`);
     }
-    shapes.set(name, layer.computeOutputShape(inShape));
+    shapes.set(name, layer instanceof Merge ? layer.outputShapeMany(inbound) : layer.computeOutputShape(inShape));
   }
 }
 
