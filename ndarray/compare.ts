@@ -9,6 +9,7 @@ import { NDArray, type ArrayLike } from './ndarray.ts';
 import { asarray } from './creation.ts';
 import { tidy } from './memory.ts';
 import * as uf from './ufuncs.ts';
+import { checkOptions } from './options.ts';
 
 export interface CloseOptions {
   /** Relative tolerance (default 1e-5). */
@@ -29,6 +30,7 @@ function asFloat(x: ArrayLike): NDArray | number | boolean {
 /** np.isclose: where both are finite, |a - b| <= atol + rtol*|b|; infinities are close only to
  *  themselves; NaN is close to nothing unless equalNan. Broadcasts; returns bool. */
 export function isclose(a: ArrayLike, b: ArrayLike, options: CloseOptions = {}): NDArray {
+  checkOptions('isclose', options, ['rtol', 'atol', 'equalNan']);
   const { rtol = 1e-5, atol = 1e-8, equalNan = false } = options;
   return tidy(() => {
     const [x, y] = [asFloat(a), asFloat(b)];
@@ -76,10 +78,14 @@ function equalElements(a: ArrayLike, b: ArrayLike, equalNan: boolean): NDArray |
 }
 
 /** np.array_equal: same shape and the same values (NaN equal to NaN only with equalNan). */
-export const arrayEqual = (a: ArrayLike, b: ArrayLike, options: { equalNan?: boolean } = {}): Promise<boolean> =>
-  readAll(equalElements(a, b, options.equalNan ?? false));
-export const arrayEqualSync = (a: ArrayLike, b: ArrayLike, options: { equalNan?: boolean } = {}): boolean =>
-  readAllSync(equalElements(a, b, options.equalNan ?? false));
+export function arrayEqual(a: ArrayLike, b: ArrayLike, options: { equalNan?: boolean } = {}): Promise<boolean> {
+  checkOptions('array_equal', options, ['equalNan']);
+  return readAll(equalElements(a, b, options.equalNan ?? false));
+}
+export function arrayEqualSync(a: ArrayLike, b: ArrayLike, options: { equalNan?: boolean } = {}): boolean {
+  checkOptions('array_equal', options, ['equalNan']);
+  return readAllSync(equalElements(a, b, options.equalNan ?? false));
+}
 
 /** np.may_share_memory: the same buffer and overlapping [lowest, highest] positions. Cheap, but
  *  a[::2] and a[1::2] "may" share memory although no element is common. */

@@ -9,6 +9,7 @@ import { inferShape, inferDType, flattenNested, type Nested } from './nested.ts'
 import { checkShape, shapeSize } from './shape.ts';
 import { ValueError } from './errors.ts';
 import { stack } from './manipulation.ts';
+import { checkOptions } from './options.ts';
 
 export interface CreateOptions {
   dtype?: DType;
@@ -18,6 +19,7 @@ export interface CreateOptions {
 /** np.array: always a new array. Accepts nested arrays, typed arrays, scalars, NDArrays, or a list
  *  of NDArrays (stacked along a new first axis, as NumPy does). */
 export function array(data: ArrayLike | readonly NDArray[], options: CreateOptions = {}): NDArray {
+  checkOptions('array', options, ['dtype', 'device'], ['copy', 'order', 'subok', 'ndmin', 'like']);
   if (data instanceof NDArray) {
     if (options.device && options.device !== data.device) {
       throw new ValueError(`np.array does not move data between devices: use \`await x.to('${options.device}')\``);
@@ -40,6 +42,8 @@ export function array(data: ArrayLike | readonly NDArray[], options: CreateOptio
 
 /** np.asarray: the same array when it already has the requested dtype and device, else a new one. */
 export function asarray(data: ArrayLike | readonly NDArray[], options: CreateOptions = {}): NDArray {
+  checkOptions('asarray', options, ['dtype', 'device'], ['order', 'like']);
+  if (data instanceof NDArray) data.assertAlive();
   if (data instanceof NDArray && (!options.dtype || options.dtype === data.dtype) && (!options.device || options.device === data.device)) {
     return data;
   }
@@ -48,6 +52,7 @@ export function asarray(data: ArrayLike | readonly NDArray[], options: CreateOpt
 
 /** Wraps an existing typed array without copying (CPU only): writes through the array reach `data`. */
 export function fromBuffer(data: TypedArray, options: { shape?: readonly number[]; dtype?: DType } = {}): NDArray {
+  checkOptions('frombuffer', options, ['shape', 'dtype'], ['count', 'offset', 'like']);
   const dtype = options.dtype ?? dtypeOfTyped(data);
   if (dtypeOfTyped(data) !== (dtype === 'bool' ? 'uint8' : dtype)) {
     throw new TypeError(`fromBuffer: a ${data.constructor.name} cannot hold dtype '${dtype}' without a copy`);
@@ -63,14 +68,17 @@ type ShapeArg = number | readonly number[];
 const toShape = (s: ShapeArg): number[] => checkShape(typeof s === 'number' ? [s] : s);
 
 export function empty(shape: ShapeArg, options: CreateOptions = {}): NDArray {
+  checkOptions('empty', options, ['dtype', 'device'], ['order', 'like']);
   return NDArray.empty(toShape(shape), checkDType(options.dtype ?? 'float64'), options.device);
 }
 
 export function zeros(shape: ShapeArg, options: CreateOptions = {}): NDArray {
+  checkOptions('zeros', options, ['dtype', 'device'], ['order', 'like']);
   return empty(shape, options);
 }
 
 export function full(shape: ShapeArg, value: number | boolean, options: CreateOptions = {}): NDArray {
+  checkOptions('full', options, ['dtype', 'device'], ['order', 'like']);
   const dtype = options.dtype ?? (typeof value === 'boolean' ? 'bool' : Number.isInteger(value) ? 'int32' : 'float64');
   const out = empty(shape, { ...options, dtype });
   out.backend.fill(out, Number(value));
@@ -78,10 +86,11 @@ export function full(shape: ShapeArg, value: number | boolean, options: CreateOp
 }
 
 export function ones(shape: ShapeArg, options: CreateOptions = {}): NDArray {
+  checkOptions('ones', options, ['dtype', 'device'], ['order', 'like']);
   return full(shape, 1, { dtype: 'float64', ...options });
 }
 
-const likeOptions = (a: NDArray, o: CreateOptions): CreateOptions => ({ dtype: o.dtype ?? a.dtype, device: o.device ?? a.device });
+const likeOptions = (a: NDArray, o: CreateOptions): CreateOptions => (checkOptions('full_like', o, ['dtype', 'device'], ['order', 'subok', 'shape']), { dtype: o.dtype ?? a.dtype, device: o.device ?? a.device });
 export const emptyLike = (a: NDArray, o: CreateOptions = {}): NDArray => empty(a.shape, likeOptions(a, o));
 export const zerosLike = (a: NDArray, o: CreateOptions = {}): NDArray => zeros(a.shape, likeOptions(a, o));
 export const onesLike = (a: NDArray, o: CreateOptions = {}): NDArray => ones(a.shape, likeOptions(a, o));
@@ -91,6 +100,7 @@ export const fullLike = (a: NDArray, value: number | boolean, o: CreateOptions =
 /** np.arange(stop) / arange(start, stop, step): values start + i*step for i < ceil((stop-start)/step).
  *  Integer arguments give int32, as NumPy gives its default integer. */
 export function arange(start: number, stop?: number, step = 1, options: CreateOptions = {}): NDArray {
+  checkOptions('arange', options, ['dtype', 'device'], ['like']);
   if (stop === undefined) [start, stop] = [0, start];
   if (step === 0) throw new ValueError('Maximum allowed size exceeded (step 0 in arange)');
   const n = Math.max(0, Math.ceil((stop - start) / step));
@@ -104,6 +114,7 @@ export function arange(start: number, stop?: number, step = 1, options: CreateOp
 /** np.linspace: `num` evenly spaced values from start to stop (inclusive unless endpoint is false).
  *  Computed as NumPy does: i*step + start, with the last value set to stop exactly. */
 export function linspace(start: number, stop: number, num = 50, options: CreateOptions & { endpoint?: boolean } = {}): NDArray {
+  checkOptions('linspace', options, ['dtype', 'device', 'endpoint'], ['retstep', 'axis']);
   if (!Number.isInteger(num) || num < 0) throw new ValueError(`Number of samples, ${num}, must be non-negative.`);
   const endpoint = options.endpoint ?? true;
   const div = endpoint ? num - 1 : num;
@@ -117,6 +128,7 @@ export function linspace(start: number, stop: number, num = 50, options: CreateO
 
 /** np.eye: ones on the k-th diagonal of an N x M matrix. */
 export function eye(n: number, m: number = n, options: CreateOptions & { k?: number } = {}): NDArray {
+  checkOptions('eye', options, ['dtype', 'device', 'k'], ['order', 'like']);
   const k = options.k ?? 0;
   const dtype = options.dtype ?? 'float64';
   const data = allocTyped(dtype, n * m);
@@ -131,6 +143,7 @@ export const identity = (n: number, options: CreateOptions = {}): NDArray => eye
 export function meshgrid(...args: (ArrayLike | { indexing?: 'xy' | 'ij' })[]): NDArray[] {
   const last = args[args.length - 1];
   const hasOptions = last !== null && typeof last === 'object' && !(last instanceof NDArray) && !Array.isArray(last) && !ArrayBuffer.isView(last);
+  if (hasOptions) checkOptions('meshgrid', last, ['indexing'], ['sparse', 'copy']);
   const indexing = hasOptions ? ((last as { indexing?: 'xy' | 'ij' }).indexing ?? 'xy') : 'xy';
   const xs = (hasOptions ? args.slice(0, -1) : args).map((x) => asarray(x as ArrayLike).ravel());
   const shape = xs.map((x) => x.size);

@@ -32,13 +32,13 @@ export * from './ufuncs.ts';
 export * from './compare.ts';
 export {
   sum, prod, mean, std, min, max, argmin, argmax, all, any, cumsum, cumprod,
-  type ReduceOptions, type SumOptions, type VarOptions, type ArgOptions, type ScanOptions,
+  type ReduceOptions, type SumOptions, type VarOptions, type ArgOptions, type ScanOptions, type WhereOptions,
 } from './reductions.ts';
 export { var_ as var } from './reductions.ts';
 export { sort, argsort, unique, searchsorted, bincount, type SortOptions, type UniqueOptions, type UniqueResult } from './sorting.ts';
 export { repeat, tile } from './repeat.ts';
-export { diff } from './diff.ts';
-export { median, quantile, percentile, type QuantileOptions } from './quantile.ts';
+export { diff, type DiffOptions } from './diff.ts';
+export { median, quantile, percentile, type QuantileOptions, type QuantileMethod, type QuantileMethodOptions } from './quantile.ts';
 export { average, ptp, type AverageOptions } from './statistics.ts';
 export * from './io/index.ts';
 export { matmul, dot, inner, outer, vdot, tensordot } from './matmul.ts';

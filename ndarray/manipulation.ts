@@ -13,6 +13,7 @@ import { ValueError } from './errors.ts';
 import { NDArray, type ArrayLike, type Axis } from './ndarray.ts';
 import { asarray, zeros } from './creation.ts';
 import { differentiable, differentiableMulti } from './autodiff/tape.ts';
+import { checkOptions } from './options.ts';
 
 /** np.reshape: a view when the strides allow it, else a copy. One dimension may be -1. */
 export const reshape = differentiable('reshape', reshapeImpl, (g, _y, [x]) => [reshapeImpl(g, x.shape)]);
@@ -84,6 +85,7 @@ export function expandDims(a: ArrayLike, axis: number | readonly number[]): NDAr
 /** np.squeeze: removes length-1 axes (all of them, or the ones named). */
 export const squeeze = differentiable('squeeze', squeezeImpl, (g, _y, [x]) => [reshapeImpl(g, x.shape)]);
 function squeezeImpl(a: ArrayLike, options: { axis?: Axis } = {}): NDArray {
+  checkOptions('squeeze', options, ['axis']);
   const x = asarray(a);
   const axes = options.axis === undefined || options.axis === null
     ? x.shape.flatMap((d, i) => (d === 1 ? [i] : []))
@@ -98,6 +100,7 @@ function squeezeImpl(a: ArrayLike, options: { axis?: Axis } = {}): NDArray {
 /** np.flip: reverses the order of elements along the axes (all by default): a negative-stride view. */
 export const flip = differentiable('flip', flipImpl, (g, _y, _x, args) => [flipImpl(g, args[1] as { axis?: Axis })]);
 function flipImpl(a: ArrayLike, options: { axis?: Axis } = {}): NDArray {
+  checkOptions('flip', options, ['axis']);
   const x = asarray(a);
   const axes = normalizeAxes(options.axis, x.ndim);
   let offset = x.offset;
@@ -145,6 +148,7 @@ export function broadcastArrays(...arrays: ArrayLike[]): NDArray[] {
 // A float-to-float cast passes the gradient on (autodiff casts it back to the input's dtype).
 export const astype = differentiable('astype', astypeImpl, (g) => [g]);
 function astypeImpl(a: NDArray, dtype: DType, options: { copy?: boolean } = {}): NDArray {
+  checkOptions('astype', options, ['copy'], ['order', 'casting', 'subok']);
   checkDType(dtype);
   if (dtype === a.dtype && options.copy === false) return a;
   const out = NDArray.empty(a.shape, dtype, a.device);
@@ -187,6 +191,7 @@ export const concatenate = differentiable('concatenate', concatenateImpl, (g, _y
   return grads.map((gi, i) => (needed[i] ? gi : null));
 });
 function concatenateImpl(arrays: readonly ArrayLike[], options: { axis?: number | null } = {}): NDArray {
+  checkOptions('concatenate', options, ['axis'], ['out', 'dtype', 'casting']);
   if (arrays.length === 0) throw new ValueError('need at least one array to concatenate');
   let xs = arrays.map((a) => asarray(a));
   if (options.axis === null) xs = xs.map((x) => ravel(x));
@@ -219,6 +224,7 @@ function concatenateImpl(arrays: readonly ArrayLike[], options: { axis?: number 
 
 /** np.stack: joins same-shaped arrays along a new axis. */
 export function stack(arrays: readonly ArrayLike[], options: { axis?: number } = {}): NDArray {
+  checkOptions('stack', options, ['axis'], ['out', 'dtype', 'casting']);
   if (arrays.length === 0) throw new ValueError('need at least one array to stack');
   const xs = arrays.map((a) => asarray(a));
   // The arrays made here (from JS data) and the expanded views are freed once joined.
@@ -248,6 +254,7 @@ export function hstack(arrays: readonly ArrayLike[]): NDArray {
 
 /** np.append: without an axis both inputs are flattened first. */
 export function append(a: ArrayLike, values: ArrayLike, options: { axis?: number } = {}): NDArray {
+  checkOptions('append', options, ['axis']);
   if (options.axis === undefined) return concatenate([ravel(a), ravel(values)], { axis: 0 });
   return concatenate([a, values], { axis: options.axis });
 }
@@ -259,6 +266,7 @@ export const arraySplit = differentiableMulti('arraySplit', arraySplitImpl, (gs,
   return [concatenateImpl(gs.map((g, i) => g ?? zeros(outs[i].shape, { dtype: outs[i].dtype, device: outs[i].device })), { axis })];
 });
 function arraySplitImpl(a: ArrayLike, sections: number | readonly number[], options: { axis?: number } = {}): NDArray[] {
+  checkOptions('array_split', options, ['axis']);
   const x = asarray(a);
   const axis = normalizeAxis(options.axis ?? 0, x.ndim);
   const n = x.shape[axis];
@@ -281,6 +289,7 @@ function arraySplitImpl(a: ArrayLike, sections: number | readonly number[], opti
 
 /** np.split: like arraySplit, but an integer count must divide the axis exactly. */
 export function split(a: ArrayLike, sections: number | readonly number[], options: { axis?: number } = {}): NDArray[] {
+  checkOptions('split', options, ['axis']);
   const x = asarray(a);
   if (typeof sections === 'number' && x.shape[normalizeAxis(options.axis ?? 0, x.ndim)] % sections !== 0) {
     throw new ValueError('array split does not result in an equal division');

@@ -16,6 +16,7 @@ import { commonDevice, moveaxis, ravel, reshape, transpose, swapaxes, squeeze } 
 import { differentiable, type Rule } from './autodiff/tape.ts';
 import { multiply } from './ufuncs.ts';
 import { tidy } from './memory.ts';
+import { checkOptions } from './options.ts';
 
 const SIGNATURE = '(n?,k),(k,m?)->(n?,m?)';
 
@@ -160,6 +161,7 @@ function tensordotAxes(x: NDArray, y: NDArray, axes: number | readonly [readonly
 /** np.tensordot(a, b, {axes}): sums the products over pairs of axes (default the last two of a
  *  with the first two of b). Result: a's other axes, then b's other axes. */
 export function tensordot(a: ArrayLike, b: ArrayLike, options: { axes?: number | readonly [readonly number[], readonly number[]] } = {}): NDArray {
+  checkOptions('tensordot', options, ['axes']);
   return tidy(() => {
     const [x, y] = [asarray(a), asarray(b)];
     const [ax, bx] = tensordotAxes(x, y, options.axes ?? 2);

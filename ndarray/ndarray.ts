@@ -40,6 +40,7 @@ export class NDArray implements View {
   private disposed = false;
 
   constructor(storage: Storage, shape: Shape, options: { strides?: Shape; offset?: number; base?: NDArray | null; writeable?: boolean } = {}) {
+    options.base?.assertAlive(); // a view of a disposed array would read a buffer that may be reused
     this.storage = storage;
     this.dtype = storage.dtype;
     this.shape = Object.freeze([...shape]);
@@ -97,8 +98,9 @@ export class NDArray implements View {
     this.writeable = v;
   }
 
-  /** Throws NumPy's error when the array may not be written (e.g. a broadcastTo view). */
+  /** Throws NumPy's error when the array may not be written (e.g. a broadcastTo view), or was disposed. */
   assertWriteable(): void {
+    this.assertAlive();
     if (!this.writeable) throw new ValueError('assignment destination is read-only');
   }
 
@@ -216,17 +218,17 @@ export class NDArray implements View {
   imod(b: ArrayLike): this { ufunc.mod(this, b, { out: this }); return this; }
 
   // ---- reductions (see reductions.ts) -----------------------------------------------------
-  sum(options: red.SumOptions = {}): NDArray { return red.sum(this, options); }
-  prod(options: red.SumOptions = {}): NDArray { return red.prod(this, options); }
-  mean(options: red.SumOptions = {}): NDArray { return red.mean(this, options); }
+  sum(options: red.SumOptions & red.WhereOptions = {}): NDArray { return red.sum(this, options); }
+  prod(options: red.SumOptions & red.WhereOptions = {}): NDArray { return red.prod(this, options); }
+  mean(options: red.SumOptions & red.WhereOptions = {}): NDArray { return red.mean(this, options); }
   std(options: red.VarOptions = {}): NDArray { return red.std(this, options); }
   var(options: red.VarOptions = {}): NDArray { return red.var_(this, options); }
   min(options: red.ReduceOptions = {}): NDArray { return red.min(this, options); }
   max(options: red.ReduceOptions = {}): NDArray { return red.max(this, options); }
   argmin(options: red.ArgOptions = {}): NDArray { return red.argmin(this, options); }
   argmax(options: red.ArgOptions = {}): NDArray { return red.argmax(this, options); }
-  all(options: red.ReduceOptions = {}): NDArray { return red.all(this, options); }
-  any(options: red.ReduceOptions = {}): NDArray { return red.any(this, options); }
+  all(options: red.ReduceOptions & red.WhereOptions = {}): NDArray { return red.all(this, options); }
+  any(options: red.ReduceOptions & red.WhereOptions = {}): NDArray { return red.any(this, options); }
   cumsum(options: red.ScanOptions = {}): NDArray { return red.cumsum(this, options); }
   cumprod(options: red.ScanOptions = {}): NDArray { return red.cumprod(this, options); }
 

@@ -14,6 +14,7 @@ import { formatShape, isCContiguous } from './shape.ts';
 import { isFloat } from './dtype.ts';
 import { dataOf } from './cpu/backend.ts';
 import * as gpu from './webgpu/fused.ts';
+import { checkOptions } from './options.ts';
 
 /** Checks the arrays (one device, one float dtype, contiguous, same size, param writable) and returns
  *  each one's elements as [typed array, offset] on the CPU. */
@@ -38,6 +39,7 @@ export interface AdamStepOptions { lr: number; step: number; beta1?: number; bet
 
 /** SGD, with momentum when `momentum` > 0 and a velocity array is given; in place. */
 export function sgdStep(param: NDArray, grad: NDArray, velocity: NDArray | null, options: SgdStepOptions): void {
+  checkOptions('sgdStep', options, ['lr', 'momentum', 'nesterov']);
   if (param.device === 'webgpu') return gpu.sgdStep(param, grad, velocity, options);
   const [[p, po], [g, go], v] = cpuViews('sgdStep', param, velocity ? [grad, velocity] : [grad]);
   const { lr } = options;
@@ -57,6 +59,7 @@ export function sgdStep(param: NDArray, grad: NDArray, velocity: NDArray | null,
 
 /** RMSprop (rho defaults to 0.9, epsilon to 1e-7); in place. */
 export function rmspropStep(param: NDArray, grad: NDArray, velocity: NDArray, options: RmspropStepOptions): void {
+  checkOptions('rmspropStep', options, ['lr', 'rho', 'epsilon']);
   if (param.device === 'webgpu') return gpu.rmspropStep(param, grad, velocity, options);
   const [[p, po], [g, go], [a, ao]] = cpuViews('rmspropStep', param, [grad, velocity]);
   const [rho, eps, lr] = [options.rho ?? 0.9, options.epsilon ?? 1e-7, options.lr];
@@ -69,6 +72,7 @@ export function rmspropStep(param: NDArray, grad: NDArray, velocity: NDArray, op
 
 /** Adam step number `step` (1 for the first update), Keras's defaults; in place. */
 export function adamStep(param: NDArray, grad: NDArray, m: NDArray, v: NDArray, options: AdamStepOptions): void {
+  checkOptions('adamStep', options, ['lr', 'step', 'beta1', 'beta2', 'epsilon']);
   if (param.device === 'webgpu') return gpu.adamStep(param, grad, m, v, options);
   const [[p, po], [g, go], [mm, mo], [u, uo]] = cpuViews('adamStep', param, [grad, m, v]);
   const [b1, b2, eps] = [options.beta1 ?? 0.9, options.beta2 ?? 0.999, options.epsilon ?? 1e-7];

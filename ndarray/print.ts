@@ -9,6 +9,7 @@ import type { NDArray } from './ndarray.ts';
 import type { DType, TypedArray } from './dtype.ts';
 import { formatShape } from './shape.ts';
 import { formatFloats } from './print-float.ts';
+import { checkOptions } from './options.ts';
 
 export interface PrintOptions {
   precision: number;
@@ -22,6 +23,13 @@ const options: PrintOptions = { precision: 8, threshold: 1000, edgeitems: 3, lin
 
 /** np.set_printoptions: changes the options for every later print. */
 export function setPrintOptions(o: Partial<PrintOptions>): void {
+  checkOptions('set_printoptions', o, Object.keys(options), ['formatter', 'sign', 'floatmode', 'legacy', 'nanstr', 'infstr']);
+  for (const key of ['precision', 'threshold', 'edgeitems', 'linewidth'] as const) {
+    const v = o[key];
+    if (v !== undefined && !(Number.isInteger(v) && v >= 0) && !(key === 'threshold' && v === Infinity)) {
+      throw new TypeError(`set_printoptions(): \`${key}\` must be a non-negative integer, got ${String(v)}`);
+    }
+  }
   Object.assign(options, o);
 }
 

@@ -11,9 +11,16 @@ import { ValueError } from './errors.ts';
 import { NDArray, type ArrayLike, type Axis } from './ndarray.ts';
 import { asarray } from './creation.ts';
 import { astype, ravel, reshape, broadcastTo, transpose, concatenate, flip } from './manipulation.ts';
-import { divide, multiply, sqrt, subtract, equal } from './ufuncs.ts';
+import { divide, multiply, sqrt, subtract, equal, where as select } from './ufuncs.ts';
+import { tidy } from './memory.ts';
 import { ones } from './creation.ts';
 import { differentiable, type Rule } from './autodiff/tape.ts';
+import { checkOptions } from './options.ts';
+
+const REDUCE_KEYS = ['axis', 'keepdims'];
+const SUM_KEYS = ['axis', 'keepdims', 'dtype'];
+const WHERE_KEYS = ['axis', 'keepdims', 'dtype', 'where'];
+const VAR_KEYS = ['axis', 'keepdims', 'dtype', 'ddof'];
 
 export interface ReduceOptions {
   /** The axes to reduce: undefined/null for all, an int (negative counts from the end) or a list. */
@@ -23,6 +30,8 @@ export interface ReduceOptions {
 }
 /** sum/prod/mean may accumulate in another dtype (`np.sum(a, {dtype: 'float64'})`). */
 export interface SumOptions extends ReduceOptions { dtype?: DType }
+/** NumPy's `where` (sum, prod, mean, all, any): only elements where the mask, broadcast to the input, is true count. */
+export interface WhereOptions { where?: ArrayLike }
 /** `ddof`: "delta degrees of freedom", the divisor is N - ddof (0: population, 1: sample). */
 export interface VarOptions extends SumOptions { ddof?: number }
 /** argmin/argmax take one axis; null (the default) searches the flattened array. */
@@ -81,41 +90,46 @@ function reduce(op: ReduceOp, a: ArrayLike, axis: Axis | undefined, keepdims: bo
 /** np.sum. Integers and bool give int32 (uint32 for unsigned input); floats keep their dtype and are
  *  added pairwise, as NumPy does, so float32 sums match NumPy's. An empty sum is 0. */
 function sumImpl(a: ArrayLike, options: SumOptions = {}): NDArray {
+  checkOptions('sum', options, SUM_KEYS, 'reduction');
   const x = asarray(a);
   return reduce('sum', x, options.axis, options.keepdims ?? false, options.dtype ?? accumulatorDType(x.dtype));
 }
 
 /** np.prod: the product (int32/uint32 for integers, wrapping on overflow). An empty product is 1. */
 function prodImpl(a: ArrayLike, options: SumOptions = {}): NDArray {
+  checkOptions('prod', options, SUM_KEYS, 'reduction');
   const x = asarray(a);
   return reduce('prod', x, options.axis, options.keepdims ?? false, options.dtype ?? accumulatorDType(x.dtype));
 }
 
 /** np.min (np.amin): propagates NaN; an empty reduction has no identity and throws. */
 function minImpl(a: ArrayLike, options: ReduceOptions = {}): NDArray {
+  checkOptions('min', options, REDUCE_KEYS, 'reduction');
   const x = asarray(a);
   return reduce('min', x, options.axis, options.keepdims ?? false, x.dtype);
 }
 
 /** np.max (np.amax): propagates NaN; an empty reduction throws. */
 function maxImpl(a: ArrayLike, options: ReduceOptions = {}): NDArray {
+  checkOptions('max', options, REDUCE_KEYS, 'reduction');
   const x = asarray(a);
   return reduce('max', x, options.axis, options.keepdims ?? false, x.dtype);
 }
 
-/** np.all: true when every element is non-zero (NaN counts as true). Always bool. */
-export function all(a: ArrayLike, options: ReduceOptions = {}): NDArray {
+function allImpl(a: ArrayLike, options: ReduceOptions = {}): NDArray {
+  checkOptions('all', options, REDUCE_KEYS, 'reduction');
   return reduce('all', a, options.axis, options.keepdims ?? false, 'bool');
 }
 
-/** np.any: true when some element is non-zero. Always bool. */
-export function any(a: ArrayLike, options: ReduceOptions = {}): NDArray {
+function anyImpl(a: ArrayLike, options: ReduceOptions = {}): NDArray {
+  checkOptions('any', options, REDUCE_KEYS, 'reduction');
   return reduce('any', a, options.axis, options.keepdims ?? false, 'bool');
 }
 
 /** np.mean = sum / N, in float64 for integer input and in the input's dtype for floats
  *  (a float32 mean is accumulated in float32, as NumPy does). Empty: NaN. */
 function meanImpl(a: ArrayLike, options: SumOptions = {}): NDArray {
+  checkOptions('mean', options, SUM_KEYS, 'reduction');
   const x = asarray(a);
   const s = reduce('sum', x, options.axis, options.keepdims ?? false, options.dtype ?? meanDType(x));
   divide(s, countOf(x.shape, normalizeAxes(options.axis, x.ndim)), { out: s });
@@ -125,6 +139,7 @@ function meanImpl(a: ArrayLike, options: SumOptions = {}): NDArray {
 /** np.var, NumPy's two-pass algorithm: mean = sum(x)/N, then sum((x - mean)^2) / (N - ddof).
  *  N - ddof <= 0 divides by 0 (NaN or inf, where NumPy also warns). */
 function varImpl(a: ArrayLike, options: VarOptions = {}): NDArray {
+  checkOptions('var', options, VAR_KEYS, 'reduction');
   const x = asarray(a);
   const dtype = options.dtype ?? meanDType(x);
   const n = countOf(x.shape, normalizeAxes(options.axis, x.ndim));
@@ -141,6 +156,7 @@ function varImpl(a: ArrayLike, options: VarOptions = {}): NDArray {
 
 /** np.std = sqrt(var), with the same options. */
 function stdImpl(a: ArrayLike, options: VarOptions = {}): NDArray {
+  checkOptions('std', options, VAR_KEYS, 'reduction');
   const v = varImpl(a, options);
   sqrt(v, { out: v });
   return v;
@@ -192,17 +208,56 @@ const prodRule = reductionRule((g, x, _y, axis) => {
 /** Running products along the last axis. */
 const cumprodLast = (x: NDArray): NDArray => scan('cumprod', x, { axis: -1 });
 
+// ---- `where`: the masked-out elements become the reduction's identity (0 for sum, 1 for prod), an
+// ordinary np.where before the reduction, so np.grad records both ops and the gradient is masked too.
+
+/** The options without `where` (and the mask), or null when `where` is not given. */
+function splitWhere<O extends WhereOptions>(options: O | undefined): [ArrayLike, Omit<O, 'where'>] | null {
+  if (typeof options !== 'object' || options === null || !('where' in options)) return null;
+  const { where: mask, ...rest } = options;
+  return mask === undefined ? null : [mask, rest];
+}
+
+function withWhere<O>(name: string, identity: number | boolean, reduce: (a: ArrayLike, options?: O) => NDArray): (a: ArrayLike, options?: O & WhereOptions) => NDArray {
+  return (a, options) => {
+    const split = splitWhere(options);
+    if (split === null) return reduce(a, options);
+    checkOptions(name, options, WHERE_KEYS);
+    return tidy(() => reduce(select(split[0], a, identity), split[1] as O));
+  };
+}
+
+/** np.mean with `where`: the sum of the selected elements over how many were selected. */
+function meanWhere(a: ArrayLike, mask: ArrayLike, options: SumOptions): NDArray {
+  return tidy(() => {
+    const x = asarray(a);
+    const dtype = options.dtype ?? meanDType(x);
+    const selected = astype(broadcastTo(asarray(mask, mask instanceof NDArray ? {} : { device: x.device }), x.shape), dtype);
+    return divide(sum(select(mask, x, 0), { ...options, dtype }), sum(selected, { axis: options.axis, keepdims: options.keepdims }));
+  });
+}
+
 /** np.sum. Integers and bool give int32 (uint32 for unsigned input); floats keep their dtype and are
  *  added pairwise, as NumPy does, so float32 sums match NumPy's. An empty sum is 0. */
-export const sum = differentiable('sum', sumImpl, sumRule);
+export const sum = withWhere<SumOptions>('sum', 0, differentiable('sum', sumImpl, sumRule));
 /** np.prod: the product (int32/uint32 for integers, wrapping on overflow). An empty product is 1. */
-export const prod = differentiable('prod', prodImpl, prodRule);
+export const prod = withWhere<SumOptions>('prod', 1, differentiable('prod', prodImpl, prodRule));
 /** np.min (np.amin): propagates NaN; an empty reduction has no identity and throws. */
 export const min = differentiable('min', minImpl, extremeRule);
 /** np.max (np.amax): propagates NaN; an empty reduction throws. */
 export const max = differentiable('max', maxImpl, extremeRule);
-/** np.mean = sum / N (see meanImpl). */
-export const mean = differentiable('mean', meanImpl, meanRule);
+/** np.all: true when every (selected) element is non-zero (NaN counts as true). Always bool. */
+export const all = withWhere<ReduceOptions>('all', true, allImpl);
+/** np.any: true when some (selected) element is non-zero. Always bool. */
+export const any = withWhere<ReduceOptions>('any', false, anyImpl);
+const meanAll = differentiable('mean', meanImpl, meanRule);
+/** np.mean = sum / N (see meanImpl); with `where`, over the selected elements only. */
+export function mean(a: ArrayLike, options?: SumOptions & WhereOptions): NDArray {
+  const split = splitWhere(options);
+  if (split === null) return meanAll(a, options);
+  checkOptions('mean', options, WHERE_KEYS);
+  return meanWhere(a, split[0], split[1]);
+}
 /** np.var (see varImpl). */
 export const var_ = differentiable('var', varImpl, varRule);
 /** np.std = sqrt(var), with the same options. */
@@ -212,6 +267,7 @@ export const std = differentiable('std', stdImpl, stdRule);
 const atLeast1d = (x: NDArray): NDArray => (x.ndim === 0 ? reshape(x, [1]) : x);
 
 function argReduce(op: ArgReduceOp, a: ArrayLike, options: ArgOptions): NDArray {
+  checkOptions(op, options, REDUCE_KEYS, ['out']);
   const x = asarray(a);
   const flat = options.axis === undefined || options.axis === null;
   const src = flat ? ravel(x) : atLeast1d(x);
@@ -233,6 +289,7 @@ export const argmin = (a: ArrayLike, options: ArgOptions = {}): NDArray => argRe
 export const argmax = (a: ArrayLike, options: ArgOptions = {}): NDArray => argReduce('argmax', a, options);
 
 function scan(op: ScanOp, a: ArrayLike, options: ScanOptions): NDArray {
+  checkOptions(op, options, ['axis', 'dtype'], ['out']);
   const x = asarray(a);
   const flat = options.axis === undefined || options.axis === null;
   let src = flat ? ravel(x) : atLeast1d(x);

@@ -12,6 +12,7 @@ import { broadcastTo, copy, ravel, reshape } from './manipulation.ts';
 import { hostValues } from './selection.ts';
 import { tidy } from './memory.ts';
 import { take } from './take.ts';
+import { checkOptions } from './options.ts';
 
 /** The repeat counts on the host, one per element of the axis (a single count applies to all). */
 function repeatCounts(repeats: ArrayLike, n: number): globalThis.ArrayLike<number> {
@@ -32,6 +33,7 @@ function repeatCounts(repeats: ArrayLike, n: number): globalThis.ArrayLike<numbe
 /** np.repeat: each element along `axis` repeated `repeats` times (a number, or one count per
  *  element). Without an axis the array is flattened first. repeat([1, 2], 2) = [1, 1, 2, 2]. */
 export function repeat(a: ArrayLike, repeats: ArrayLike, options: { axis?: number | null } = {}): NDArray {
+  checkOptions('repeat', options, ['axis']);
   return tidy(() => {
     const flat = options.axis === undefined || options.axis === null;
     const x = flat ? ravel(a) : asarray(a);

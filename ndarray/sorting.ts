@@ -10,8 +10,9 @@ import type { View } from './backend.ts';
 import { ValueError } from './errors.ts';
 import { NDArray, type ArrayLike } from './ndarray.ts';
 import { asarray } from './creation.ts';
-import { ravel } from './manipulation.ts';
-import { compareKeys } from './cpu/sort.ts';
+import { moveaxis, ravel } from './manipulation.ts';
+import { take } from './take.ts';
+import { checkOptions } from './options.ts';
 
 /** axis: -1 (the last) by default; null sorts the flattened array. */
 export interface SortOptions { axis?: number | null }
@@ -26,6 +27,7 @@ function kernel(x: NDArray, name: 'sort' | 'argsort'): SortKernel {
 
 /** np.sort: a sorted copy along `axis` (NaN last). */
 export function sort(a: ArrayLike, options: SortOptions = {}): NDArray {
+  checkOptions('sort', options, ['axis'], ['kind', 'order']);
   const x = asarray(a);
   const src = options.axis === null ? ravel(x) : x;
   const axis = normalizeAxis(options.axis ?? -1, src.ndim);
@@ -37,12 +39,14 @@ export function sort(a: ArrayLike, options: SortOptions = {}): NDArray {
 
 /** ndarray.sort: sorts `a` in place along `axis` (default -1). */
 export function sortInPlace(a: NDArray, options: { axis?: number } = {}): void {
+  checkOptions('sort', options, ['axis'], ['kind', 'order']);
   a.assertWriteable();
   kernel(a, 'sort')(a, normalizeAxis(options.axis ?? -1, a.ndim), a);
 }
 
 /** np.argsort: int32 indices that sort `a` along `axis` (stable; NaN last). A 0-d array acts as 1-D. */
 export function argsort(a: ArrayLike, options: SortOptions = {}): NDArray {
+  checkOptions('argsort', options, ['axis'], ['kind', 'order']);
   const x = asarray(a);
   const src = options.axis === null || x.ndim === 0 ? ravel(x) : x;
   const axis = normalizeAxis(options.axis ?? -1, src.ndim);
@@ -60,10 +64,16 @@ function hostData(x: NDArray, fn: string): TypedArray {
   return x.dataSync();
 }
 
-/** The stable permutation that sorts `values` (NaN last). */
-function sortPermutation(values: TypedArray): Int32Array {
-  const perm = Int32Array.from(values, (_, i) => i);
-  return perm.sort((p, q) => compareKeys(values, p, q));
+/** NaN-last order of two values; 0 when equal (two NaNs are equal, as np.unique's equal_nan). */
+const order = (u: number, v: number): number => (u < v ? -1 : u > v ? 1 : (u !== u) === (v !== v) ? 0 : u !== u ? 1 : -1);
+
+/** The lexicographic order of rows p and q of `data` viewed as rows of length m. */
+function compareRows(data: TypedArray, m: number, p: number, q: number): number {
+  for (let k = 0; k < m; k++) {
+    const c = order(data[p * m + k], data[q * m + k]);
+    if (c !== 0) return c;
+  }
+  return 0;
 }
 
 export interface UniqueOptions {
@@ -73,6 +83,8 @@ export interface UniqueOptions {
   returnInverse?: boolean;
   /** Also return how many times each unique value occurs. */
   returnCounts?: boolean;
+  /** The axis whose slices are compared as wholes (unique rows for axis 0); null flattens (default). */
+  axis?: number | null;
 }
 
 /** np.unique's extra outputs, named (NumPy returns a tuple); the index arrays are int32. */
@@ -83,28 +95,35 @@ export interface UniqueResult {
   counts?: NDArray;
 }
 
-/** np.unique: the sorted distinct values of the flattened input; all NaNs count as one value
- *  (NumPy's equal_nan=True). With an options object it returns {values, indices?, inverse?, counts?}. */
+/** np.unique: the sorted distinct values of the flattened input, or with `axis` the distinct slices
+ *  along it in lexicographic order; all NaNs count as one value (NumPy's equal_nan=True). With an
+ *  options object it returns {values, indices?, inverse?, counts?}. */
 export function unique(a: ArrayLike): NDArray;
 export function unique(a: ArrayLike, options: UniqueOptions): UniqueResult;
 export function unique(a: ArrayLike, options?: UniqueOptions): NDArray | UniqueResult {
+  checkOptions('unique', options, ['returnIndex', 'returnInverse', 'returnCounts', 'axis'], ['equalNan']);
   const x = asarray(a);
-  const data = hostData(x, 'unique');
-  const perm = sortPermutation(data);
-  // starts[j]: position in sorted order where the j-th distinct value begins.
+  const axis = options?.axis ?? null;
+  // The items compared: the elements (axis null) or the slices along `axis`, as rows of length m.
+  const rows = axis === null ? x : moveaxis(x, normalizeAxis(axis, x.ndim), 0);
+  const data = hostData(rows, 'unique');
+  const n = axis === null ? data.length : rows.shape[0];
+  const m = n === 0 ? 0 : data.length / n;
+  if (rows !== x) rows.dispose();
+  const perm = Int32Array.from({ length: n }, (_, i) => i).sort((p, q) => compareRows(data, m, p, q) || p - q);
+  // starts[j]: position in sorted order where the j-th distinct item begins.
   const starts: number[] = [];
-  for (let k = 0; k < perm.length; k++) {
-    const v = data[perm[k]];
-    const prev = k > 0 ? data[perm[k - 1]] : NaN;
-    if (k === 0 || (v !== prev && !(v !== v && prev !== prev))) starts.push(k);
-  }
-  const sortedValues = data.slice(0, starts.length);
-  starts.forEach((s, j) => (sortedValues[j] = data[perm[s]]));
-  const values = NDArray.fromTyped(sortedValues, [starts.length], x.dtype, x.device);
-  if (!options) return values;
-  const result: UniqueResult = { values };
+  for (let k = 0; k < n; k++) if (k === 0 || compareRows(data, m, perm[k - 1], perm[k]) !== 0) starts.push(k);
   const int32 = (v: readonly number[] | Int32Array): NDArray => NDArray.fromTyped(Int32Array.from(v), [v.length], 'int32', x.device);
-  if (options.returnIndex) result.indices = int32(starts.map((s) => perm[s]));
+  const first = int32(starts.map((s) => perm[s]));
+  const values = take(x, first, { axis });
+  if (!options) {
+    first.dispose();
+    return values;
+  }
+  const result: UniqueResult = { values };
+  if (options.returnIndex) result.indices = first;
+  else first.dispose();
   if (options.returnInverse) {
     const inverse = new Int32Array(perm.length);
     let j = -1;
@@ -121,6 +140,7 @@ export function unique(a: ArrayLike, options?: UniqueOptions): NDArray | UniqueR
 /** np.searchsorted: for each value of `v`, the index where inserting it keeps the 1-D sorted `a`
  *  sorted: the first such index for side 'left', the last for 'right'. int32, v's shape. */
 export function searchsorted(a: ArrayLike, v: ArrayLike, options: { side?: 'left' | 'right' } = {}): NDArray {
+  checkOptions('searchsorted', options, ['side'], ['sorter']);
   const side = options.side ?? 'left';
   if (side !== 'left' && side !== 'right') throw new ValueError(`search side must be 'left' or 'right' (got '${String(side)}')`);
   const sorted = asarray(a);
@@ -148,6 +168,7 @@ export function searchsorted(a: ArrayLike, v: ArrayLike, options: { side?: 'left
 /** np.bincount: counts[i] = how many times i occurs in the 1-D non-negative integer input (int32),
  *  or the sum of the matching `weights` (float64). The result has max(x)+1 bins, at least `minlength`. */
 export function bincount(x: ArrayLike, options: { weights?: ArrayLike; minlength?: number } = {}): NDArray {
+  checkOptions('bincount', options, ['weights', 'minlength']);
   const arr = asarray(x);
   if (arr.ndim !== 1) throw new ValueError('object too deep for desired array');
   if (!isInteger(arr.dtype) && arr.dtype !== 'bool') {

@@ -17,6 +17,7 @@ import { reshape, squeeze } from './manipulation.ts';
 import { tidy } from './memory.ts';
 import { differentiable } from './autodiff/tape.ts';
 import { softmax as fusedSoftmax } from './webgpu/fused.ts';
+import { checkOptions } from './options.ts';
 
 export interface SoftmaxOptions {
   /** The axis the probabilities sum to 1 along (default -1, the last). */
@@ -39,6 +40,7 @@ const fusedApplies = (x: NDArray, axis: number): boolean =>
   x.device === 'webgpu' && x.dtype === 'float32' && x.ndim > 0 && axis === x.ndim - 1;
 
 function softmaxImpl(a: ArrayLike, options: SoftmaxOptions = {}): NDArray {
+  checkOptions('softmax', options, ['axis']);
   const x = asarray(a);
   const axis = normalizeAxis(options.axis ?? -1, x.ndim);
   if (fusedApplies(x, axis)) return fusedSoftmax(x);
@@ -49,6 +51,7 @@ function softmaxImpl(a: ArrayLike, options: SoftmaxOptions = {}): NDArray {
 }
 
 function logSoftmaxImpl(a: ArrayLike, options: SoftmaxOptions = {}): NDArray {
+  checkOptions('log_softmax', options, ['axis']);
   const x = asarray(a);
   const axis = normalizeAxis(options.axis ?? -1, x.ndim);
   if (fusedApplies(x, axis)) return fusedSoftmax(x, { log: true });
@@ -59,6 +62,7 @@ function logSoftmaxImpl(a: ArrayLike, options: SoftmaxOptions = {}): NDArray {
 }
 
 function logsumexpImpl(a: ArrayLike, options: LogsumexpOptions = {}): NDArray {
+  checkOptions('logsumexp', options, ['axis', 'keepdims'], ['b', 'returnSign']);
   const x = asarray(a);
   return tidy(() => {
     const m = shiftOf(x, options.axis);

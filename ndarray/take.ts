@@ -10,6 +10,7 @@ import { asarray, arange } from './creation.ts';
 import { tidy } from './memory.ts';
 import { ravel } from './manipulation.ts';
 import { hostValues, nonzeroCoords } from './selection.ts';
+import { checkOptions } from './options.ts';
 
 export type IndexMode = 'raise' | 'wrap' | 'clip';
 
@@ -48,6 +49,7 @@ function indexValues(indices: ArrayLike, n: number, mode: IndexMode): NDArray {
 /** np.take: elements along `axis` (of the flattened array when no axis is given); always a copy.
  *  A single integer index removes the axis, as NumPy's does. */
 export function take(a: ArrayLike, indices: ArrayLike, options: { axis?: number | null; mode?: IndexMode } = {}): NDArray {
+  checkOptions('take', options, ['axis', 'mode'], ['out']);
   return tidy(() => {
     const x = options.axis === undefined || options.axis === null ? ravel(a) : asarray(a);
     const axis = normalizeAxis(options.axis ?? 0, x.ndim);
@@ -59,6 +61,7 @@ export function take(a: ArrayLike, indices: ArrayLike, options: { axis?: number 
 
 /** np.put: a.flat[ind] = v, with `v` repeated to the length of `ind` (nothing when `v` is empty). */
 export function put(a: NDArray, indices: ArrayLike, values: ArrayLike, options: { mode?: IndexMode } = {}): void {
+  checkOptions('put', options, ['mode']);
   a.assertWriteable();
   tidy(() => {
     const n = a.size;

@@ -9,7 +9,7 @@
 // bool array float64 (JS cannot tell `2.0` from `2`, so `int32x.add(2.0)` stays int32), an integer
 // makes a bool array int32. An integer that does not fit (`uint8x.add(300)`) throws a RangeError,
 // except in comparisons, which compare the exact values. (NumPy 1.24 instead looks at the value.)
-import { type DType, isFloat, resultType, checkCast, allocTyped } from './dtype.ts';
+import { type DType, type TypedArray, isFloat, resultType, checkCast, allocTyped } from './dtype.ts';
 import { type Shape, broadcastShapes, broadcastStrides, shapesEqual, formatShape, memoryExtent } from './shape.ts';
 import { type View, type DeviceName, getDefaultDevice, deviceDType } from './backend.ts';
 import { ValueError } from './errors.ts';
@@ -19,11 +19,14 @@ import { commonDevice } from './manipulation.ts';
 import { tidy } from './memory.ts';
 import { type OpDef, type UnaryGrad, type BinaryGrad, getOp, computeDtype, outputDtype } from './ops.ts';
 import { differentiable, type Rule } from './autodiff/tape.ts';
+import { checkOptions } from './options.ts';
 import * as m from './ufuncs.ts';
 
 export interface UfuncOptions {
   /** Write the result here (shape = the broadcast shape, dtype reachable by a 'same_kind' cast). */
   out?: NDArray;
+  /** Write only where this mask (broadcast to out) is true; out keeps its other values. Needs `out`. */
+  where?: ArrayLike;
 }
 
 type Operand = NDArray | number | boolean;
@@ -122,6 +125,8 @@ function run(
 }
 
 function applyOp(op: OpDef, inputs: readonly ArrayLike[], options: UfuncOptions): NDArray {
+  checkOptions(op.np, options, ['out', 'where'], 'ufunc');
+  if (options.where !== undefined) return applyMasked(op, inputs, options.out, options.where);
   return withOperands(inputs, (operands) => {
     const d = opDtype(op, operands);
     return run(op.np, operands, operands.map(() => d), outputDtype(op, d), options.out, ([a, b], out) => {
@@ -129,6 +134,18 @@ function applyOp(op: OpDef, inputs: readonly ArrayLike[], options: UfuncOptions)
       else out.backend.binary(op.name, a, b, out);
     });
   });
+}
+
+/** NumPy's `where`: the full result is computed into a copy of out, then copied into out where the
+ *  mask is true. (NumPy leaves the other elements uninitialised when there is no out: tessera asks for one.) */
+function applyMasked(op: OpDef, inputs: readonly ArrayLike[], out: NDArray | undefined, mask: ArrayLike): NDArray {
+  if (out === undefined) throw new ValueError(`${op.np}(): \`where\` without \`out\` would leave the unselected elements uninitialised; pass \`out\` too`);
+  out.assertWriteable();
+  tidy(() => {
+    const result = applyOp(op, inputs, { out: out.copy() });
+    out.set('...', m.where(mask, result, out));
+  });
+  return out;
 }
 
 export type BinaryUfunc = (a: ArrayLike, b: ArrayLike, options?: UfuncOptions) => NDArray;
@@ -255,6 +272,7 @@ export const rint = unary('rint');
 /** x * c computed in the float dtype sin(x) would have (ints become floats). For float32 data c is
  *  NumPy's float32 constant (180f / pi_f or pi_f / 180f), so results match its float32 loops bit for bit. */
 function scaleBy(ufunc: string, c64: number, c32: number, a: ArrayLike, options: UfuncOptions): NDArray {
+  checkOptions(ufunc, options, ['out'], 'ufunc');
   return withOperands([a], ([x]) => {
     const d = opDtype(getOp('sin', 1), [x]);
     const c = d === 'float32' ? c32 : c64;
@@ -278,6 +296,7 @@ export const deg2rad = radians;
  *  rint(a * 10^d) / 10^d (for d < 0: rint(a / 10^-d) * 10^-d). Ints stay ints (d >= 0: a copy). */
 export const round = differentiable('round', roundImpl, (_g, _y, inputs) => inputs.map(() => null)); // piecewise constant: 0
 function roundImpl(a: ArrayLike, options: { decimals?: number } = {}): NDArray {
+  checkOptions('round', options, ['decimals'], ['out']);
   const d = options.decimals ?? 0;
   if (!Number.isInteger(d)) throw new TypeError(`decimals must be an integer, got ${d}`);
   return tidy(() => {
@@ -294,6 +313,7 @@ export const around = round;
 
 /** np.clip: min(max(a, lo), hi); either bound may be null (not both). NaN stays NaN. */
 export function clip(a: ArrayLike, min: ArrayLike | null, max: ArrayLike | null, options: UfuncOptions = {}): NDArray {
+  checkOptions('clip', options, ['out'], 'ufunc');
   if (min === null && max === null) throw new ValueError('One of max or min must be given');
   if (max === null) return maximum(a, min as ArrayLike, options);
   if (min === null) return minimum(a, max, options);
@@ -319,19 +339,43 @@ function whereImpl(cond: ArrayLike, x: ArrayLike, y: ArrayLike): NDArray {
   });
 }
 
+export interface InterpOptions {
+  /** The value below xp[0] (default fp[0]) and above xp[-1] (default fp[-1]); ignored with `period`. */
+  left?: number;
+  right?: number;
+  /** The x-coordinates are angles of this period: x and xp are taken modulo it (xp need not be sorted). */
+  period?: number;
+}
+
+/** NumPy's periodic interp: x and xp modulo |period|, the points sorted by xp, and the last and the
+ *  first point repeated one period before and after, so every x falls between two points. */
+function wrapPeriod(px: TypedArray, py: TypedArray, at: TypedArray, period: number): [Float64Array, Float64Array, Float64Array] {
+  if (typeof period !== 'number' || period === 0 || Number.isNaN(period)) throw new ValueError('period must be a non-zero value');
+  const p = Math.abs(period);
+  const mod = (v: number): number => ((v % p) + p) % p;
+  const order = Array.from(px, (_, i) => i).sort((i, j) => mod(px[i]) - mod(px[j]));
+  const xs = order.map((i) => mod(px[i])), ys = order.map((i) => py[i]);
+  const n = xs.length;
+  return [
+    Float64Array.from([xs[n - 1] - p, ...xs, xs[0] + p]), Float64Array.from([ys[n - 1], ...ys, ys[0]]), Float64Array.from(at, mod),
+  ];
+}
+
 /** np.interp: piecewise-linear interpolation of the points (xp, fp) at x (xp increasing, 1-D).
  *  Between xp[j] and xp[j+1]: fp[j] + (x - xp[j]) * (fp[j+1] - fp[j]) / (xp[j+1] - xp[j]);
- *  outside: `left` (default fp[0]) and `right` (default fp[-1]). float64 result with x's shape.
+ *  outside: `left` (default fp[0]) and `right` (default fp[-1]); with `period`, see wrapPeriod. float64 result with x's shape.
  *  It reads the points on the host, so every input must be a CPU array (or JS data). */
-export function interp(x: ArrayLike, xp: ArrayLike, fp: ArrayLike, options: { left?: number; right?: number } = {}): NDArray {
+export function interp(x: ArrayLike, xp: ArrayLike, fp: ArrayLike, options: InterpOptions = {}): NDArray {
+  checkOptions('interp', options, ['left', 'right', 'period']);
   return tidy(() => {
     const xs = asarray(x);
-    const [px, py] = [asarray(xp).dataSync(), asarray(fp).dataSync()];
+    let [px, py, at] = [asarray(xp).dataSync(), asarray(fp).dataSync(), xs.dataSync()];
     if (px.length !== py.length) throw new ValueError('fp and xp are not of the same length.');
     if (px.length === 0) throw new ValueError('array of sample points is empty');
+    if (options.period !== undefined) [px, py, at] = wrapPeriod(px, py, at, options.period);
     const n = px.length;
     const [left, right] = [options.left ?? py[0], options.right ?? py[n - 1]];
-    const values = Float64Array.from(xs.dataSync(), (v) => {
+    const values = Float64Array.from(at, (v) => {
       if (v < px[0]) return left;
       if (v > px[n - 1]) return right;
       if (v === px[n - 1]) return py[n - 1];

@@ -15,6 +15,7 @@ import { add } from '../ufuncs.ts';
 import { sum } from '../reductions.ts';
 import { reshape, astype } from '../manipulation.ts';
 import { Tape, recording, untraced, activeTape, differentiable } from './tape.ts';
+import { checkOptions } from '../options.ts';
 
 /** The arguments to differentiate: an array, or a list or plain object of arrays (one level). */
 export type Differentiable = NDArray | readonly NDArray[] | { readonly [key: string]: NDArray };
@@ -50,6 +51,7 @@ export function stopGradient(x: ArrayLike): NDArray {
 
 /** The function that returns f's gradient with respect to argument `argnums` (JAX's jax.grad). */
 export function grad<A extends unknown[]>(f: (...args: A) => unknown, options: GradOptions = {}): (...args: A) => any {
+  checkOptions('grad', options, ['argnums', 'hasAux']);
   const vg = valueAndGrad(f, options);
   return (...args: A) => {
     const [value, grads] = vg(...args) as [unknown, unknown];
@@ -66,6 +68,7 @@ export function grad<A extends unknown[]>(f: (...args: A) => unknown, options: G
 /** The function that returns [f(...args), gradient] (jax.value_and_grad). f must return a scalar
  *  (a float array of one element). With hasAux, f returns [scalar, aux] and the value is [scalar, aux]. */
 export function valueAndGrad<A extends unknown[]>(f: (...args: A) => unknown, options: GradOptions = {}): (...args: A) => [any, any] {
+  checkOptions('value_and_grad', options, ['argnums', 'hasAux']);
   const argnums = checkArgnums(options.argnums ?? 0);
   const hasAux = options.hasAux ?? false;
   return (...args: A) => {

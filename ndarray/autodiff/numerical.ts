@@ -5,6 +5,7 @@
 import { NDArray } from '../ndarray.ts';
 import { ValueError } from '../errors.ts';
 import { tidy } from '../memory.ts';
+import { checkOptions } from '../options.ts';
 
 export interface NumericalGradOptions {
   /** The step h (default 1e-6: near the optimum for float64 central differences). */
@@ -13,6 +14,7 @@ export interface NumericalGradOptions {
 
 /** The gradient of the scalar function f at x by central differences; x must be a float64 CPU array. */
 export function numericalGrad(f: (x: NDArray) => NDArray | number, x: NDArray, options: NumericalGradOptions = {}): NDArray {
+  checkOptions('numericalGrad', options, ['eps']);
   const h = options.eps ?? 1e-6;
   if (x.device !== 'cpu' || x.dtype !== 'float64') throw new ValueError(`numericalGrad takes a float64 array on 'cpu', got ${x.dtype} on '${x.device}'`);
   const point = x.copy();

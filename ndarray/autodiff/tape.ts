@@ -89,6 +89,7 @@ export function recording<T>(tape: Tape | null, fn: () => T): T {
 export function differentiable<F extends (...args: never[]) => NDArray>(name: string, forward: F, rule: Rule): F {
   const multi: MultiRule = (gs, outs, inputs, args, needed) => rule(gs[0]!, outs[0], inputs, args, needed);
   return ((...args: Parameters<F>) => {
+    arraysIn(args).forEach((x) => x.assertAlive());
     if (active === null || paused > 0) return forward(...args);
     return record(active, name, () => [forward(...args)], multi, args)[0];
   }) as F;
@@ -97,6 +98,7 @@ export function differentiable<F extends (...args: never[]) => NDArray>(name: st
 /** The same for an op that returns several arrays. */
 export function differentiableMulti<F extends (...args: never[]) => NDArray[]>(name: string, forward: F, rule: MultiRule): F {
   return ((...args: Parameters<F>) => {
+    arraysIn(args).forEach((x) => x.assertAlive());
     if (active === null || paused > 0) return forward(...args);
     return record(active, name, () => forward(...args), rule, args);
   }) as F;

@@ -9,6 +9,7 @@ import { fromNpyBytes, toNpyBytes } from './npy.ts';
 import { fromNpzBytes, toNpzBytes, type NamedArrays } from './npz.ts';
 import { genfromtxtLines, loadtxtLines, splitLines, type GenfromtxtOptions, type LoadtxtOptions } from './text.ts';
 import { savetxtToString, type SavetxtOptions } from './savetxt.ts';
+import { checkOptions } from '../options.ts';
 
 type Fs = typeof import('node:fs/promises');
 
@@ -48,6 +49,7 @@ export function load(path: `${string}.npy`, options?: { device?: DeviceName }): 
 export function load(path: `${string}.npz`, options?: { device?: DeviceName }): Promise<Record<string, NDArray>>;
 export function load(path: string, options?: { device?: DeviceName }): Promise<NDArray | Record<string, NDArray>>;
 export async function load(path: string, options: { device?: DeviceName } = {}): Promise<NDArray | Record<string, NDArray>> {
+  checkOptions('load', options, ['device'], ['mmapMode', 'allowPickle', 'fixImports', 'encoding', 'maxHeaderSize']);
   const bytes = new Uint8Array(await (await fs()).readFile(path));
   const isZip = ZIP_MAGIC.every((b, i) => bytes[i] === b);
   return isZip ? fromNpzBytes(bytes, options) : fromNpyBytes(bytes, options);

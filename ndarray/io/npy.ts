@@ -10,6 +10,7 @@ import { ValueError } from '../errors.ts';
 import { NDArray } from '../ndarray.ts';
 import { decodeHeader, encodeHeader } from './header.ts';
 import { decodeElements, descrOf, encodeElements, parseDescr } from './descr.ts';
+import { checkOptions } from '../options.ts';
 
 /** An array as a .npy file holds it: the elements in file order (C, or Fortran when `fortranOrder`). */
 export interface RawArray {
@@ -65,5 +66,6 @@ export function arrayFromRaw(raw: RawArray, device?: DeviceName): NDArray {
 
 /** np.load of .npy bytes (a Fortran-order file loads Fortran-contiguous, as in NumPy). */
 export function fromNpyBytes(bytes: Uint8Array, options: { device?: DeviceName } = {}): NDArray {
+  checkOptions('fromNpyBytes', options, ['device']);
   return arrayFromRaw(decodeNpy(bytes), options.device);
 }

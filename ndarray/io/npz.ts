@@ -6,6 +6,7 @@ import type { DeviceName } from '../backend.ts';
 import type { NDArray } from '../ndarray.ts';
 import { fromNpyBytes, toNpyBytes } from './npy.ts';
 import { readZip, writeZip } from './zip.ts';
+import { checkOptions } from '../options.ts';
 
 /** Arrays to save: named (`{weights: w, bias: b}`) or positional (`[a, b]` -> arr_0, arr_1). */
 export type NamedArrays = Record<string, NDArray> | readonly NDArray[];
@@ -17,6 +18,7 @@ function entriesOf(arrays: NamedArrays): [string, NDArray][] {
 
 /** The bytes of an .npz archive (np.savez; np.savez_compressed with `{compressed: true}`). */
 export async function toNpzBytes(arrays: NamedArrays, options: { compressed?: boolean } = {}): Promise<Uint8Array> {
+  checkOptions('toNpzBytes', options, ['compressed']);
   const members = [];
   for (const [key, arr] of entriesOf(arrays)) members.push({ name: `${key}.npy`, data: await toNpyBytes(arr) });
   return writeZip(members, options.compressed ?? false);
@@ -25,6 +27,7 @@ export async function toNpzBytes(arrays: NamedArrays, options: { compressed?: bo
 /** The arrays of an .npz archive, keyed by member name without '.npy'. Members that are not
  *  .npy files are skipped. */
 export async function fromNpzBytes(bytes: Uint8Array, options: { device?: DeviceName } = {}): Promise<Record<string, NDArray>> {
+  checkOptions('fromNpzBytes', options, ['device']);
   const out: Record<string, NDArray> = {};
   try {
     for (const { name, data } of await readZip(bytes)) {

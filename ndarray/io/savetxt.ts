@@ -7,6 +7,7 @@ import { kindOf } from '../dtype.ts';
 import { ValueError } from '../errors.ts';
 import type { NDArray } from '../ndarray.ts';
 import { formatNumber, parseFormat, type FormatSpec } from './printf.ts';
+import { checkOptions } from '../options.ts';
 
 export interface SavetxtOptions {
   /** '%.18e' (default), one format per column as a list, or one string with a format per column. */
@@ -46,6 +47,7 @@ const commented = (text: string, comments: string, newline: string): string =>
 
 /** The text np.savetxt writes for `arr` (1-D or 2-D). */
 export async function savetxtToString(arr: NDArray, options: SavetxtOptions = {}): Promise<string> {
+  checkOptions('savetxt', options, ['fmt', 'delimiter', 'newline', 'header', 'footer', 'comments'], ['encoding']);
   if (arr.ndim === 0 || arr.ndim > 2) throw new ValueError(`Expected 1D or 2D array, got ${arr.ndim}D array instead`);
   const { delimiter = ' ', newline = '\n', comments = '# ', header = '', footer = '' } = options;
   const ncols = arr.ndim === 1 ? 1 : arr.shape[1];

@@ -9,6 +9,7 @@ import { ValueError } from '../errors.ts';
 import type { NDArray } from '../ndarray.ts';
 import { arrayFromRaw } from './npy.ts';
 import { INT_RANGES } from './descr.ts';
+import { checkOptions } from '../options.ts';
 
 export interface TxtReadOptions {
   /** Field separator; default: any run of whitespace. */
@@ -111,6 +112,7 @@ function shapeResult(data: TypedArray, rows: number, cols: number, dtype: DType,
 
 /** np.loadtxt over lines of text. Every field must parse as `dtype` (default float64). */
 export function loadtxtLines(lines: readonly string[], options: LoadtxtOptions = {}): NDArray {
+  checkOptions('loadtxt', options, ['delimiter', 'comments', 'usecols', 'ndmin', 'unpack', 'device', 'dtype', 'skiprows', 'maxRows'], ['converters', 'encoding', 'quotechar', 'like']);
   const dtype = checkDType(options.dtype ?? 'float64');
   const rows = dataRows(lines, options.skiprows ?? 0, options).slice(0, options.maxRows ?? Infinity);
   const usecols = toList(options.usecols);
@@ -136,6 +138,7 @@ export function loadtxtLines(lines: readonly string[], options: LoadtxtOptions =
 
 /** A lite np.genfromtxt over lines of text: float64, missing or unparsable fields -> `fillingValues`. */
 export function genfromtxtLines(lines: readonly string[], options: GenfromtxtOptions = {}): NDArray {
+  checkOptions('genfromtxt', options, ['delimiter', 'comments', 'usecols', 'ndmin', 'unpack', 'device', 'skipHeader', 'skipFooter', 'missingValues', 'fillingValues'], ['dtype', 'converters', 'names', 'encoding', 'usemask', 'like']);
   const skipHeader = options.skipHeader ?? 0;
   const all = dataRows(lines, skipHeader, options);
   const rows = all.slice(0, all.length - (options.skipFooter ?? 0));

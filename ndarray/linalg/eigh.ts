@@ -12,6 +12,7 @@ import { LinAlgError, ValueError } from '../errors.ts';
 import { makeReflector, loadReflector, rowReflectorProduct } from './householder.ts';
 import { dot, rotateRows } from './blas.ts';
 import { readStack, wrap, matrixAt, transposeOf, gatherRows } from './stack.ts';
+import { checkOptions } from '../options.ts';
 
 /** Reduces the symmetric n x n matrix a (both triangles stored) in place: d (n) and e (n) with
  *  e[i] = T[i][i+1], e[n-1] = 0; reflector k is left in row k right of a[k][k+1]. Returns tau. */
@@ -140,11 +141,13 @@ function eighStack(a: ArrayLike, fname: string, uplo: 'L' | 'U', vectors: boolea
 /** np.linalg.eigh(a, {UPLO = 'L'}) for a stack of symmetric (..., M, M) matrices: eigenvalues
  *  (..., M) ascending and eigenvectors (..., M, M) as columns. Only the UPLO triangle is read. */
 export function eigh(a: ArrayLike, options: { UPLO?: 'L' | 'U' } = {}): { eigenvalues: NDArray; eigenvectors: NDArray } {
+  checkOptions('eigh', options, ['UPLO']);
   const r = eighStack(a, 'eigh', checkUplo(options.UPLO ?? 'L'), true);
   return { eigenvalues: r.w, eigenvectors: r.v as NDArray };
 }
 
 /** np.linalg.eigvalsh(a, {UPLO = 'L'}): the eigenvalues alone (cheaper: no vectors accumulated). */
 export function eigvalsh(a: ArrayLike, options: { UPLO?: 'L' | 'U' } = {}): NDArray {
+  checkOptions('eigvalsh', options, ['UPLO']);
   return eighStack(a, 'eigvalsh', checkUplo(options.UPLO ?? 'L'), false).w;
 }

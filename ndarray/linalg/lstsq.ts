@@ -7,6 +7,7 @@ import { type ArrayLike, NDArray } from '../ndarray.ts';
 import { LinAlgError } from '../errors.ts';
 import { svdFactor } from './svd.ts';
 import { type Dense, readDense, readStack, asStack, assert2d, resultDType, wrap, matrixAt } from './stack.ts';
+import { checkOptions } from '../options.ts';
 
 const EPS64 = 2 ** -52, EPS32 = 2 ** -23;
 
@@ -65,6 +66,7 @@ export interface LstsqResult {
  *  rcond * s_max are treated as zero; rcond defaults to eps * max(M, N) (NumPy's rcond=None), and a
  *  negative rcond means eps (LAPACK's convention). */
 export function lstsq(a: ArrayLike, b: ArrayLike, options: { rcond?: number } = {}): LstsqResult {
+  checkOptions('lstsq', options, ['rcond']);
   const A = readDense(a, 'lstsq'), B0 = readDense(b, 'lstsq');
   const vector = B0.shape.length === 1;
   const B: Dense = vector ? { ...B0, shape: [B0.shape[0], 1] } : B0;
@@ -92,6 +94,7 @@ export function lstsq(a: ArrayLike, b: ArrayLike, options: { rcond?: number } = 
 /** np.linalg.pinv(a, {rcond = 1e-15}): the Moore-Penrose pseudo-inverse of each (..., M, N) matrix,
  *  shape (..., N, M); singular values at or below rcond * s_max are dropped. */
 export function pinv(a: ArrayLike, options: { rcond?: number } = {}): NDArray {
+  checkOptions('pinv', options, ['rcond'], ['hermitian', 'rtol']);
   const rcond = options.rcond ?? 1e-15;
   const A = readStack(a, 'pinv');
   const { rows: m, cols: n, count, batch } = A;
@@ -112,6 +115,7 @@ export function pinv(a: ArrayLike, options: { rcond?: number } = {}): NDArray {
  *  matrix (int32, shape (...)); tol defaults to s_max * max(M, N) * eps of the result dtype.
  *  Arrays with fewer than 2 dimensions have rank 1 unless all zero. */
 export function matrixRank(a: ArrayLike, options: { tol?: number } = {}): NDArray {
+  checkOptions('matrix_rank', options, ['tol'], ['hermitian', 'rtol']);
   const d = readDense(a, 'matrixRank');
   if (d.shape.length < 2) return NDArray.fromTyped(Int32Array.of(d.data.some((v) => v !== 0) ? 1 : 0), [], 'int32');
   const A = asStack(d);

@@ -10,6 +10,7 @@ import { ValueError } from '../errors.ts';
 import { norm2 } from './householder.ts';
 import { svdFactor } from './svd.ts';
 import { readDense, wrap } from './stack.ts';
+import { checkOptions } from '../options.ts';
 
 export type NormOrder = number | 'fro' | 'nuc';
 
@@ -116,6 +117,7 @@ function normAxes(axis: number | readonly number[] | null | undefined, ndim: num
  *  2, 1, inf, -inf, 0, any p) or two axes [rows, cols] (matrix norms 'fro', 'nuc', 1, -1, 2, -2,
  *  inf, -inf). Float32 input gives float32, anything else float64. */
 export function norm(x: ArrayLike, options: { ord?: NormOrder; axis?: number | readonly number[] | null; keepdims?: boolean } = {}): NDArray {
+  checkOptions('norm', options, ['ord', 'axis', 'keepdims']);
   const { ord, axis, keepdims = false } = options;
   const d = readDense(x, 'norm');
   const nd = d.shape.length;

@@ -11,6 +11,7 @@ import { ValueError } from '../errors.ts';
 import { makeReflector, loadReflector, applyLeft } from './householder.ts';
 import { readStack, wrap, matrixAt } from './stack.ts';
 import { blockedQR, explicitQ } from './blocked-householder.ts';
+import { checkOptions } from '../options.ts';
 
 /** From this many rows on, a matrix at least twice as tall as wide takes the blocked QR. */
 const BLOCKED_ROWS = 512;
@@ -58,6 +59,7 @@ export type QRMode = 'reduced' | 'complete' | 'r';
 export function qr(a: ArrayLike, options: { mode: 'r' }): NDArray;
 export function qr(a: ArrayLike, options?: { mode?: 'reduced' | 'complete' }): { Q: NDArray; R: NDArray };
 export function qr(a: ArrayLike, options: { mode?: QRMode } = {}): NDArray | { Q: NDArray; R: NDArray } {
+  checkOptions('qr', options, ['mode']);
   const mode = options.mode ?? 'reduced';
   if (mode !== 'reduced' && mode !== 'complete' && mode !== 'r') throw new ValueError(`Unrecognized mode '${String(mode)}'`);
   const A = readStack(a, 'qr');

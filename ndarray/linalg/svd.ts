@@ -15,6 +15,7 @@ import { rotateRows } from './blas.ts';
 import { formQ, upper } from './qr.ts';
 import { blockedQR, applyQ, extendQ } from './blocked-householder.ts';
 import { readStack, wrap, matrixAt, transposeOf, gatherRows } from './stack.ts';
+import { checkOptions } from '../options.ts';
 
 /** Reduces the m x n matrix a (m >= n) in place to bidiagonal form: d (n) and e (n, e[n-1] = 0).
  *  Left reflector k is stored under a_kk in column k, right reflector k right of a_{k,k+1} in row k. */
@@ -199,6 +200,7 @@ function qrFirstSVD(a: Float64Array, m: number, n: number, vectors: SVDVectors):
 export function svd(a: ArrayLike, options: { fullMatrices?: boolean; computeUV: false }): NDArray;
 export function svd(a: ArrayLike, options?: { fullMatrices?: boolean; computeUV?: true }): { U: NDArray; S: NDArray; Vh: NDArray };
 export function svd(a: ArrayLike, options: { fullMatrices?: boolean; computeUV?: boolean } = {}): NDArray | { U: NDArray; S: NDArray; Vh: NDArray } {
+  checkOptions('svd', options, ['fullMatrices', 'computeUV'], ['hermitian']);
   const { fullMatrices = true, computeUV = true } = options;
   const A = readStack(a, 'svd');
   const { rows: m, cols: n, count, batch } = A;

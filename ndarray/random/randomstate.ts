@@ -14,6 +14,7 @@ import { boundedFill } from './bounded.ts';
 import { legacyGauss, poisson, kahanSum, type GaussState } from './distributions.ts';
 import { binomial, multinomial } from './binomial.ts';
 import { choice, shuffle, permutation, type ChoiceOptions } from './sampling.ts';
+import { checkOptions } from '../options.ts';
 
 /** An output shape: `3` or `[2, 3]`. */
 export type Size = number | readonly number[];
@@ -167,6 +168,7 @@ export class RandomState implements GaussState {
   randint(low: number, high?: number | null, size?: null, options?: { dtype?: DType }): number;
   randint(low: number, high: number | null | undefined, size: Size, options?: { dtype?: DType }): NDArray;
   randint(low: number, high?: number | null, size?: Size | null, options: { dtype?: DType } = {}): number | NDArray {
+    checkOptions('randint', options, ['dtype']);
     if (high === undefined || high === null) [low, high] = [0, low];
     const dtype = options.dtype ?? 'int32';
     const bounds = INT_BOUNDS[dtype];
@@ -225,6 +227,7 @@ export class RandomState implements GaussState {
   choice(a: number | ArrayLike, size?: null, options?: ChoiceOptions): number;
   choice(a: number | ArrayLike, size: Size, options?: ChoiceOptions): NDArray;
   choice(a: number | ArrayLike, size?: Size | null, options: ChoiceOptions = {}): number | NDArray {
+    checkOptions('choice', options, ['replace', 'p']);
     return choice(this.mt, a, size === undefined || size === null ? null : shapeOf(size), options);
   }
 

@@ -12,6 +12,7 @@ import { matmulEpilogue, type Activation, ACTIVATIONS } from './matmul.ts';
 import { Uniforms } from './uniforms.ts';
 import { BLOCK } from './elementwise.ts';
 import { webgpuBackend } from './backend.ts';
+import { checkOptions } from '../options.ts';
 
 const WG = 256; // as in common.wgsl
 const SOFTMAX_LINES = kernel(softmaxWgsl, 'softmaxLines', ['read', 'write']);
@@ -38,6 +39,7 @@ export interface LinearOptions {
 
 /** act(x @ w + bias) for x (M, K), w (K, N), bias (N,), in one dispatch. */
 export function linear(x: NDArray, w: NDArray, options: LinearOptions = {}): NDArray {
+  checkOptions('webgpu.linear', options, ['bias', 'activation']);
   const bias = options.bias ?? null;
   const activation = options.activation ?? 'linear';
   checkGpuFloat32('linear', x, w, ...(bias ? [bias] : []));
@@ -54,6 +56,7 @@ export function linear(x: NDArray, w: NDArray, options: LinearOptions = {}): NDA
 
 /** softmax along the last axis (log-softmax with `{log: true}`), numerically stable. */
 export function softmax(x: NDArray, options: { log?: boolean } = {}): NDArray {
+  checkOptions('webgpu.softmax', options, ['log']);
   checkGpuFloat32(options.log ? 'logSoftmax' : 'softmax', x);
   if (x.ndim === 0) throw new ValueError('softmax needs at least one axis');
   const g = webgpuBackend();
@@ -105,12 +108,14 @@ function step(name: string, k: typeof SGD, param: NDArray, grad: NDArray, states
 
 /** SGD (with momentum when `momentum` > 0 and a velocity array is given), in place. */
 export function sgdStep(param: NDArray, grad: NDArray, velocity: NDArray | null, options: { lr: number; momentum?: number; nesterov?: boolean }): void {
+  checkOptions('webgpu.sgdStep', options, ['lr', 'momentum', 'nesterov']);
   const momentum = velocity ? (options.momentum ?? 0) : 0;
   step('sgdStep', SGD, param, grad, velocity ? [velocity] : [], { lr: options.lr, momentum, nesterov: options.nesterov });
 }
 
 /** RMSprop: velocity is the running mean of squared gradients (rho defaults to 0.9), in place. */
 export function rmspropStep(param: NDArray, grad: NDArray, velocity: NDArray, options: { lr: number; rho?: number; epsilon?: number }): void {
+  checkOptions('webgpu.rmspropStep', options, ['lr', 'rho', 'epsilon']);
   step('rmspropStep', RMSPROP, param, grad, [velocity], { lr: options.lr, momentum: options.rho ?? 0.9, epsilon: options.epsilon ?? 1e-7 });
 }
 
@@ -119,6 +124,7 @@ export function adamStep(
   param: NDArray, grad: NDArray, m: NDArray, v: NDArray,
   options: { lr: number; step: number; beta1?: number; beta2?: number; epsilon?: number },
 ): void {
+  checkOptions('webgpu.adamStep', options, ['lr', 'step', 'beta1', 'beta2', 'epsilon']);
   const [b1, b2] = [options.beta1 ?? 0.9, options.beta2 ?? 0.999];
   const alpha = (options.lr * Math.sqrt(1 - b2 ** options.step)) / (1 - b1 ** options.step);
   step('adamStep', ADAM, param, grad, [m, v], { lr: options.lr, momentum: b1, beta2: b2, epsilon: options.epsilon ?? 1e-7, alpha });
