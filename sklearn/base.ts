@@ -1,9 +1,12 @@
 // The estimator contract scikit-learn's users rely on, in TypeScript.
-// A constructor only stores its options (`this.params`), never validates or computes; `fit` learns and
-// stores results in attributes with a trailing underscore (`coef_`), and resolves to the estimator
-// itself so calls chain: `await (await est.fit(X, y)).predict(X2)`. Every computing method returns a
-// Promise on every backend. `getParams`/`setParams` see nested estimators as `step__param` keys, which
+// A constructor only stores its options (`this.params`), never validates their values or computes;
+// `fit` learns and stores results in attributes with a trailing underscore (`coef_`), and resolves to
+// the estimator itself so calls chain: `await (await est.fit(X, y)).predict(X2)`. Every computing
+// method returns a Promise on every backend. `getParams`/`setParams` see nested estimators as `step__param` keys, which
 // is how GridSearchCV and Pipeline reach inside each other; `clone` builds a fresh, unfitted copy.
+// Two guarantees hold for every scikit-learn estimator (`strict`): an option name the constructor does
+// not know is a TypeError (Python's "unexpected keyword argument"), and a `fit` that fails leaves the
+// estimator exactly as it was (its learned attributes and its nested estimators' are restored, atomicFit).
 import type { NDArray } from '../ndarray/index.ts';
 import { ValueError } from '../ndarray/errors.ts';
 import { NotFittedError } from './exceptions.ts';
@@ -11,13 +14,30 @@ import { NotFittedError } from './exceptions.ts';
 export type Params = Record<string, unknown>;
 
 export abstract class BaseEstimator<P extends Params = Params> {
+  /** Whether the two guarantees above hold: the constructor refuses keys absent from its defaults and
+   *  a failed fit restores the estimator. The mixins, Pipeline and the searches set it. An estimator
+   *  that takes free params (a Keras wrapper hands `hidden` to its buildFn) or keeps learned state in
+   *  private `#fields`, which a snapshot cannot see, leaves it unset and gives these guarantees itself. */
+  static readonly strict: boolean = false;
   /** The hyper-parameters, exactly as given (defaults filled in). */
   readonly params: P;
   private readonly defaults: P;
 
   constructor(defaults: P, params: Partial<P> = {}) {
+    const strict = new.target.strict;
+    if (strict) checkConstructorParams(new.target.name, params, Object.keys(defaults));
     this.defaults = defaults;
     this.params = { ...defaults, ...params };
+    if (strict) this.makeFitsAtomic();
+  }
+
+  /** Replaces fit (and partialFit, fitTransform, fitPredict) on this instance by its atomic form. */
+  private makeFitsAtomic(): void {
+    for (const method of FIT_METHODS) {
+      const fit = (this as unknown as Record<string, unknown>)[method];
+      if (typeof fit !== 'function') continue;
+      Object.defineProperty(this, method, { value: atomicFit(this, fit as Method), writable: true, configurable: true });
+    }
   }
 
   /** The class name as scikit-learn prints it (`Ridge`). */
@@ -51,6 +71,11 @@ export abstract class BaseEstimator<P extends Params = Params> {
     return Object.entries(this.params).filter((e): e is [string, BaseEstimator] => e[1] instanceof BaseEstimator);
   }
 
+  /** The nested estimators whose state a failed fit must restore too. */
+  nestedEstimators(): BaseEstimator[] {
+    return this.namedChildren().map(([, est]) => est);
+  }
+
   protected setOwnParam(key: string, value: unknown): void {
     if (!(key in this.params)) throw this.invalidParam(key);
     (this.params as Params)[key] = value;
@@ -82,6 +107,61 @@ export abstract class BaseEstimator<P extends Params = Params> {
   protected checkIsFitted(): void {
     checkIsFitted(this);
   }
+}
+
+/** Python's `Ridge.__init__() got an unexpected keyword argument 'alhpa'`, with the valid keys. */
+function checkConstructorParams(name: string, params: unknown, valid: string[]): void {
+  if (params === undefined || params === null) return;
+  if (typeof params !== 'object' || Array.isArray(params)) {
+    throw new TypeError(`${name}.__init__() takes an options object, got ${Array.isArray(params) ? 'an array' : typeof params}`);
+  }
+  for (const key of Object.keys(params)) {
+    if (!valid.includes(key)) {
+      const keys = [...valid].sort().map((k) => `'${k}'`).join(', ');
+      throw new TypeError(`${name}.__init__() got an unexpected keyword argument '${key}'. Valid keys are: [${keys}].`);
+    }
+  }
+}
+
+type Method = (...args: unknown[]) => unknown;
+const FIT_METHODS = ['fit', 'partialFit', 'fitTransform', 'fitPredict'] as const;
+
+/** `fit` made all-or-nothing: the estimator's own attributes (learned ones, params) and those of its
+ *  nested estimators (a Pipeline's steps) are saved before the call and put back if it throws or
+ *  rejects, so a failed refit never leaves a half-refitted estimator. Learned attributes are
+ *  replaced by fit, never mutated in place, so a shallow copy of each is a complete snapshot. */
+function atomicFit(est: BaseEstimator, fit: Method): Method {
+  const wrapped = function (this: unknown, ...args: unknown[]): unknown {
+    const restore = snapshot(est);
+    let result: unknown;
+    try {
+      result = fit.apply(this ?? est, args);
+    } catch (e) {
+      restore();
+      throw e;
+    }
+    if (result instanceof Promise) return result.catch((e: unknown) => { restore(); throw e; });
+    return result;
+  };
+  // `fit.length` says which arguments fit takes (AdaBoost asks whether sampleWeight is one).
+  Object.defineProperty(wrapped, 'length', { value: fit.length });
+  Object.defineProperty(wrapped, 'name', { value: fit.name });
+  return wrapped;
+}
+
+/** Saves `est`'s own enumerable attributes (arrays copied), its params and, recursively, its children. */
+function snapshot(est: BaseEstimator): () => void {
+  const target = est as unknown as Record<string, unknown>;
+  const saved = Object.entries(target).map(([k, v]): [string, unknown] => [k, Array.isArray(v) ? [...v] : v]);
+  const params = Object.entries(est.params).map(([k, v]): [string, unknown] => [k, Array.isArray(v) ? [...v] : v]);
+  const children = est.nestedEstimators().map(snapshot);
+  return () => {
+    for (const key of Object.keys(target)) delete target[key];
+    for (const [k, v] of saved) target[k] = v;
+    for (const key of Object.keys(est.params)) delete (est.params as Params)[key];
+    for (const [k, v] of params) (est.params as Params)[k] = v;
+    for (const restoreChild of children) restoreChild();
+  };
 }
 
 function formatParam(v: unknown): string {

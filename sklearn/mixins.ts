@@ -8,6 +8,7 @@ import { accuracyScore } from './metrics/classification.ts';
 import { r2Score } from './metrics/regression.ts';
 
 export abstract class Classifier<P extends Params = Params> extends BaseEstimator<P> {
+  static override readonly strict: boolean = true;
   readonly estimatorType = 'classifier';
   abstract fit(X: unknown, y: unknown): Promise<this>;
   abstract predict(X: unknown): Promise<NDArray>;
@@ -19,6 +20,7 @@ export abstract class Classifier<P extends Params = Params> extends BaseEstimato
 }
 
 export abstract class Regressor<P extends Params = Params> extends BaseEstimator<P> {
+  static override readonly strict: boolean = true;
   readonly estimatorType = 'regressor';
   abstract fit(X: unknown, y: unknown): Promise<this>;
   abstract predict(X: unknown): Promise<NDArray>;
@@ -30,6 +32,7 @@ export abstract class Regressor<P extends Params = Params> extends BaseEstimator
 }
 
 export abstract class Transformer<P extends Params = Params> extends BaseEstimator<P> {
+  static override readonly strict: boolean = true;
   abstract fit(X: unknown, y?: unknown): Promise<this>;
   abstract transform(X: unknown): Promise<NDArray>;
 

@@ -24,6 +24,7 @@ const has = (e: unknown, name: string): boolean => typeof (e as Any | null)?.[na
 const describe = (e: unknown): string => `'${String(e)}' (type <class '${(e as object | null)?.constructor?.name ?? typeof e}'>)`;
 
 export class Pipeline extends BaseEstimator<PipelineParams> {
+  static override readonly strict: boolean = true;
   /** `new Pipeline([['scale', new MinMaxScaler()], ['ridge', new Ridge()]])`. */
   constructor(steps: Step[] | Partial<PipelineParams> = [], options: { verbose?: boolean } = {}) {
     super(DEFAULTS, Array.isArray(steps) ? { ...options, steps } : steps);

@@ -12,6 +12,7 @@ import type { RandomState } from '../../ndarray/random/index.ts';
 import { checkArray } from '../validation.ts';
 import { checkRandomState, type RandomStateLike } from '../utils/random-state.ts';
 import { npSum, rowNorms } from './kmeans-common.ts';
+import { checkOptions } from '../utils/check-params.ts';
 
 export interface Seeds {
   /** k x f, row-major. */
@@ -110,6 +111,7 @@ export interface KMeansPlusPlusOptions {
 
 /** sklearn.cluster.kmeans_plusplus: [centers (k, f), indices (k,) int32] chosen from X. */
 export async function kmeansPlusplus(X: unknown, nClusters: number, options: KMeansPlusPlusOptions = {}): Promise<[NDArray, NDArray]> {
+  checkOptions('kmeansPlusplus', options, ['xSquaredNorms', 'randomState', 'nLocalTrials']);
   const Xc = await checkArray(X, { estimator: 'kmeans_plusplus' });
   const [n, f] = Xc.shape;
   if (n < nClusters) throw new ValueError(`n_samples=${n} should be >= n_clusters=${nClusters}.`);

@@ -9,6 +9,7 @@ import { ValueError } from '../../ndarray/errors.ts';
 import type { RandomState } from '../../ndarray/random/index.ts';
 import { checkRandomState, type RandomStateLike } from '../utils/random-state.ts';
 import { checkCount, draw, labels, matrix, shuffleRows, type XY } from './common.ts';
+import { checkOptions } from '../utils/check-params.ts';
 
 export interface MakeBlobsOptions {
   /** Total points (dealt evenly over the centres), or one count per centre. Default 100. */
@@ -30,6 +31,7 @@ export interface MakeBlobsOptions {
 export function makeBlobs(options: MakeBlobsOptions & { returnCenters: true }): [X: NDArray, y: NDArray, centers: NDArray];
 export function makeBlobs(options?: MakeBlobsOptions & { returnCenters?: false }): XY;
 export function makeBlobs(options: MakeBlobsOptions = {}): XY | [NDArray, NDArray, NDArray] {
+  checkOptions('makeBlobs', options, ['nSamples', 'nFeatures', 'centers', 'clusterStd', 'centerBox', 'shuffle', 'randomState', 'returnCenters']);
   const rng = checkRandomState(options.randomState);
   const nSamples = options.nSamples ?? 100;
   const centers = chooseCenters(rng, nSamples, options);

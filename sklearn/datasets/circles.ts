@@ -5,6 +5,7 @@
 import { ValueError } from '../../ndarray/errors.ts';
 import { checkRandomState, type RandomStateLike } from '../utils/random-state.ts';
 import { linspace, splitSamples, twoCurves, type XY } from './common.ts';
+import { checkOptions } from '../utils/check-params.ts';
 
 export interface MakeCirclesOptions {
   /** Total points (split n // 2 outer, the rest inner), or [outer, inner]. Default 100. */
@@ -18,6 +19,7 @@ export interface MakeCirclesOptions {
 }
 
 export function makeCircles(options: MakeCirclesOptions = {}): XY {
+  checkOptions('makeCircles', options, ['nSamples', 'shuffle', 'noise', 'randomState', 'factor']);
   const factor = options.factor ?? 0.8;
   if (factor >= 1 || factor < 0) throw new ValueError("'factor' has to be between 0 and 1.");
   const [nOut, nIn] = splitSamples(options.nSamples ?? 100);

@@ -10,6 +10,7 @@ import type { RandomState } from '../../ndarray/random/index.ts';
 import { checkRandomState, shuffled, type RandomStateLike } from '../utils/random-state.ts';
 import { draw, labels, matrix, rowOrder, takeColumns, takeRows, type XY } from './common.ts';
 import { generateHypercube } from './hypercube.ts';
+import { checkOptions } from '../utils/check-params.ts';
 
 export interface MakeClassificationOptions {
   nSamples?: number;
@@ -43,6 +44,7 @@ const DEFAULTS = {
 type Resolved = Required<Omit<MakeClassificationOptions, 'randomState'>>;
 
 export function makeClassification(options: MakeClassificationOptions = {}): XY {
+  checkOptions('makeClassification', options, ['nSamples', 'nFeatures', 'nInformative', 'nRedundant', 'nRepeated', 'nClasses', 'nClustersPerClass', 'weights', 'flipY', 'classSep', 'hypercube', 'shift', 'scale', 'shuffle', 'randomState']);
   const o: Resolved = { ...DEFAULTS, ...options };
   const rng = checkRandomState(options.randomState);
   checkSizes(o);

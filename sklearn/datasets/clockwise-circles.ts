@@ -6,6 +6,7 @@
 import { ValueError } from '../../ndarray/errors.ts';
 import { checkRandomState, type RandomStateLike } from '../utils/random-state.ts';
 import { labels, matrix, type XY } from './common.ts';
+import { checkOptions } from '../utils/check-params.ts';
 
 export interface MakeClockwiseCirclesOptions {
   /** Total points, an even number (n/2 on each circle). Default 200. */
@@ -18,6 +19,7 @@ export interface MakeClockwiseCirclesOptions {
 const RADII = [1, 0.7];
 
 export function makeClockwiseCircles(options: MakeClockwiseCirclesOptions = {}): XY {
+  checkOptions('makeClockwiseCircles', options, ['nSamples', 'noise', 'randomState']);
   const { nSamples = 200, noise = 0.12 } = options;
   if (!Number.isInteger(nSamples) || nSamples < 0 || nSamples % 2 !== 0) {
     throw new ValueError(`nSamples must be a non-negative even number (two points per angle step), got ${nSamples}`);

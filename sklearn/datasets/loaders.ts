@@ -10,6 +10,7 @@ import * as iris from './data/iris.ts';
 import * as breastCancer from './data/breast-cancer.ts';
 import * as digits from './data/digits.ts';
 import * as diabetes from './data/diabetes.ts';
+import { checkOptions } from '../utils/check-params.ts';
 
 /** scikit-learn's Bunch, minus `frame` support (always null: tessera has no DataFrame). */
 export interface Bunch {
@@ -45,8 +46,9 @@ function csvDataset(module: { HEADER: string; ROWS: string[]; DESCR: string }, f
   return { data: matrix(X, n, f), target: labels(y), featureNames, targetNames, DESCR: module.DESCR, frame: null };
 }
 
-function loader<B extends Bunch>(load: () => B): Loaded<B> {
+function loader<B extends Bunch>(name: string, load: () => B): Loaded<B> {
   return ((options: { returnXY?: boolean } = {}) => {
+    checkOptions(name, options, ['returnXY']);
     const bunch = load();
     return options.returnXY ? [bunch.data, bunch.target] : bunch;
   }) as Loaded<B>;
@@ -55,7 +57,7 @@ function loader<B extends Bunch>(load: () => B): Loaded<B> {
 const IRIS_FEATURES = ['sepal length (cm)', 'sepal width (cm)', 'petal length (cm)', 'petal width (cm)'];
 
 /** Fisher's iris: 150 flowers x 4 measurements (cm), 3 species of 50. */
-export const loadIris: Loaded<ClassificationBunch> = loader(() => csvDataset(iris, IRIS_FEATURES));
+export const loadIris: Loaded<ClassificationBunch> = loader('loadIris', () => csvDataset(iris, IRIS_FEATURES));
 
 const CANCER_MEASURES = ['radius', 'texture', 'perimeter', 'area', 'smoothness', 'compactness', 'concavity', 'concave points', 'symmetry', 'fractal dimension'];
 const CANCER_FEATURES = [
@@ -65,13 +67,14 @@ const CANCER_FEATURES = [
 ];
 
 /** Breast cancer Wisconsin (diagnostic): 569 tumours x 30 features; 0 = malignant, 1 = benign. */
-export const loadBreastCancer: Loaded<ClassificationBunch> = loader(() => csvDataset(breastCancer, CANCER_FEATURES));
+export const loadBreastCancer: Loaded<ClassificationBunch> = loader('loadBreastCancer', () => csvDataset(breastCancer, CANCER_FEATURES));
 
 /** Handwritten digits: 1797 images of 8x8 pixels with values 0..16, labels 0..9. `nClass` keeps
  *  only the digits below it. */
 export function loadDigits(options: { returnXY: true; nClass?: number }): XY;
 export function loadDigits(options?: { returnXY?: false; nClass?: number }): DigitsBunch;
 export function loadDigits(options: { returnXY?: boolean; nClass?: number } = {}): XY | DigitsBunch {
+  checkOptions('loadDigits', options, ['returnXY', 'nClass']);
   const nClass = options.nClass ?? 10;
   // Each row is 64 pixels then the label, one base-17 character each.
   const rows = digits.ROWS.filter((row) => parseInt(row[64], 17) < nClass);
@@ -96,6 +99,7 @@ const DIABETES_FEATURES = ['age', 'sex', 'bmi', 'bp', 's1', 's2', 's3', 's4', 's
 export function loadDiabetes(options: { returnXY: true; scaled?: boolean }): XY;
 export function loadDiabetes(options?: { returnXY?: false; scaled?: boolean }): Bunch;
 export function loadDiabetes(options: { returnXY?: boolean; scaled?: boolean } = {}): XY | Bunch {
+  checkOptions('loadDiabetes', options, ['returnXY', 'scaled']);
   const n = diabetes.ROWS.length;
   const f = DIABETES_FEATURES.length;
   const X = new Float64Array(n * f);

@@ -6,6 +6,7 @@ import { qr } from '../../ndarray/linalg/index.ts';
 import type { NDArray } from '../../ndarray/index.ts';
 import { checkRandomState, type RandomStateLike } from '../utils/random-state.ts';
 import { draw, matrix } from './common.ts';
+import { checkOptions } from '../utils/check-params.ts';
 
 export interface MakeLowRankMatrixOptions {
   nSamples?: number;
@@ -18,6 +19,7 @@ export interface MakeLowRankMatrixOptions {
 }
 
 export function makeLowRankMatrix(options: MakeLowRankMatrixOptions = {}): NDArray {
+  checkOptions('makeLowRankMatrix', options, ['nSamples', 'nFeatures', 'effectiveRank', 'tailStrength', 'randomState']);
   const { nSamples = 100, nFeatures = 100, effectiveRank = 10, tailStrength = 0.5 } = options;
   const rng = checkRandomState(options.randomState);
   const n = Math.min(nSamples, nFeatures);

@@ -9,6 +9,7 @@ import type { NDArray } from '../../ndarray/index.ts';
 import { ValueError } from '../../ndarray/errors.ts';
 import type { RandomState } from '../../ndarray/random/index.ts';
 import { checkRandomState, type RandomStateLike } from '../utils/random-state.ts';
+import { checkOptions } from '../utils/check-params.ts';
 
 export type MeanOfTwoVariant = 'shared-buffer' | 'fresh' | 'copy';
 
@@ -27,6 +28,7 @@ type Batch = [x: NDArray, y: NDArray];
 
 /** An endless generator of [x (batchSize, 2), mean] batches: `const [x, y] = gen.next().value`. */
 export function meanOfTwoGenerator(options: MeanOfTwoOptions = {}): Generator<Batch, never> {
+  checkOptions('meanOfTwoGenerator', options, ['batchSize', 'variant', 'expandDims', 'randomState']);
   const { batchSize = 64, variant = 'fresh', expandDims = true } = options;
   if (!['shared-buffer', 'fresh', 'copy'].includes(variant)) {
     throw new ValueError(`variant must be 'shared-buffer', 'fresh' or 'copy', got '${String(variant)}'`);

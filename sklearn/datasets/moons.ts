@@ -4,6 +4,7 @@
 // hollow. Rows are shuffled, then Gaussian noise of standard deviation `noise` blurs both moons.
 import { checkRandomState, type RandomStateLike } from '../utils/random-state.ts';
 import { linspace, splitSamples, twoCurves, type XY } from './common.ts';
+import { checkOptions } from '../utils/check-params.ts';
 
 export interface MakeMoonsOptions {
   /** Total points (split n // 2 outer, the rest inner), or [outer, inner]. Default 100. */
@@ -15,6 +16,7 @@ export interface MakeMoonsOptions {
 }
 
 export function makeMoons(options: MakeMoonsOptions = {}): XY {
+  checkOptions('makeMoons', options, ['nSamples', 'shuffle', 'noise', 'randomState']);
   const [nOut, nIn] = splitSamples(options.nSamples ?? 100);
   const rng = checkRandomState(options.randomState);
   const tOut = linspace(0, Math.PI, nOut);

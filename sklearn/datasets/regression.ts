@@ -8,6 +8,7 @@ import type { RandomState } from '../../ndarray/random/index.ts';
 import { checkRandomState, shuffled, type RandomStateLike } from '../utils/random-state.ts';
 import { draw, matrix, rowOrder, takeColumns, takeRows, type XY } from './common.ts';
 import { makeLowRankMatrix } from './low-rank-matrix.ts';
+import { checkOptions } from '../utils/check-params.ts';
 
 export interface MakeRegressionOptions {
   nSamples?: number;
@@ -31,6 +32,7 @@ export interface MakeRegressionOptions {
 export function makeRegression(options: MakeRegressionOptions & { coef: true }): [X: NDArray, y: NDArray, coef: NDArray];
 export function makeRegression(options?: MakeRegressionOptions & { coef?: false }): XY;
 export function makeRegression(options: MakeRegressionOptions = {}): XY | [NDArray, NDArray, NDArray] {
+  checkOptions('makeRegression', options, ['nSamples', 'nFeatures', 'nInformative', 'nTargets', 'bias', 'effectiveRank', 'tailStrength', 'noise', 'shuffle', 'coef', 'randomState']);
   const { nSamples: n = 100, nFeatures: f = 100, nTargets: t = 1, bias = 0.0, noise = 0.0 } = options;
   const ni = Math.min(f, options.nInformative ?? 10);
   const rng = checkRandomState(options.randomState);

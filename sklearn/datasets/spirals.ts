@@ -3,6 +3,7 @@
 // 0.5·(cos(θ_k + π), sin(θ_k + π)); its point s sits at angle θ_k + 1.25π·s/pointsPerArm on that arc.
 // The arms curl around each other, so no straight line separates one from the rest. No noise.
 import { labels, matrix, type XY } from './common.ts';
+import { checkOptions } from '../utils/check-params.ts';
 
 export interface MakeSpiralsOptions {
   /** Number of arms (= classes). Default 5. */
@@ -12,6 +13,7 @@ export interface MakeSpiralsOptions {
 }
 
 export function makeSpirals(options: MakeSpiralsOptions = {}): XY {
+  checkOptions('makeSpirals', options, ['arms', 'pointsPerArm']);
   const { arms = 5, pointsPerArm = 200 } = options;
   const n = arms * pointsPerArm;
   const X = new Float64Array(2 * n);

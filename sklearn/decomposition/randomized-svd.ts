@@ -16,6 +16,7 @@ import { luPermuteLTransposed } from '../utils/lu-permute-l.ts';
 import { gramMatrix, gramRouteFits } from './gram-svd.ts';
 import { valuesOf } from '../validation.ts';
 import { svdFlip } from './svd-flip.ts';
+import { checkOptions } from '../utils/check-params.ts';
 
 export type PowerIterationNormalizer = 'auto' | 'QR' | 'LU' | 'none';
 
@@ -82,6 +83,7 @@ function gramRangeFinder(A: NDArray, Qt: NDArray, nIter: number, normalize: (Yt:
 /** sklearn.utils.extmath.randomized_svd: [U (m, k), S (k,), Vt (k, n)] approximating the top k
  *  singular triplets of M. */
 export function randomizedSvd(M: np.ArrayLike, nComponents: number, options: RandomizedSvdOptions = {}): [NDArray, NDArray, NDArray] {
+  checkOptions('randomizedSvd', options, ['nOversamples', 'nIter', 'powerIterationNormalizer', 'transpose', 'flipSign', 'randomState']);
   let A = np.asarray(M, { dtype: 'float64' });
   if (A.ndim !== 2) throw new ValueError(`randomized_svd expects a 2-D matrix, got shape (${A.shape.join(', ')})`);
   const rng = checkRandomState(options.randomState);

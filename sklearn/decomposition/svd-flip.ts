@@ -5,6 +5,7 @@
 // The one thing to understand: after the flip, PCA components no longer depend on the SVD code.
 import * as np from '../../ndarray/index.ts';
 import type { NDArray } from '../../ndarray/index.ts';
+import { checkOptions } from '../utils/check-params.ts';
 
 /** Flips in place: U is m x k (row-major), Vt is k x n. u-based: the sign of U's largest |entry|
  *  in column j (the first one on ties) becomes the sign of both column j of U and row j of Vt.
@@ -31,6 +32,7 @@ export function svdFlipInPlace(U: Float64Array, m: number, Vt: Float64Array, n: 
 
 /** sklearn.utils.extmath.svd_flip(u, v, u_based_decision): sign-corrected copies [U, Vt]. */
 export function svdFlip(u: NDArray, v: NDArray, options: { uBasedDecision?: boolean } = {}): [NDArray, NDArray] {
+  checkOptions('svdFlip', options, ['uBasedDecision']);
   const [m, k] = u.shape, n = v.shape[1];
   // dataSync gives a fresh copy of a float64 array, so it can be flipped in place
   const fresh = (a: NDArray): Float64Array => (a.dtype === 'float64' ? a : a.astype('float64')).dataSync() as Float64Array;

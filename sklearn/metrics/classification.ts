@@ -5,24 +5,50 @@ import * as np from '../../ndarray/index.ts';
 import { toCpu, checkConsistentLength } from '../validation.ts';
 import { ValueError } from '../../ndarray/errors.ts';
 import { formatNumber } from '../../ndarray/io/printf.ts';
+import { typeOfTarget } from '../model_selection/target-type.ts';
+import { checkOptions } from '../utils/check-params.ts';
 
-async function labels(yTrue: unknown, yPred: unknown): Promise<[Float64Array, Float64Array]> {
+/** scikit-learn's _check_targets: the same number of samples, and label arrays of one kind (binary
+ *  with multiclass is multiclass); real values are not labels. `multilabel` says who scores one
+ *  0/1 column per label (accuracyScore, as subset accuracy); the others refuse it. */
+async function labels(yTrue: unknown, yPred: unknown, metric: string, multilabel = false): Promise<[Float64Array, Float64Array, number]> {
   const [t, p] = [await toCpu(yTrue), await toCpu(yPred)];
   checkConsistentLength(t, p);
-  return [t.ravel().dataSync() as Float64Array, p.ravel().dataSync() as Float64Array];
+  let [typeTrue, typePred] = [await typeOfTarget(t, 'y_true'), await typeOfTarget(p, 'y_pred')];
+  if (typeTrue !== typePred && [typeTrue, typePred].every((k) => k === 'binary' || k === 'multiclass')) typeTrue = typePred = 'multiclass';
+  if (typeTrue !== typePred) throw new ValueError(`Classification metrics can't handle a mix of ${typeTrue} and ${typePred} targets`);
+  if (typeTrue === 'multilabel-indicator' && !multilabel) {
+    throw new ValueError(metric === 'confusionMatrix' ? 'multilabel-indicator is not supported' : `tessera does not implement multilabel-indicator targets in ${metric}`);
+  }
+  if (!['binary', 'multiclass', 'multilabel-indicator'].includes(typeTrue)) throw new ValueError(`${typeTrue} is not supported`);
+  const columns = typeTrue === 'multilabel-indicator' ? t.shape[1] : 1;
+  return [t.ravel().dataSync() as Float64Array, p.ravel().dataSync() as Float64Array, columns];
 }
 
 /** The fraction of samples whose predicted label equals the true one. */
 export async function accuracyScore(yTrue: unknown, yPred: unknown, options: { normalize?: boolean } = {}): Promise<number> {
-  const [t, p] = await labels(yTrue, yPred);
+  checkOptions('accuracyScore', options, ['normalize']);
+  // A sample is a hit when all its labels are right (subset accuracy, for one 0/1 column per label).
+  const [t, p, columns] = await labels(yTrue, yPred, 'accuracyScore', true);
+  const n = t.length / columns;
   let hits = 0;
-  for (let i = 0; i < t.length; i++) if (t[i] === p[i]) hits++;
-  return options.normalize === false ? hits : hits / t.length;
+  for (let i = 0; i < n; i++) {
+    let all = true;
+    for (let j = i * columns; j < (i + 1) * columns; j++) all &&= t[j] === p[j];
+    if (all) hits++;
+  }
+  return options.normalize === false ? hits : hits / n;
 }
 
 /** C[i, j] = number of samples of true class i predicted as class j (classes sorted). */
 export async function confusionMatrix(yTrue: unknown, yPred: unknown, options: { labels?: number[] } = {}): Promise<NDArray> {
-  const [t, p] = await labels(yTrue, yPred);
+  checkOptions('confusionMatrix', options, ['labels']);
+  const [t, p] = await labels(yTrue, yPred, 'confusionMatrix');
+  // scikit-learn's checks on `labels`: none given, or none of them true labels, is an error.
+  if (options.labels !== undefined && options.labels !== null) {
+    if (options.labels.length === 0) throw new ValueError("'labels' should contains at least one label.");
+    if (t.length > 0 && !options.labels.some((l) => t.includes(l))) throw new ValueError('At least one label specified must be in y_true');
+  }
   const classes = options.labels ?? [...new Set([...t, ...p])].sort((a, b) => a - b);
   const index = new Map(classes.map((c, i) => [c, i]));
   const k = classes.length;
@@ -35,10 +61,11 @@ export async function confusionMatrix(yTrue: unknown, yPred: unknown, options: {
 }
 
 type Average = 'binary' | 'micro' | 'macro' | 'weighted' | null;
+const AVERAGES: unknown[] = ['binary', 'micro', 'macro', 'weighted', null];
 
 /** Per-class true positives, predicted positives and actual positives. */
-async function tallies(yTrue: unknown, yPred: unknown): Promise<{ classes: number[]; tp: number[]; pred: number[]; truth: number[] }> {
-  const [t, p] = await labels(yTrue, yPred);
+async function tallies(yTrue: unknown, yPred: unknown, metric: string): Promise<{ classes: number[]; tp: number[]; pred: number[]; truth: number[] }> {
+  const [t, p] = await labels(yTrue, yPred, metric);
   const classes = [...new Set([...t, ...p])].sort((a, b) => a - b);
   const tally = (f: (i: number, c: number) => boolean): number[] =>
     classes.map((c) => { let n = 0; for (let i = 0; i < t.length; i++) if (f(i, c)) n++; return n; });
@@ -52,18 +79,23 @@ async function tallies(yTrue: unknown, yPred: unknown): Promise<{ classes: numbe
 
 /** precision = tp / predicted, recall = tp / actual, f1 = their harmonic mean; averaged as asked. */
 async function prf(which: 'precision' | 'recall' | 'f1', yTrue: unknown, yPred: unknown, options: { average?: Average; posLabel?: number }): Promise<number | number[]> {
-  const { classes, tp, pred, truth } = await tallies(yTrue, yPred);
+  checkOptions(`${which}Score`, options, ['average', 'posLabel']);
+  const { classes, tp, pred, truth } = await tallies(yTrue, yPred, `${which}Score`);
   const ratio = (a: number, b: number): number => (b === 0 ? 0 : a / b);
   const score = (k: number[], tpk: number[], pk: number[], tk: number[]): number[] => k.map((_, i) => {
     const [pr, rc] = [ratio(tpk[i], pk[i]), ratio(tpk[i], tk[i])];
     return which === 'precision' ? pr : which === 'recall' ? rc : ratio(2 * pr * rc, pr + rc);
   });
   const average = options.average === undefined ? 'binary' : options.average;
+  if ((average as unknown) === 'samples') throw new ValueError('Sample-based precision, recall, fscore is not meaningful outside multilabel classification. See the accuracy_score instead.');
+  if (!AVERAGES.includes(average)) throw new ValueError("average has to be one of (None, 'micro', 'macro', 'weighted', 'samples')");
   if (average === 'binary') {
     if (classes.length > 2) {
       throw new ValueError("Target is multiclass but average='binary'. Please choose another average setting, one of [None, 'micro', 'macro', 'weighted'].");
     }
-    const i = classes.indexOf(options.posLabel ?? 1);
+    const posLabel = options.posLabel ?? 1;
+    const i = classes.indexOf(posLabel);
+    if (i < 0 && classes.length >= 2) throw new ValueError(`pos_label=${posLabel} is not a valid label. It should be one of [${classes.join(', ')}]`);
     return i < 0 ? 0 : score([0], [tp[i]], [pred[i]], [truth[i]])[0];
   }
   if (average === 'micro') {
@@ -89,8 +121,9 @@ function fixed(x: number, digits: number): string {
 /** sklearn's classification_report: per-class precision, recall, F1 and support, then accuracy and
  *  the macro (plain mean over classes) and weighted (mean weighted by support) averages. */
 export async function classificationReport(yTrue: unknown, yPred: unknown, options: { digits?: number; targetNames?: string[] } = {}): Promise<string> {
+  checkOptions('classificationReport', options, ['digits', 'targetNames']);
   const digits = options.digits ?? 2;
-  const { classes, truth } = await tallies(yTrue, yPred);
+  const { classes, truth } = await tallies(yTrue, yPred, 'classificationReport');
   const names = options.targetNames ?? classes.map(String);
   if (names.length !== classes.length) {
     throw new ValueError(`Number of classes, ${classes.length}, does not match size of target_names, ${names.length}. Try specifying the labels parameter`);

@@ -1,12 +1,26 @@
 // Regression metrics: how far predictions are from the targets.
 // R² = 1 - SS_res / SS_tot compares the model with always predicting the mean of y (R² = 0);
 // a perfect model has R² = 1, and a worse-than-the-mean model has R² < 0.
+import type { NDArray } from '../../ndarray/index.ts';
+import { ValueError } from '../../ndarray/errors.ts';
 import { toCpu, checkConsistentLength } from '../validation.ts';
 
+/** scikit-learn's _check_reg_targets: same length, at least one sample, finite, same number of outputs. */
 async function pairs(yTrue: unknown, yPred: unknown): Promise<[Float64Array, Float64Array]> {
   const [t, p] = [await toCpu(yTrue), await toCpu(yPred)];
   checkConsistentLength(t, p);
-  return [t.ravel().dataSync() as Float64Array, p.ravel().dataSync() as Float64Array];
+  const [tv, pv] = [t.ravel().dataSync() as Float64Array, p.ravel().dataSync() as Float64Array];
+  for (const [a, values] of [[t, tv], [p, pv]] as const) {
+    if (a.ndim === 0 || a.shape[0] === 0) {
+      throw new ValueError(`Found array with 0 sample(s) (shape=(${a.shape.join(', ')}${a.ndim === 1 ? ',' : ''})) while a minimum of 1 is required.`);
+    }
+    if (a.ndim > 2) throw new ValueError(`Found array with dim ${a.ndim}. None expected <= 2.`);
+    if (values.some(Number.isNaN)) throw new ValueError('Input contains NaN.');
+    if (values.some((v) => !Number.isFinite(v))) throw new ValueError("Input contains infinity or a value too large for dtype('float64').");
+  }
+  const outputs = (a: NDArray): number => (a.ndim === 1 ? 1 : a.shape[1]);
+  if (outputs(t) !== outputs(p)) throw new ValueError(`y_true and y_pred have different number of output (${outputs(t)}!=${outputs(p)})`);
+  return [tv, pv];
 }
 
 /** mean((y - ŷ)²). */

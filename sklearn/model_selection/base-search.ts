@@ -41,6 +41,7 @@ type Method = (...args: unknown[]) => Promise<unknown>;
 export type EvaluateCandidates = (candidates: Iterable<Params>) => Promise<CvResults>;
 
 export abstract class BaseSearchCV<P extends SearchParams = SearchParams> extends BaseEstimator<P> {
+  static override readonly strict: boolean = true;
   /** The per-candidate table: params, scores per split, mean/std/rank, fit and score times. */
   cvResults_?: CvResults;
   bestIndex_?: number;

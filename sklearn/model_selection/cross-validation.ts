@@ -11,6 +11,7 @@ import { indexable } from './indexing.ts';
 import { checkScoring, resolveScoring, type MultiScoring, type Scoring } from './scoring.ts';
 import { KFold, StratifiedKFold, type Split, type Splitter } from './split.ts';
 import { typeOfTarget } from './target-type.ts';
+import { checkOptions } from '../utils/check-params.ts';
 
 /** A number of folds, a splitter, or the splits themselves. */
 export type CvLike = number | Splitter | readonly Split[] | null | undefined;
@@ -30,6 +31,7 @@ const isSplitter = (cv: unknown): cv is Splitter => typeof cv === 'object' && ty
 
 /** sklearn's check_cv: the splitter a `cv` option stands for. */
 export async function checkCv(cv: CvLike = 5, y: unknown = null, options: { classifier?: boolean } = {}): Promise<Splitter> {
+  checkOptions('checkCv', options, ['classifier']);
   const folds = cv ?? 5;
   if (typeof folds === 'number' && Number.isInteger(folds)) {
     const labels = options.classifier && y !== null && y !== undefined && ['binary', 'multiclass'].includes(await typeOfTarget(y));
@@ -70,6 +72,7 @@ export interface CrossValidateResult {
 type Estimator = BaseEstimator & { fit(X: unknown, y?: unknown): Promise<unknown> };
 
 export async function crossValidate(estimator: Estimator, X: unknown, y?: unknown, options: CrossValidateOptions = {}): Promise<CrossValidateResult> {
+  checkOptions('crossValidate', options, ['cv', 'scoring', 'returnTrainScore', 'returnEstimator', 'errorScore', 'verbose']);
   const [Xa, ya] = await indexable(X, y);
   const cv = await checkCv(options.cv, ya, { classifier: isClassifier(estimator) });
   const { scorers, multimetric } = resolveScoring(estimator, options.scoring);
@@ -102,6 +105,7 @@ export interface CrossValScoreOptions {
 
 /** The test score of each fold, as a float64 array. */
 export async function crossValScore(estimator: Estimator, X: unknown, y?: unknown, options: CrossValScoreOptions = {}): Promise<NDArray> {
+  checkOptions('crossValScore', options, ['cv', 'scoring', 'errorScore', 'verbose']);
   const scorer = checkScoring(estimator, options.scoring);
   const result = await crossValidate(estimator, X, y, { ...options, scoring: { score: scorer } });
   return result.testScore as NDArray;

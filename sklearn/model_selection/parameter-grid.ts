@@ -11,6 +11,7 @@ import type { Params } from '../base.ts';
 import { warn } from '../utils/log.ts';
 import { checkRandomState, type RandomStateLike } from '../utils/random-state.ts';
 import { sampleWithoutReplacement } from '../utils/random.ts';
+import { checkOptions } from '../utils/check-params.ts';
 
 /** Values to try for each parameter name. */
 export type ParamGridSpec = Record<string, readonly unknown[] | np.NDArray>;
@@ -112,6 +113,7 @@ export class ParameterSampler implements Iterable<Params> {
   private readonly dists: ParamDistributions[];
 
   constructor(paramDistributions: ParamDistributions | ParamDistributions[], readonly nIter: number, readonly options: { randomState?: RandomStateLike } = {}) {
+    checkOptions('ParameterSampler', options, ['randomState']);
     if (typeof paramDistributions !== 'object' || paramDistributions === null) {
       throw new TypeError(`Parameter distribution is not a dict or a list (${describe(paramDistributions)})`);
     }

@@ -7,6 +7,7 @@ import type { NDArray } from '../../ndarray/index.ts';
 import { accuracyScore, f1Score, precisionScore, recallScore } from '../metrics/classification.ts';
 import { meanAbsoluteError, meanSquaredError, r2Score } from '../metrics/regression.ts';
 import { toCpu } from '../validation.ts';
+import { checkOptions } from '../utils/check-params.ts';
 
 /** (fitted estimator, X, y) -> a score, higher is better. */
 export type Scorer = (estimator: unknown, X: unknown, y?: unknown) => number | Promise<number>;
@@ -18,6 +19,7 @@ type Metric = (yTrue: unknown, yPred: unknown) => number | number[] | Promise<nu
 
 /** A scorer from a metric of (yTrue, yPred): sign · metric(y, estimator.predict(X)). */
 export function makeScorer(metric: Metric, options: { greaterIsBetter?: boolean } = {}): Scorer {
+  checkOptions('makeScorer', options, ['greaterIsBetter']);
   const sign = options.greaterIsBetter === false ? -1 : 1;
   return async (estimator, X, y) => {
     const predict = (estimator as { predict?: (X: unknown) => Promise<NDArray> }).predict;

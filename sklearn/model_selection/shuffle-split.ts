@@ -11,6 +11,7 @@ import { checkRandomState, type RandomStateLike } from '../utils/random-state.ts
 import { toCpu } from '../validation.ts';
 import { consistentSamples, range } from './indexing.ts';
 import { formatRandomState, type Split, type Splitter } from './split.ts';
+import { checkOptions } from '../utils/check-params.ts';
 
 /** A fraction of the samples (a float in (0, 1)) or a count (an integer). */
 export type SplitSize = number | null;
@@ -69,6 +70,7 @@ export class ShuffleSplit implements Splitter {
   protected readonly defaultTestSize: number = 0.1;
 
   constructor(params: ShuffleSplitParams = {}) {
+    checkOptions(new.target.name, params, ['nSplits', 'testSize', 'trainSize', 'randomState']);
     this.nSplits = params.nSplits ?? 10;
     this.testSize = params.testSize ?? null;
     this.trainSize = params.trainSize ?? null;

@@ -10,6 +10,7 @@ import { warn } from '../utils/log.ts';
 import { toCpu } from '../validation.ts';
 import { consistentSamples, numSamples, range } from './indexing.ts';
 import { typeOfTarget } from './target-type.ts';
+import { checkOptions } from '../utils/check-params.ts';
 
 export type Split = [train: number[], test: number[]];
 
@@ -56,6 +57,7 @@ abstract class BaseKFold implements Splitter {
   readonly randomState: RandomStateLike;
 
   constructor(params: KFoldParams = {}) {
+    checkOptions(new.target.name, params, ['nSplits', 'shuffle', 'randomState']);
     ({ nSplits: this.nSplits, shuffle: this.shuffle } = checkKFoldParams(params));
     this.randomState = params.randomState ?? null;
   }

@@ -8,6 +8,7 @@ import type { NDArray } from '../../ndarray/index.ts';
 import type { RandomStateLike } from '../utils/random-state.ts';
 import { indexable, range, splitOptions, takeRows } from './indexing.ts';
 import { ShuffleSplit, StratifiedShuffleSplit, validateShuffleSplit, type SplitSize } from './shuffle-split.ts';
+import { checkOptions } from '../utils/check-params.ts';
 
 export interface TrainTestSplitOptions {
   /** A fraction of the rows (0.25 when trainSize is also unset) or a number of rows. */
@@ -24,6 +25,7 @@ export interface TrainTestSplitOptions {
 /** [aTrain, aTest, bTrain, bTest, ...] for arrays a, b, ... (all with the same number of rows). */
 export async function trainTestSplit(...args: unknown[]): Promise<NDArray[]> {
   const [arrays, options] = splitOptions<TrainTestSplitOptions>(args);
+  checkOptions('trainTestSplit', options, ['testSize', 'trainSize', 'randomState', 'shuffle', 'stratify']);
   if (arrays.length === 0) throw new ValueError('At least one array required as input');
   const data = (await indexable(...arrays)) as NDArray[];
   const n = data[0].shape[0];

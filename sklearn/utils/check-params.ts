@@ -51,3 +51,18 @@ export function checkOption(estimator: string, name: string, value: unknown, opt
 export function checkBoolean(estimator: string, name: string, value: unknown): void {
   if (typeof value !== 'boolean') throw invalid(estimator, name, 'an instance of \'bool\'', value);
 }
+
+/** Python's "f() got an unexpected keyword argument 'x'" for an options object: a key outside `valid`
+ *  is a TypeError naming the key, the function and the valid keys, never silently ignored. */
+export function checkOptions(fn: string, options: unknown, valid: readonly string[]): void {
+  if (options === undefined || options === null) return;
+  if (typeof options !== 'object' || Array.isArray(options)) {
+    throw new TypeError(`${fn}() takes an options object, got ${Array.isArray(options) ? 'an array' : typeof options}`);
+  }
+  for (const key of Object.keys(options)) {
+    if (!valid.includes(key)) {
+      const keys = [...valid].sort().map((k) => `'${k}'`).join(', ');
+      throw new TypeError(`${fn}() got an unexpected keyword argument '${key}'. Valid keys are: [${keys}].`);
+    }
+  }
+}

@@ -5,6 +5,7 @@ import { ValueError } from '../../ndarray/errors.ts';
 import type { NDArray } from '../../ndarray/index.ts';
 import { indexable, range, splitOptions, takeRows } from '../model_selection/indexing.ts';
 import { checkRandomState, shuffled, type RandomStateLike } from './random-state.ts';
+import { checkOptions } from './check-params.ts';
 
 export interface ShuffleOptions {
   randomState?: RandomStateLike;
@@ -16,6 +17,7 @@ export async function shuffle(a: unknown, options?: ShuffleOptions): Promise<NDA
 export async function shuffle(...args: unknown[]): Promise<NDArray[]>;
 export async function shuffle(...args: unknown[]): Promise<NDArray | NDArray[]> {
   const [arrays, options] = splitOptions<ShuffleOptions>(args);
+  checkOptions('shuffle', options, ['randomState', 'nSamples']);
   const rng = checkRandomState(options.randomState);
   if (arrays.length === 0) return [];
   const data = (await indexable(...arrays)) as NDArray[];
