@@ -29,14 +29,16 @@ const OK = 1; // (2: failed)
 const TIMEOUT = 120_000;
 
 interface WorkerThreads {
-  Worker: new (src: string, options: object) => { unref(): void; on(e: string, f: (x: unknown) => void): void };
+  Worker: new (src: string, options: object) => { unref(): void; on(e: string, f: (x: unknown) => void): void; terminate(): unknown };
   MessageChannel: new () => { port1: Port; port2: Port };
 }
-interface Port { postMessage(message: unknown): void; unref?(): void }
+interface Port { postMessage(message: unknown): void; unref?(): void; close?(): void }
 
 interface PoolWorker {
   ctrl: Int32Array;
   port: Port;
+  /** The thread itself (terminated when setNumThreads lowers the count). */
+  thread: { terminate(): unknown };
   /** Shared buffers for this worker's A share and C share, grown as needed. */
   aBuf: SharedArrayBuffer | null;
   cBuf: SharedArrayBuffer | null;
@@ -54,8 +56,7 @@ function readEnv(name: string): string | undefined {
 function defaultThreads(): number {
   const env = readEnv('TESSERA_NUM_THREADS');
   if (env !== undefined && /^\d+$/.test(env) && Number(env) >= 1) return Number(env);
-  const os = nodeModule<{ availableParallelism?: () => number; cpus(): unknown[] }>('node:os');
-  return os ? Math.min(os.availableParallelism?.() ?? os.cpus().length, 8) : 1;
+  return Math.min(coreCount(), 8);
 }
 
 /** A Node built-in module, loaded synchronously (process.getBuiltinModule, Node 20.16+), or null
@@ -70,6 +71,8 @@ function nodeModule<T>(name: string): T | null {
 let numThreads = 0; // 0: not read yet
 let pool: PoolWorker[] = [];
 let poolBroken = false;
+/** Whether workers were ever started (then setNumThreads starts new ones at once). */
+let poolStarted = false;
 let bShared: SharedArrayBuffer | null = null;
 let parallelCalls = 0;
 
@@ -80,10 +83,38 @@ export function getNumThreads(): number {
 }
 
 /** Sets how many threads large CPU matrix products use; 1 runs everything on the calling thread.
- *  Workers already started stay (idle, blocked) for when the count goes up again. */
+ *  More threads than cores is capped at the number of cores, with a warning: the threads would take
+ *  turns on the cores, and products became 20-50x slower (64 threads on 2 cores). Lowering the count
+ *  stops the workers no longer needed. */
 export function setNumThreads(n: number): void {
   if (!Number.isInteger(n) || n < 1) throw new RangeError(`setNumThreads: expected a positive integer, got ${n}`);
+  const cores = coreCount();
+  if (n > cores) {
+    console.warn(`Warning: setNumThreads(${n}): this machine has ${cores} core(s), so tessera uses ${cores} thread(s); more threads than cores only take turns and make products slower`);
+    n = cores;
+  }
   numThreads = n;
+  for (const w of pool.splice(Math.max(n - 1, 0))) {
+    w.thread.terminate();
+    w.port.close?.();
+  }
+  // Raising the count once threads have run: start the new workers now and wait (up to 10 s) until
+  // they are ready, so the next product is split as the count says.
+  if (poolStarted && pool.length < n - 1) {
+    ensurePool();
+    for (const w of pool) for (let t = 0; t < 100 && Atomics.load(w.ctrl, READY) !== 1; t++) Atomics.wait(w.ctrl, READY, 0, 100);
+  }
+}
+
+/** The cores the threads may use (os.availableParallelism), or 1 where there are no worker threads. */
+function coreCount(): number {
+  const os = nodeModule<{ availableParallelism?: () => number; cpus(): unknown[] }>('node:os');
+  return os ? Math.max(1, os.availableParallelism?.() ?? os.cpus().length) : 1;
+}
+
+/** How many worker threads are running (for tests). */
+export function workerCount(): number {
+  return pool.length;
 }
 
 /** How many products and loops so far were split over worker threads (for tests and benchmarks). */
@@ -117,6 +148,7 @@ function workerMain(wt: { workerData: { ctrl: Int32Array; port: unknown }; recei
   const x = new Float64Array(96 * 96).fill(1), y = new Float64Array(96 * 96);
   for (let i = 0; i < 20; i++) gemm(96, 96, 96, { data: x, offset: 0, rs: 96, cs: 1 }, { data: x, offset: 0, rs: 1, cs: 96 }, y, 0, 96, scratch);
   Atomics.store(ctrl, 3, 1); // READY
+  Atomics.notify(ctrl, 3); // wakes a setNumThreads waiting for this worker
   let seen = 0;
   for (;;) {
     Atomics.wait(ctrl, 0, seen);
@@ -154,6 +186,7 @@ function ensurePool(): void {
   const wt = nodeModule<WorkerThreads>('node:worker_threads');
   if (!wt) return;
   try {
+    poolStarted = true;
     while (pool.length < want) pool.push(spawn(wt));
   } catch {
     poolBroken = true;
@@ -167,7 +200,7 @@ function spawn(wt: WorkerThreads): PoolWorker {
   worker.unref(); // a waiting worker must not keep the process alive
   port1.unref?.();
   worker.on('error', () => { poolBroken = true; });
-  return { ctrl, port: port1, aBuf: null, cBuf: null };
+  return { ctrl, port: port1, thread: worker, aBuf: null, cBuf: null };
 }
 
 const readyWorkers = (): PoolWorker[] => pool.filter((w) => Atomics.load(w.ctrl, READY) === 1);
