@@ -342,6 +342,8 @@ export class Model {
     this.layers.forEach((l) => l.dispose());
     this.compiled?.optimizer.dispose();
   }
+  /** `using model = new Sequential(...)` frees it at the end of the block. */
+  [Symbol.dispose](): void { this.dispose(); }
 }
 
 function badLossList(n: number): never {
