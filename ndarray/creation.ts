@@ -5,8 +5,8 @@
 import { type DType, type TypedArray, checkDType, dtypeOfTyped, allocTyped } from './dtype.ts';
 import { type DeviceName, getBackend } from './backend.ts';
 import { NDArray, type ArrayLike } from './ndarray.ts';
-import { inferShape, inferDType, flattenNested, type Nested } from './nested.ts';
-import { checkShape, shapeSize } from './shape.ts';
+import { inferShape, inferDType, flattenNested, checkValue, type Nested } from './nested.ts';
+import { MAX_ARRAY_SIZE, checkShape, checkSize, shapeSize } from './shape.ts';
 import { ValueError } from './errors.ts';
 import { stack } from './manipulation.ts';
 import { checkOptions } from './options.ts';
@@ -37,7 +37,7 @@ export function array(data: ArrayLike | readonly NDArray[], options: CreateOptio
   if (ArrayBuffer.isView(nested) && dtypeOfTyped(nested) === dtype && dtype !== 'bool') {
     return NDArray.fromTyped(nested as TypedArray, shape, dtype, options.device);
   }
-  return NDArray.fromTyped(flattenNested(nested, shape, dtype), shape, dtype, options.device, { copy: false });
+  return NDArray.fromTyped(flattenNested(nested, shape, dtype, { check: true }), shape, dtype, options.device, { copy: false });
 }
 
 /** np.asarray: the same array when it already has the requested dtype and device, else a new one. */
@@ -64,8 +64,8 @@ export function fromBuffer(data: TypedArray, options: { shape?: readonly number[
   return new NDArray({ backend: getBackend('cpu'), dtype, size: data.length, refs: 0, data } as never, shape);
 }
 
-type ShapeArg = number | readonly number[];
-const toShape = (s: ShapeArg): number[] => checkShape(typeof s === 'number' ? [s] : s);
+type ShapeArg = number | readonly number[] | NDArray;
+const toShape = (s: ShapeArg | NDArray): number[] => checkShape(s);
 
 export function empty(shape: ShapeArg, options: CreateOptions = {}): NDArray {
   checkOptions('empty', options, ['dtype', 'device'], ['order', 'like']);
@@ -80,8 +80,9 @@ export function zeros(shape: ShapeArg, options: CreateOptions = {}): NDArray {
 export function full(shape: ShapeArg, value: number | boolean, options: CreateOptions = {}): NDArray {
   checkOptions('full', options, ['dtype', 'device'], ['order', 'like']);
   const dtype = options.dtype ?? (typeof value === 'boolean' ? 'bool' : Number.isInteger(value) ? 'int32' : 'float64');
+  const v = checkValue(value, checkDType(dtype));
   const out = empty(shape, { ...options, dtype });
-  out.backend.fill(out, Number(value));
+  out.backend.fill(out, v);
   return out;
 }
 
@@ -102,8 +103,14 @@ export const fullLike = (a: NDArray, value: number | boolean, o: CreateOptions =
 export function arange(start: number, stop?: number, step = 1, options: CreateOptions = {}): NDArray {
   checkOptions('arange', options, ['dtype', 'device'], ['like']);
   if (stop === undefined) [start, stop] = [0, start];
+  for (const [name, v] of [['start', start], ['stop', stop], ['step', step]] as const) {
+    if (typeof v !== 'number') throw new TypeError(`arange: ${name} must be a number, got ${typeof v}`);
+  }
   if (step === 0) throw new ValueError('Maximum allowed size exceeded (step 0 in arange)');
-  const n = Math.max(0, Math.ceil((stop - start) / step));
+  const len = Math.ceil((stop - start) / step);
+  if (!Number.isFinite(len)) throw new ValueError('arange: cannot compute length');
+  const n = Math.max(0, len);
+  if (n > MAX_ARRAY_SIZE) throw new ValueError('Maximum allowed size exceeded');
   const integral = [start, stop, step].every(Number.isInteger);
   const dtype = options.dtype ?? (integral ? 'int32' : 'float64');
   const data = allocTyped(dtype, n);
@@ -115,7 +122,8 @@ export function arange(start: number, stop?: number, step = 1, options: CreateOp
  *  Computed as NumPy does: i*step + start, with the last value set to stop exactly. */
 export function linspace(start: number, stop: number, num = 50, options: CreateOptions & { endpoint?: boolean } = {}): NDArray {
   checkOptions('linspace', options, ['dtype', 'device', 'endpoint'], ['retstep', 'axis']);
-  if (!Number.isInteger(num) || num < 0) throw new ValueError(`Number of samples, ${num}, must be non-negative.`);
+  checkSize(num, `Number of samples, ${num}, must be non-negative.`);
+  if (num > MAX_ARRAY_SIZE) throw new ValueError('Maximum allowed size exceeded');
   const endpoint = options.endpoint ?? true;
   const div = endpoint ? num - 1 : num;
   const step = div > 0 ? (stop - start) / div : NaN;
@@ -129,8 +137,10 @@ export function linspace(start: number, stop: number, num = 50, options: CreateO
 /** np.eye: ones on the k-th diagonal of an N x M matrix. */
 export function eye(n: number, m: number = n, options: CreateOptions & { k?: number } = {}): NDArray {
   checkOptions('eye', options, ['dtype', 'device', 'k'], ['order', 'like']);
+  [n, m] = checkShape([n, m ?? n]);
   const k = options.k ?? 0;
-  const dtype = options.dtype ?? 'float64';
+  if (!Number.isInteger(k)) throw new TypeError(`'float' object cannot be interpreted as an integer (eye k=${k})`);
+  const dtype = checkDType(options.dtype ?? 'float64');
   const data = allocTyped(dtype, n * m);
   for (let i = 0; i < n; i++) if (i + k >= 0 && i + k < m) data[i * m + i + k] = 1;
   return NDArray.fromTyped(data, [n, m], dtype, options.device, { copy: false });

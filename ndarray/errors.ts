@@ -29,3 +29,14 @@ export class CastingError extends TypeError {
 export class LinAlgError extends Error {
   override name = 'LinAlgError';
 }
+
+/** An allocation the runtime refused (NumPy's MemoryError: "Unable to allocate ..."). */
+export class MemoryError extends Error {
+  override name = 'MemoryError';
+}
+
+/** A value outside what the target dtype can hold (NumPy 2: "Python integer 300 out of bounds for uint8").
+ *  A RangeError, as tessera maps Python's OverflowError elsewhere (ufunc scalar bounds, item assignment). */
+export class OverflowError extends RangeError {
+  override name = 'OverflowError';
+}

@@ -7,7 +7,7 @@
 // back through the inverse view (transpose by the inverse permutation, reshape to the old shape),
 // a join splits the gradient, a split joins the gradients.
 import { type DType, checkDType, promoteTypes } from './dtype.ts';
-import { type Shape, broadcastShapes, cStrides, formatShape, normalizeAxes, normalizeAxis, reshapeStrides, resolveReshape, shapesEqual } from './shape.ts';
+import { type Shape, broadcastShapes, checkShape, shapeList, cStrides, formatShape, normalizeAxes, normalizeAxis, reshapeStrides, resolveReshape, shapesEqual } from './shape.ts';
 import { type DeviceName, getBackend } from './backend.ts';
 import { ValueError } from './errors.ts';
 import { NDArray, type ArrayLike, type Axis } from './ndarray.ts';
@@ -17,9 +17,9 @@ import { checkOptions } from './options.ts';
 
 /** np.reshape: a view when the strides allow it, else a copy. One dimension may be -1. */
 export const reshape = differentiable('reshape', reshapeImpl, (g, _y, [x]) => [reshapeImpl(g, x.shape)]);
-function reshapeImpl(a: ArrayLike, shape: number | readonly number[]): NDArray {
+function reshapeImpl(a: ArrayLike, shape: number | readonly number[] | NDArray): NDArray {
   const x = asarray(a);
-  const newShape = resolveReshape(x.size, typeof shape === 'number' ? [shape] : shape);
+  const newShape = resolveReshape(x.size, shapeList(shape) as number[]);
   const strides = reshapeStrides(x.shape, x.strides, newShape);
   if (strides) return x.view(newShape, strides, x.offset);
   const c = copy(x);
@@ -116,9 +116,9 @@ function flipImpl(a: ArrayLike, options: { axis?: Axis } = {}): NDArray {
 // The gradient of a broadcast is summed back over the stretched axes: autodiff/grad.ts does that
 // for every op (sumToShape), so the rule passes g on.
 export const broadcastTo = differentiable('broadcastTo', broadcastToImpl, (g) => [g]);
-function broadcastToImpl(a: ArrayLike, shape: Shape): NDArray {
+function broadcastToImpl(a: ArrayLike, shape: Shape | NDArray): NDArray {
+  const target = checkShape(shape, 'all elements of broadcast shape must be non-negative');
   const x = asarray(a);
-  const target = [...shape];
   let ok = x.ndim <= target.length;
   if (ok) {
     try {

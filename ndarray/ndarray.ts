@@ -5,7 +5,7 @@
 import { type DType, checkDType, itemsize, type TypedArray } from './dtype.ts';
 import { type Shape, cStrides, isCContiguous, isFContiguous, shapeSize } from './shape.ts';
 import { getBackend, type Backend, type DeviceName, type Storage, type View } from './backend.ts';
-import { ValueError } from './errors.ts';
+import { MemoryError, ValueError } from './errors.ts';
 import * as manip from './manipulation.ts';
 import * as ufunc from './ufuncs.ts';
 import * as red from './reductions.ts';
@@ -56,7 +56,16 @@ export class NDArray implements View {
   /** A new array of `shape` over a fresh buffer on `device`. */
   static empty(shape: Shape, dtype: DType = 'float64', device?: DeviceName): NDArray {
     const backend = getBackend(device);
-    return new NDArray(backend.alloc(checkDType(dtype), shapeSize(shape)), shape);
+    const dt = checkDType(dtype);
+    const n = shapeSize(shape);
+    let storage: Storage;
+    try {
+      storage = backend.alloc(dt, n);
+    } catch (e) {
+      if (!(e instanceof RangeError)) throw e;
+      throw new MemoryError(`Unable to allocate ${n * itemsize(dt)} bytes for an array with shape (${shape.join(', ')}${shape.length === 1 ? ',' : ''}) and data type ${dt}`);
+    }
+    return new NDArray(storage, shape);
   }
 
   /** A C-contiguous array that copies `data` (a typed array of dtype's class) to `device`;

@@ -2,8 +2,8 @@
 // elements in C order are 1, 2, 3, 4. Ragged input has no shape, and NumPy refuses it with
 // "inhomogeneous shape"; so do we. Element types pick the dtype: all booleans -> bool,
 // all integers -> int32, otherwise float64.
+import { OverflowError, ValueError } from './errors.ts';
 import { type DType, type TypedArray, allocTyped, dtypeOfScalar, dtypeOfTyped, promoteTypes } from './dtype.ts';
-import { ValueError } from './errors.ts';
 import { formatShape } from './shape.ts';
 
 export type Scalar = number | boolean;
@@ -63,24 +63,53 @@ export function inferDType(x: Nested): DType {
   return d ?? 'float64';
 }
 
-/** Flattens nested arrays of a known shape into a new typed array of `dtype`. */
-export function flattenNested(x: Nested, shape: readonly number[], dtype: DType): TypedArray {
+/** Flattens nested arrays of a known shape into a new typed array of `dtype`. `check` (array creation) applies
+ *  NumPy 2's rules for JS values (checkValue); item assignment keeps its own rules (indexing.ts). */
+export function flattenNested(x: Nested, shape: readonly number[], dtype: DType, options: { check?: boolean } = {}): TypedArray {
   let n = 1;
   for (const d of shape) n *= d;
   const out = allocTyped(dtype, n);
   const toBool = dtype === 'bool';
   let i = 0;
   const visit = (v: Nested): void => {
-    if (Array.isArray(v) || ArrayBuffer.isView(v)) {
+    if (ArrayBuffer.isView(v)) {
+      // A typed array is an array already: it converts as astype does (C casts), like NumPy's array inputs.
+      const seq = v as unknown as ArrayLike<number>;
+      for (let k = 0; k < seq.length; k++) out[i++] = toBool ? (seq[k] !== 0 ? 1 : 0) : seq[k];
+    } else if (Array.isArray(v)) {
       const seq = v as ArrayLike<Nested>;
       for (let k = 0; k < seq.length; k++) visit(seq[k]);
     } else {
-      const num = Number(v);
+      const num = options.check ? checkValue(v, dtype) : Number(v);
       out[i++] = toBool ? (num !== 0 ? 1 : 0) : num;
     }
   };
   visit(x);
   return out;
+}
+
+const INT_BOUNDS: Partial<Record<DType, readonly [number, number]>> = {
+  uint8: [0, 255], int8: [-128, 127], uint16: [0, 65535], int16: [-32768, 32767],
+  uint32: [0, 4294967295], int32: [-2147483648, 2147483647],
+};
+
+/** A JS value written into an array of `dtype` from JS data (np.array, np.full, item assignment): NumPy 2's rules
+ *  for Python scalars. Numbers and booleans only; NaN and +-Infinity never become integers; an integer outside
+ *  an integer dtype's range is refused rather than wrapped. (astype of an existing array keeps C casts.) */
+export function checkValue(v: unknown, dtype: DType): number {
+  if (typeof v === 'boolean') return v ? 1 : 0;
+  if (typeof v === 'bigint') v = Number(v);
+  if (typeof v !== 'number') {
+    const what = v === null ? 'null' : v === undefined ? 'undefined' : typeof v === 'string' ? `the string ${JSON.stringify(v)}` : `a value of type ${typeof v === 'object' ? ((v as object).constructor?.name ?? 'object') : typeof v}`;
+    throw new TypeError(`expected a number or a boolean for an array of dtype ${dtype}, got ${what}`);
+  }
+  const bounds = INT_BOUNDS[dtype];
+  if (bounds) {
+    if (Number.isNaN(v)) throw new ValueError('cannot convert float NaN to integer');
+    if (!Number.isFinite(v)) throw new OverflowError('cannot convert float infinity to integer');
+    if (Number.isInteger(v) && (v < bounds[0] || v > bounds[1])) throw new OverflowError(`Python integer ${v} out of bounds for ${dtype}`);
+  }
+  return v;
 }
 
 /** A flat C-order buffer back into nested arrays (NumPy's tolist). bool gives booleans. */

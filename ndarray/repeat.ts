@@ -4,7 +4,7 @@
 // thing to understand in tile: shape (s0, s1) tiled (t0, t1) is the view (t0, s0, t1, s1) with
 // stride 0 on the t axes, read in C order and reshaped to (t0*s0, t1*s1).
 import { isInteger } from './dtype.ts';
-import { normalizeAxis } from './shape.ts';
+import { checkSize, checkTotalSize, normalizeAxis, shapeList } from './shape.ts';
 import { ValueError } from './errors.ts';
 import { NDArray, type ArrayLike } from './ndarray.ts';
 import { asarray } from './creation.ts';
@@ -40,6 +40,9 @@ export function repeat(a: ArrayLike, repeats: ArrayLike, options: { axis?: numbe
     const axis = normalizeAxis(flat ? 0 : options.axis as number, x.ndim);
     const counts = repeatCounts(repeats, x.shape[axis]);
     // The index list: i appears counts[i] times, in order.
+    let total = 0;
+    for (let i = 0; i < counts.length; i++) total += counts[i];
+    checkTotalSize(total * (x.shape[axis] > 0 ? x.size / x.shape[axis] : 0));
     const index: number[] = [];
     for (let i = 0; i < counts.length; i++) for (let k = 0; k < counts[i]; k++) index.push(i);
     return take(x, NDArray.fromTyped(Int32Array.from(index), [index.length], 'int32', 'cpu'), { axis });
@@ -48,9 +51,8 @@ export function repeat(a: ArrayLike, repeats: ArrayLike, options: { axis?: numbe
 
 /** np.tile: the array repeated `reps` times along each axis. When `reps` has more entries than the
  *  array has axes, the array gains leading length-1 axes; when fewer, reps gets leading 1s. */
-export function tile(a: ArrayLike, reps: number | readonly number[]): NDArray {
-  const tup = typeof reps === 'number' ? [reps] : [...reps];
-  if (tup.some((t) => !Number.isInteger(t))) throw new TypeError(`tile reps must be integers (got ${tup.join(', ')})`);
+export function tile(a: ArrayLike, reps: number | readonly number[] | NDArray): NDArray {
+  const tup = shapeList(reps).map((t) => checkSize(t));
   return tidy(() => {
     const x0 = asarray(a);
     const x = x0.ndim < tup.length ? reshape(x0, [...new Array<number>(tup.length - x0.ndim).fill(1), ...x0.shape]) : x0;

@@ -33,12 +33,60 @@ export function shapesEqual(a: Shape, b: Shape): boolean {
   return a.length === b.length && a.every((d, i) => d === b[i]);
 }
 
-/** Checks a user-given shape: non-negative integers. */
-export function checkShape(shape: Shape): number[] {
-  for (const d of shape) {
-    if (!Number.isInteger(d) || d < 0) throw new ValueError(`negative dimensions are not allowed, got shape ${formatShape(shape)}`);
+/** The most elements one array may hold: the longest typed array JavaScript engines allocate. */
+export const MAX_ARRAY_SIZE = 2 ** 32 - 1;
+
+function describe(v: unknown): string {
+  if (v === null) return 'NoneType';
+  if (typeof v === 'number') return 'float';
+  if (typeof v === 'string') return 'str';
+  if (typeof v === 'boolean') return 'bool';
+  if (typeof v === 'undefined') return 'undefined';
+  if (Array.isArray(v)) return 'list';
+  return typeof v === 'object' ? ((v as object).constructor?.name ?? 'object') : typeof v;
+}
+
+/** One size-like integer (a dimension, a count, a length): NumPy's TypeError for NaN, 2.5, '3',
+ *  undefined ...; NumPy's ValueError `negative` (default "negative dimensions are not allowed") for d < 0. */
+export function checkSize(d: unknown, negative = 'negative dimensions are not allowed'): number {
+  if (typeof d === 'bigint') d = Number(d);
+  if (typeof d !== 'number' || !Number.isInteger(d)) {
+    throw new TypeError(`'${describe(d)}' object cannot be interpreted as an integer (got ${typeof d === 'number' ? d : String(d)})`);
   }
-  return [...shape];
+  if (d < 0) throw new ValueError(negative);
+  return d;
+}
+
+/** Checks that `n` elements fit in one array (NumPy's message when size * itemsize overflows). */
+export function checkTotalSize(n: number): number {
+  if (n > MAX_ARRAY_SIZE) {
+    throw new ValueError('array is too big; `arr.size * arr.dtype.itemsize` is larger than the maximum possible size.');
+  }
+  return n;
+}
+
+/** Turns a shape argument (a number, a list of ints, or an integer NDArray / typed array) into a list of numbers. */
+export function shapeList(shape: unknown): unknown[] {
+  if (typeof shape === 'number' || typeof shape === 'bigint') return [shape];
+  if (Array.isArray(shape)) return shape;
+  if (ArrayBuffer.isView(shape)) return Array.from(shape as unknown as ArrayLike<number>);
+  const arr = shape as { toArraySync?: () => unknown; dtype?: unknown; ndim?: number };
+  if (shape !== null && typeof shape === 'object' && typeof arr.toArraySync === 'function') {
+    if (typeof arr.dtype === 'string' && !/^u?int/.test(arr.dtype)) {
+      throw new TypeError(`only integer arrays can be interpreted as a shape (got an array of dtype ${arr.dtype})`);
+    }
+    if ((arr.ndim ?? 0) > 1) throw new TypeError('only 0-d or 1-d integer arrays can be interpreted as a shape');
+    const list = arr.toArraySync();
+    return Array.isArray(list) ? list : [list];
+  }
+  throw new TypeError(`'${describe(shape)}' object cannot be interpreted as an integer (a shape must be an int or a sequence of ints)`);
+}
+
+/** Checks a user-given shape: non-negative integers whose product fits in one array. */
+export function checkShape(shape: unknown, negative?: string): number[] {
+  const out = shapeList(shape).map((d) => checkSize(d, negative));
+  checkTotalSize(shapeSize(out));
+  return out;
 }
 
 /** Normalises a possibly negative axis; NumPy's AxisError when out of range. */
@@ -91,7 +139,7 @@ export function resolveReshape(size: number, requested: Shape): number[] {
   const unknown = shape.indexOf(-1);
   if (shape.filter((d) => d === -1).length > 1) throw new ValueError('can only specify one unknown dimension');
   for (const d of shape) {
-    if (!Number.isInteger(d) || d < -1) throw new ValueError(`negative dimensions not allowed, got ${formatShape(requested, true)}`);
+    if (d !== -1) checkSize(d, `negative dimensions not allowed, got ${formatShape(requested, true)}`);
   }
   const known = shape.reduce((p, d) => (d === -1 ? p : p * d), 1);
   if (unknown >= 0) {

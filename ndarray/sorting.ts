@@ -5,7 +5,7 @@
 // search on the host, so these three read the values synchronously: they need CPU arrays
 // (`await x.to('cpu')` first for GPU arrays).
 import { isInteger, type TypedArray } from './dtype.ts';
-import { normalizeAxis } from './shape.ts';
+import { checkSize, normalizeAxis } from './shape.ts';
 import type { View } from './backend.ts';
 import { ValueError } from './errors.ts';
 import { NDArray, type ArrayLike } from './ndarray.ts';
@@ -169,13 +169,12 @@ export function searchsorted(a: ArrayLike, v: ArrayLike, options: { side?: 'left
  *  or the sum of the matching `weights` (float64). The result has max(x)+1 bins, at least `minlength`. */
 export function bincount(x: ArrayLike, options: { weights?: ArrayLike; minlength?: number } = {}): NDArray {
   checkOptions('bincount', options, ['weights', 'minlength']);
+  const minlength = checkSize(options.minlength ?? 0, "'minlength' must not be negative");
   const arr = asarray(x);
   if (arr.ndim !== 1) throw new ValueError('object too deep for desired array');
   if (!isInteger(arr.dtype) && arr.dtype !== 'bool') {
     throw new TypeError(`Cannot cast array data from dtype('${arr.dtype}') to dtype('int64') according to the rule 'safe'`);
   }
-  const minlength = options.minlength ?? 0;
-  if (minlength < 0) throw new ValueError("'minlength' must not be negative");
   const data = hostData(arr, 'bincount');
   let top = -1;
   for (const d of data) {
