@@ -60,6 +60,8 @@ section(`a Keras-style network on the digits (tessera/nn, on '${device}')`);
 utils.setRandomSeed(42);
 const digits = await loadDigits();
 const [dTrain, dTest, lTrain, lTest] = await trainTestSplit(np.divide(digits.data, 16), digits.target, { testSize: 0.25, randomState: 0 });
+const [oneHotTrain, oneHotTest] = [utils.toCategorical(lTrain), utils.toCategorical(lTest)];
+const arraysBefore = np.memory()[device].arrays;
 const net = new Sequential([
   new layers.Dense(64, { activation: 'relu', inputShape: [64] }),
   new layers.Dropout(0.2),
@@ -67,11 +69,11 @@ const net = new Sequential([
 ], { device });
 net.compile({ optimizer: 'adam', loss: 'categorical_crossentropy', metrics: ['accuracy'] });
 net.summary();
-const fitted = await net.fit(dTrain, utils.toCategorical(lTrain), { batchSize: 32, epochs: 10, validationData: [dTest, utils.toCategorical(lTest)] });
+const fitted = await net.fit(dTrain, oneHotTrain, { batchSize: 32, epochs: 10, validationData: [dTest, oneHotTest] });
 console.log(`validation accuracy after 10 epochs: ${fitted.history.val_accuracy.at(-1)!.toFixed(4)}`);
 const svgPath = resolve('build', 'demo-training.svg');
 mkdirSync(resolve('build'), { recursive: true });
 writeFileSync(svgPath, utils.plotHistory(fitted, { keys: ['loss', 'val_loss'], title: 'Digits: training and validation loss' }));
 console.log(`the training curves are in ${svgPath}`);
 net.dispose();
-console.log(`arrays left on '${device}' after the network is disposed: ${np.memory()[device].arrays}`);
+console.log(`arrays the network left on '${device}' after net.dispose(): ${np.memory()[device].arrays - arraysBefore}`);
