@@ -44,6 +44,8 @@ export * from './io/index.ts';
 export { matmul, dot, inner, outer, vdot, tensordot } from './matmul.ts';
 export * as linalg from './linalg/index.ts';
 export { addAt } from './indexing.ts';
+/** The keyword check of every tessera function, for code built on tessera (nn's layers, sklearn's estimators). */
+export { checkOptions } from './options.ts';
 export { softmax, logSoftmax, logsumexp, type SoftmaxOptions, type LogsumexpOptions } from './special.ts';
 export { grad, valueAndGrad, stopGradient, sumToShape, customVjp, type GradOptions, type Differentiable } from './autodiff/grad.ts';
 export { numericalGrad, type NumericalGradOptions } from './autodiff/numerical.ts';

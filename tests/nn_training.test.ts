@@ -321,7 +321,7 @@ test('Keras\'s errors: wrong input shape, loss shapes, compile before fit, bad l
   assert.throws(() => new layers.Dense(0), /Received an invalid value for `units`/);
   assert.throws(() => new layers.Dropout(1.5), /Expected a float value between 0 and 1/);
   try { await model.fit(np.zeros([2, 3]), np.zeros([2, 4]), { epoch: 3 } as never); } catch (e) { message = (e as Error).message; }
-  assert.ok(message.includes("fit got an unexpected keyword argument 'epoch'"), message);
+  assert.ok(message.includes("fit() got an unexpected keyword argument 'epoch'"), message);
   model.dispose();
 });
 

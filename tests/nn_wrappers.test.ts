@@ -151,7 +151,7 @@ test('Pipeline([StandardScaler, KerasClassifier]): model__epochs reaches fit, mo
 test('a misspelt option is an error naming it and the valid ones; so is an unknown param in setParams', async () => {
   const [X, y] = iris();
   const clf = new KerasClassifier({ buildFn: smallNet, epoch: 5, verbose: 0 }); // the constructor stores it
-  await rejects(() => clf.fit(X, y), /unexpected keyword argument 'epoch' \(valid options: buildFn, epochs, /);
+  await rejects(() => clf.fit(X, y), /unexpected keyword argument 'epoch' \(valid keywords: 'buildFn', 'epochs', /);
   assert.is(clf.classes_, undefined, 'a failed fit leaves the estimator unfitted');
   assert.throws(() => new KerasClassifier({ buildFn: smallNet }).setParams({ hiden: 3 }), /Invalid parameter 'hiden'/);
   await rejects(() => new KerasClassifier({ buildFn: smallNet, epochs: 0 }).fit(X, y), /epochs must be a positive integer, got 0/);

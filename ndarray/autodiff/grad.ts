@@ -162,11 +162,11 @@ function backward(tape: Tape, y: NDArray, inputs: readonly NDArray[]): NDArray[]
       if (node.needed[i] && g) accumulate(node.inputIds[i], x, g);
     });
   }
+  // The inputs are the traced float copies, so each gradient has its input's float dtype.
   return inputs.map((x) => {
     const g = grads.get(tape.idOf(x));
     return g ? contiguous(g) : zerosLike(x);
   });
-  // (inputs are the traced float copies, so the gradients have their float dtype)
 }
 
 /** g summed to x's shape (broadcasting) and cast to x's dtype. */

@@ -110,7 +110,6 @@ export async function fitGenerator(model: Model, source: BatchSource, options: F
         const [x, y] = await Promise.all([toArray(single(batch[0]), 'x'), toArray(single(batch[1]), 'y')]);
         const w = batch.length > 2 ? await toArray(batch[2] as Data, 'sampleWeight') : null;
         model.ensureBuilt(x.array.shape);
-        if (!model.compiled!.trainable.length) model.compiled!.trainable = model.trainableWeights;
         if (totals.names.length === 0) totals.names.push(...logNames(model));
         const yb = y.array.ndim === 1 && model.outputShape.length === 2 && model.outputShape[1] === 1 ? y.array.reshape([-1, 1]) : y.array;
         totals.add(trainStep(model, x.array, yb, w?.array ?? null), x.array.shape[0]);

@@ -128,7 +128,6 @@ export async function fit(model: Model, x: Data | BatchSource, y: Data | undefin
   try {
     let xs = await prepared.array(model, x as Data, 'x');
     model.ensureBuilt(xs.shape);
-    model.compiled!.trainable = model.compiled!.trainable.length ? model.compiled!.trainable : model.trainableWeights;
     let ys = prepared.target(model, await prepared.array(model, y, 'y'));
     checkSameLength(xs, ys);
     let sw = options.sampleWeight !== undefined ? await prepared.array(model, options.sampleWeight, 'sampleWeight') : null;
@@ -267,7 +266,6 @@ export async function trainOnBatch(model: Model, x: Data, y: Data): Promise<numb
   try {
     const xs = await prepared.array(model, x, 'x');
     model.ensureBuilt(xs.shape);
-    if (!model.compiled!.trainable.length) model.compiled!.trainable = model.trainableWeights;
     const ys = prepared.target(model, await prepared.array(model, y, 'y'));
     checkSameLength(xs, ys);
     const totals = new Totals(logNames(model));

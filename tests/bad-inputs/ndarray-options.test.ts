@@ -107,7 +107,7 @@ const ASYNC: readonly [string, string, (o: Record<string, unknown>) => Promise<u
 
 /** Exported functions that take no options object (a new export must be added to one of the lists). */
 const NO_OPTIONS = new Set([
-  'AxisError', 'CastingError', 'IndexError', 'LinAlgError', 'NDArray', 'Slice', 'ValueError', 'addAt', 'argwhere', 'broadcastArrays',
+  'AxisError', 'CastingError', 'checkOptions', 'IndexError', 'LinAlgError', 'NDArray', 'Slice', 'ValueError', 'addAt', 'argwhere', 'broadcastArrays',
   'broadcastShapes', 'broadcastTo', 'canCast', 'copy', 'customVjp', 'dot', 'expandDims', 'flatnonzero', 'flatten', 'getDefaultDevice',
   'getNumThreads', 'getPrintOptions', 'hstack', 'initWebGPU', 'inner', 'isWebGPUAvailable', 'keep', 'matmul', 'mayShareMemory', 'memory',
   'moveaxis', 'nonzero', 'outer', 'promoteTypes', 'putAlongAxis', 'ravel', 'reshape', 'resultType', 'save', 'savez', 'savezCompressed',
