@@ -10,7 +10,7 @@ export { broadcastShapes } from './shape.ts';
 export { setDefaultDevice, getDefaultDevice, type DeviceName } from './backend.ts';
 // TF.js users know the default device as the "backend": `np.setBackend('webgpu')` is the same call.
 export { setDefaultDevice as setBackend } from './backend.ts';
-export { memory, tidy, keep } from './memory.ts';
+export { memory, tidy, keep, setMemoryWarning } from './memory.ts';
 export { getNumThreads, setNumThreads, startThreads } from './cpu/threads.ts';
 export { initWebGPU, isWebGPUAvailable } from './webgpu/backend.ts';
 export * as webgpu from './webgpu/index.ts';

@@ -59,5 +59,22 @@ const [pc, pg] = [await train('cpu'), await train('webgpu')];
 const trained = pc.every((v, k) => Math.abs(v - pg[k]) <= 1e-4);
 ok &&= trained;
 console.log(`${trained ? 'ok  ' : 'FAIL'} nn: a model trained on cpu and on webgpu from one seed predicts ${pc.slice(0, 3).map((v) => v.toFixed(4)).join(', ')} ...`);
+
+/** Two async tidies at once (Promise.all): each must dispose only its own temporaries (AsyncLocalStorage). */
+async function overlappingTidies(): Promise<boolean> {
+  const before = np.memory().webgpu.arrays;
+  const work = (wait: number) => np.tidy(async () => {
+    const t = np.ones([3], { device: 'webgpu', dtype: 'float32' });
+    for (let i = 0; i < wait; i++) await new Promise((r) => setTimeout(r, 1));
+    return np.add(t, wait); // throws if the other scope disposed t
+  });
+  const results = await Promise.all([work(1), work(3)]);
+  const sums = await Promise.all(results.map(async (r) => (await r.toArray() as number[])[0]));
+  results.forEach((r) => r.dispose());
+  return sums[0] === 2 && sums[1] === 4 && np.memory().webgpu.arrays === before;
+}
+const scopes = await overlappingTidies();
+ok &&= scopes;
+console.log(`${scopes ? 'ok  ' : 'FAIL'} two overlapping async tidies keep their own arrays`);
 console.log(ok ? 'deno smoke test: cpu and webgpu agree' : 'deno smoke test: MISMATCH');
 if (!ok) Deno.exit(1);
