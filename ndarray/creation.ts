@@ -9,7 +9,7 @@ import { inferShape, inferDType, flattenNested, checkValue, type Nested } from '
 import { MAX_ARRAY_SIZE, checkShape, checkSize, shapeSize } from './shape.ts';
 import { ValueError } from './errors.ts';
 import { stack } from './manipulation.ts';
-import { checkOptions } from './options.ts';
+import { checkOptions, describe } from './options.ts';
 
 export interface CreateOptions {
   dtype?: DType;
@@ -53,11 +53,14 @@ export function asarray(data: ArrayLike | readonly NDArray[], options: CreateOpt
 /** Wraps an existing typed array without copying (CPU only): writes through the array reach `data`. */
 export function fromBuffer(data: TypedArray, options: { shape?: readonly number[]; dtype?: DType } = {}): NDArray {
   checkOptions('frombuffer', options, ['shape', 'dtype'], ['count', 'offset', 'like']);
+  if (!ArrayBuffer.isView(data) || data instanceof DataView) {
+    throw new TypeError(`fromBuffer(): expected a typed array (Float64Array, Int32Array, ...), got ${describe(data)}`);
+  }
   const dtype = options.dtype ?? dtypeOfTyped(data);
   if (dtypeOfTyped(data) !== (dtype === 'bool' ? 'uint8' : dtype)) {
     throw new TypeError(`fromBuffer: a ${data.constructor.name} cannot hold dtype '${dtype}' without a copy`);
   }
-  const shape = options.shape ?? [data.length];
+  const shape = options.shape === undefined ? [data.length] : checkShape(options.shape);
   if (shapeSize(shape) !== data.length) {
     throw new ValueError(`fromBuffer: buffer has ${data.length} elements, shape ${JSON.stringify(shape)} needs ${shapeSize(shape)}`);
   }
@@ -91,12 +94,22 @@ export function ones(shape: ShapeArg, options: CreateOptions = {}): NDArray {
   return full(shape, 1, { dtype: 'float64', ...options });
 }
 
-const likeOptions = (a: NDArray, o: CreateOptions): CreateOptions => (checkOptions('full_like', o, ['dtype', 'device'], ['order', 'subok', 'shape']), { dtype: o.dtype ?? a.dtype, device: o.device ?? a.device });
-export const emptyLike = (a: NDArray, o: CreateOptions = {}): NDArray => empty(a.shape, likeOptions(a, o));
-export const zerosLike = (a: NDArray, o: CreateOptions = {}): NDArray => zeros(a.shape, likeOptions(a, o));
-export const onesLike = (a: NDArray, o: CreateOptions = {}): NDArray => ones(a.shape, likeOptions(a, o));
-export const fullLike = (a: NDArray, value: number | boolean, o: CreateOptions = {}): NDArray =>
-  full(a.shape, value, likeOptions(a, o));
+/** What an `*Like` function takes from its model: shape, dtype and device (a JS list is read as
+ *  np.asarray reads it). */
+function likeOf(fn: string, a: ArrayLike, o: CreateOptions): [number[], CreateOptions] {
+  checkOptions(fn, o, ['dtype', 'device'], ['order', 'subok', 'shape']);
+  const x = asarray(a);
+  const like: [number[], CreateOptions] = [[...x.shape], { dtype: o.dtype ?? x.dtype, device: o.device ?? x.device }];
+  if (x !== a) x.dispose();
+  return like;
+}
+export const emptyLike = (a: ArrayLike, o: CreateOptions = {}): NDArray => empty(...likeOf('empty_like', a, o));
+export const zerosLike = (a: ArrayLike, o: CreateOptions = {}): NDArray => zeros(...likeOf('zeros_like', a, o));
+export const onesLike = (a: ArrayLike, o: CreateOptions = {}): NDArray => ones(...likeOf('ones_like', a, o));
+export function fullLike(a: ArrayLike, value: number | boolean, o: CreateOptions = {}): NDArray {
+  const [shape, options] = likeOf('full_like', a, o);
+  return full(shape, value, options);
+}
 
 /** np.arange(stop) / arange(start, stop, step): values start + i*step for i < ceil((stop-start)/step).
  *  Integer arguments give int32, as NumPy gives its default integer. */

@@ -3,7 +3,7 @@
 // Promotion follows NumPy's table: the result of mixing two dtypes is the smallest dtype
 // both can be cast to *safely* (without losing values). JS numbers are "weak" scalars
 // (NEP 50): they adapt to the array's dtype, see `scalarResultType`.
-import { CastingError } from './errors.ts';
+import { CastingError, ValueError } from './errors.ts';
 
 export type DType =
   | 'bool' | 'uint8' | 'int8' | 'uint16' | 'int16' | 'uint32' | 'int32' | 'float32' | 'float64';
@@ -78,6 +78,11 @@ export function dtypeOfTyped(a: TypedArray): DType {
 /** np.can_cast(from, to, casting): 'safe' keeps every value, 'same_kind' allows moving down within
  *  a kind (float64 -> float32) or up in kind (int -> float), 'unsafe' allows anything. */
 export function canCast(from: DType, to: DType, casting: 'no' | 'safe' | 'same_kind' | 'unsafe' = 'safe'): boolean {
+  checkDType(from);
+  checkDType(to);
+  if (!['no', 'safe', 'same_kind', 'unsafe'].includes(casting)) {
+    throw new ValueError(`casting must be one of 'no', 'equiv', 'safe', 'same_kind', or 'unsafe', got ${String(casting)}`);
+  }
   if (casting === 'unsafe') return true;
   if (casting === 'no') return from === to;
   if (SAFE[from].includes(to)) return true;
@@ -86,6 +91,7 @@ export function canCast(from: DType, to: DType, casting: 'no' | 'safe' | 'same_k
 
 /** np.result_type for two array dtypes: the first dtype (in DTYPES order) both cast to safely. */
 export function promoteTypes(a: DType, b: DType): DType {
+  if (!isDType(a) || !isDType(b)) checkDType(isDType(a) ? b : a); // throws NumPy's TypeError for the unknown one
   if (a === b) return a;
   for (const d of DTYPES) if (SAFE[a].includes(d) && SAFE[b].includes(d)) return d;
   return 'float64';

@@ -15,8 +15,8 @@ export class IndexError extends Error {
 /** An axis argument outside [-ndim, ndim) (NumPy's AxisError is both a ValueError and an IndexError). */
 export class AxisError extends ValueError {
   override name = 'AxisError';
-  constructor(axis: number, ndim: number) {
-    super(`axis ${axis} is out of bounds for array of dimension ${ndim}`);
+  constructor(axis: number, ndim: number, argname?: string) {
+    super(`${argname ? `${argname}: ` : ''}axis ${axis} is out of bounds for array of dimension ${ndim}`);
   }
 }
 

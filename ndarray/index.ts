@@ -5,8 +5,8 @@ import './cpu/backend.ts';
 export { NDArray, type ArrayLike, type Axis, type Flags } from './ndarray.ts';
 export type { DType, TypedArray } from './dtype.ts';
 export { canCast, promoteTypes, resultType } from './dtype.ts';
-export { ValueError, IndexError, AxisError, CastingError, LinAlgError } from './errors.ts';
-export { broadcastShapes } from './shape.ts';
+export { ValueError, IndexError, AxisError, CastingError, LinAlgError, MemoryError, OverflowError } from './errors.ts';
+export { broadcastShapesOf as broadcastShapes } from './shape.ts';
 export { setDefaultDevice, getDefaultDevice, type DeviceName } from './backend.ts';
 // TF.js users know the default device as the "backend": `np.setBackend('webgpu')` is the same call.
 export { setDefaultDevice as setBackend } from './backend.ts';
@@ -29,6 +29,7 @@ export { Slice, slice, newaxis } from './slice.ts';
 export type { IndexItem } from './selection.ts';
 export { nonzero, flatnonzero, argwhere, take, put, takeAlongAxis, putAlongAxis, type IndexMode } from './take.ts';
 export * from './ufuncs.ts';
+export { interp, type InterpOptions } from './interp.ts';
 export * from './compare.ts';
 export {
   sum, prod, mean, std, min, max, argmin, argmax, all, any, cumsum, cumprod,

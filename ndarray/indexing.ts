@@ -8,8 +8,8 @@
 import { isInteger } from './dtype.ts';
 import { type Shape, broadcastStrides, formatShape, shapeSize, cStrides } from './shape.ts';
 import type { View } from './backend.ts';
-import { IndexError, ValueError } from './errors.ts';
-import { NDArray, type ArrayLike } from './ndarray.ts';
+import { IndexError, OverflowError, ValueError } from './errors.ts';
+import { NDArray, requireNDArray, type ArrayLike } from './ndarray.ts';
 import { flattenNested, inferShape } from './nested.ts';
 import { type IndexItem, type Selection, select, outOfBounds } from './selection.ts';
 import { differentiable } from './autodiff/tape.ts';
@@ -59,8 +59,8 @@ export function setItem(a: NDArray, index: readonly IndexItem[], value: ArrayLik
  *  unbuffered, so an element selected several times receives every value
  *  (`np.addAt(a, [0, 1, 1], 1)` adds 2 to a[1]). In place. */
 export function addAt(a: NDArray, ...indexThenValue: [...IndexItem[], ArrayLike]): void {
-  a.assertAlive();
-  a.assertWriteable();
+  requireNDArray('add.at', 'a', a).assertWriteable();
+  if (indexThenValue.length < 2) throw new TypeError(`add.at() takes an array, an index and values, got ${indexThenValue.length + 1} argument(s)`);
   const values = indexThenValue[indexThenValue.length - 1] as ArrayLike;
   const sel = select(a, indexThenValue.slice(0, -1) as IndexItem[]);
   const src = valueArray(a, values);
@@ -126,7 +126,7 @@ function selectionView(a: NDArray, sel: Selection): View {
 function scalarFor(a: NDArray, value: number | boolean): number {
   const v = Number(value);
   if (isInteger(a.dtype) && Number.isNaN(v)) throw new ValueError('cannot convert float NaN to integer');
-  if (isInteger(a.dtype) && !Number.isFinite(v)) throw new RangeError('cannot convert float infinity to integer');
+  if (isInteger(a.dtype) && !Number.isFinite(v)) throw new OverflowError('cannot convert float infinity to integer');
   return v;
 }
 

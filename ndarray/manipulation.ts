@@ -7,13 +7,14 @@
 // back through the inverse view (transpose by the inverse permutation, reshape to the old shape),
 // a join splits the gradient, a split joins the gradients.
 import { type DType, checkDType, promoteTypes } from './dtype.ts';
-import { type Shape, broadcastShapes, checkShape, shapeList, cStrides, formatShape, normalizeAxes, normalizeAxis, reshapeStrides, resolveReshape, shapesEqual } from './shape.ts';
+import { type Shape, broadcastShapes, checkShape, shapeList, cStrides, formatShape, normalizeAxes, normalizeAxis, normalizeAxisTuple, reshapeStrides, resolveReshape, shapesEqual } from './shape.ts';
 import { type DeviceName, getBackend } from './backend.ts';
-import { ValueError } from './errors.ts';
+import { MemoryError, ValueError } from './errors.ts';
 import { NDArray, type ArrayLike, type Axis } from './ndarray.ts';
 import { asarray, zeros } from './creation.ts';
 import { differentiable, differentiableMulti } from './autodiff/tape.ts';
-import { checkOptions } from './options.ts';
+import { checkOptions, describe } from './options.ts';
+import { tidy } from './memory.ts';
 
 /** np.reshape: a view when the strides allow it, else a copy. One dimension may be -1. */
 export const reshape = differentiable('reshape', reshapeImpl, (g, _y, [x]) => [reshapeImpl(g, x.shape)]);
@@ -41,12 +42,12 @@ function flattenImpl(a: ArrayLike): NDArray {
 /** np.transpose: permutes axes (reverses them by default). Always a view. */
 export const transpose = differentiable('transpose', transposeImpl, (g, _y, [x], args) => {
   const axes = args[1] as readonly number[] | undefined;
-  const perm = axes ? axes.map((ax) => normalizeAxis(ax, x.ndim)) : x.shape.map((_, i) => x.ndim - 1 - i);
+  const perm = axes ? shapeList(axes, 'axes must be a sequence of ints').map((ax) => normalizeAxis(ax as number, x.ndim)) : x.shape.map((_, i) => x.ndim - 1 - i);
   return [transposeImpl(g, perm.map((_, i) => perm.indexOf(i)))]; // the inverse permutation
 });
 function transposeImpl(a: ArrayLike, axes?: readonly number[]): NDArray {
   const x = asarray(a);
-  const perm = axes ? axes.map((ax) => normalizeAxis(ax, x.ndim)) : x.shape.map((_, i) => x.ndim - 1 - i);
+  const perm = axes ? shapeList(axes, 'axes must be a sequence of ints').map((ax) => normalizeAxis(ax as number, x.ndim)) : x.shape.map((_, i) => x.ndim - 1 - i);
   if (perm.length !== x.ndim || new Set(perm).size !== perm.length) throw new ValueError("axes don't match array");
   return x.view(perm.map((p) => x.shape[p]), perm.map((p) => x.strides[p]), x.offset);
 }
@@ -62,8 +63,8 @@ export function swapaxes(a: ArrayLike, axis1: number, axis2: number): NDArray {
 /** np.moveaxis: moves axes `source` to positions `destination`; the others keep their order. */
 export function moveaxis(a: ArrayLike, source: number | readonly number[], destination: number | readonly number[]): NDArray {
   const x = asarray(a);
-  const src = (typeof source === 'number' ? [source] : source).map((s) => normalizeAxis(s, x.ndim));
-  const dst = (typeof destination === 'number' ? [destination] : destination).map((d) => normalizeAxis(d, x.ndim));
+  const src = normalizeAxisTuple(shapeList(source, '`source` must be an int or a sequence of ints'), x.ndim, 'source');
+  const dst = normalizeAxisTuple(shapeList(destination, '`destination` must be an int or a sequence of ints'), x.ndim, 'destination');
   if (src.length !== dst.length) throw new ValueError('`source` and `destination` arguments must have the same number of elements');
   const order = x.shape.map((_, i) => i).filter((i) => !src.includes(i));
   [...dst.keys()].sort((p, q) => dst[p] - dst[q]).forEach((k) => order.splice(dst[k], 0, src[k]));
@@ -73,7 +74,7 @@ export function moveaxis(a: ArrayLike, source: number | readonly number[], desti
 /** np.expand_dims: inserts length-1 axes at the given positions of the result. */
 export function expandDims(a: ArrayLike, axis: number | readonly number[]): NDArray {
   const x = asarray(a);
-  const list = typeof axis === 'number' ? [axis] : axis;
+  const list = shapeList(axis, 'axis must be an int or a sequence of ints') as number[];
   const ndim = x.ndim + list.length;
   const at = normalizeAxes(list, ndim);
   const shape: number[] = [];
@@ -190,8 +191,9 @@ export const concatenate = differentiable('concatenate', concatenateImpl, (g, _y
   const grads = parts.flatMap((p, i) => ((args[0] as readonly unknown[])[i] instanceof NDArray ? [reshapeImpl(pieces[i], p.shape)] : []));
   return grads.map((gi, i) => (needed[i] ? gi : null));
 });
-function concatenateImpl(arrays: readonly ArrayLike[], options: { axis?: number | null } = {}): NDArray {
+function concatenateImpl(arrays: readonly ArrayLike[] | NDArray, options: { axis?: number | null } = {}): NDArray {
   checkOptions('concatenate', options, ['axis'], ['out', 'dtype', 'casting']);
+  if (!Array.isArray(arrays)) return joinRows('concatenate', arrays, (rows) => concatenateImpl(rows, options));
   if (arrays.length === 0) throw new ValueError('need at least one array to concatenate');
   let xs = arrays.map((a) => asarray(a));
   if (options.axis === null) xs = xs.map((x) => ravel(x));
@@ -222,9 +224,21 @@ function concatenateImpl(arrays: readonly ArrayLike[], options: { axis?: number 
   return out;
 }
 
+/** The joining functions take a list of arrays or, as in NumPy, an array: its sub-arrays along the first
+ *  axis (np.concatenate(M) joins M's rows). Those sub-arrays are views freed once joined. */
+function joinRows(fn: string, arrays: unknown, join: (rows: readonly NDArray[]) => NDArray): NDArray {
+  if (!(arrays instanceof NDArray) || arrays.ndim === 0) {
+    throw new TypeError(`${fn}(): the first argument must be a sequence of arrays (a list, or an array whose rows are joined), got ${arrays instanceof NDArray ? 'a 0-d array' : describe(arrays)}`);
+  }
+  return tidy(() => join(Array.from({ length: arrays.shape[0] }, (_, i) => arrays.get(i))));
+}
+
+
+
 /** np.stack: joins same-shaped arrays along a new axis. */
-export function stack(arrays: readonly ArrayLike[], options: { axis?: number } = {}): NDArray {
+export function stack(arrays: readonly ArrayLike[] | NDArray, options: { axis?: number } = {}): NDArray {
   checkOptions('stack', options, ['axis'], ['out', 'dtype', 'casting']);
+  if (!Array.isArray(arrays)) return joinRows('stack', arrays, (rows) => stack(rows, options));
   if (arrays.length === 0) throw new ValueError('need at least one array to stack');
   const xs = arrays.map((a) => asarray(a));
   // The arrays made here (from JS data) and the expanded views are freed once joined.
@@ -244,10 +258,15 @@ const atleast1d = (x: NDArray): NDArray => (x.ndim === 0 ? reshape(x, [1]) : x);
 const atleast2d = (x: NDArray): NDArray => (x.ndim === 0 ? reshape(x, [1, 1]) : x.ndim === 1 ? reshape(x, [1, -1]) : x);
 
 /** np.vstack: stacks rows (1-D inputs become rows). */
-export const vstack = (arrays: readonly ArrayLike[]): NDArray => concatenate(arrays.map((a) => atleast2d(asarray(a))), { axis: 0 });
+export function vstack(arrays: readonly ArrayLike[] | NDArray): NDArray {
+  if (!Array.isArray(arrays)) return joinRows('vstack', arrays, vstack);
+  return concatenate(arrays.map((a) => atleast2d(asarray(a))), { axis: 0 });
+}
 
 /** np.hstack: stacks columns (1-D inputs are joined end to end). */
-export function hstack(arrays: readonly ArrayLike[]): NDArray {
+export function hstack(arrays: readonly ArrayLike[] | NDArray): NDArray {
+  if (!Array.isArray(arrays)) return joinRows('hstack', arrays, hstack);
+  if (arrays.length === 0) throw new ValueError('need at least one array to concatenate');
   const xs = arrays.map((a) => atleast1d(asarray(a)));
   return concatenate(xs, { axis: xs[0].ndim === 1 ? 0 : 1 });
 }
@@ -259,13 +278,26 @@ export function append(a: ArrayLike, values: ArrayLike, options: { axis?: number
   return concatenate([a, values], { axis: options.axis });
 }
 
+/** More sub-arrays than this is a mistake, not a plan (each is an object, and V8 aborts the process
+ *  on a list of some 10^8 of them). */
+const MAX_SECTIONS = 2 ** 24;
+
+/** Split points as NumPy takes them: a list (or array) of integers. */
+function splitPoints(points: unknown): number[] {
+  const list = points instanceof NDArray ? (points.toArraySync() as unknown) : points;
+  if (!Array.isArray(list) || !list.every((p) => typeof p === 'number' && Number.isInteger(p))) {
+    throw new TypeError(`array_split: sections must be an integer or a list of integer split points, got ${describe(points)}`);
+  }
+  return list;
+}
+
 /** np.array_split: sections may differ in length (the first ones get one more element). */
 // d split: the pieces' gradients joined again (zeros for pieces that were not used).
 export const arraySplit = differentiableMulti('arraySplit', arraySplitImpl, (gs, outs, _x, args) => {
   const axis = normalizeAxis((args[2] as { axis?: number } | undefined)?.axis ?? 0, outs[0].ndim);
   return [concatenateImpl(gs.map((g, i) => g ?? zeros(outs[i].shape, { dtype: outs[i].dtype, device: outs[i].device })), { axis })];
 });
-function arraySplitImpl(a: ArrayLike, sections: number | readonly number[], options: { axis?: number } = {}): NDArray[] {
+function arraySplitImpl(a: ArrayLike, sections: number | readonly number[] | NDArray, options: { axis?: number } = {}): NDArray[] {
   checkOptions('array_split', options, ['axis']);
   const x = asarray(a);
   const axis = normalizeAxis(options.axis ?? 0, x.ndim);
@@ -273,10 +305,12 @@ function arraySplitImpl(a: ArrayLike, sections: number | readonly number[], opti
   let bounds: number[];
   if (typeof sections === 'number') {
     if (!Number.isInteger(sections) || sections <= 0) throw new ValueError('number sections must be larger than 0.');
+    if (sections > MAX_SECTIONS) throw new MemoryError(`array_split: ${sections} sections would be ${sections} array objects; tessera makes at most ${MAX_SECTIONS}`);
     const [each, extra] = [Math.floor(n / sections), n % sections];
     bounds = [0];
     for (let i = 0; i < sections; i++) bounds.push(bounds[i] + each + (i < extra ? 1 : 0));
   } else {
+    sections = splitPoints(sections);
     bounds = [0, ...sections.map((s) => Math.min(Math.max(s < 0 ? s + n : s, 0), n)), n];
   }
   return bounds.slice(0, -1).map((lo, i) => {
@@ -288,7 +322,7 @@ function arraySplitImpl(a: ArrayLike, sections: number | readonly number[], opti
 }
 
 /** np.split: like arraySplit, but an integer count must divide the axis exactly. */
-export function split(a: ArrayLike, sections: number | readonly number[], options: { axis?: number } = {}): NDArray[] {
+export function split(a: ArrayLike, sections: number | readonly number[] | NDArray, options: { axis?: number } = {}): NDArray[] {
   checkOptions('split', options, ['axis']);
   const x = asarray(a);
   if (typeof sections === 'number' && x.shape[normalizeAxis(options.axis ?? 0, x.ndim)] % sections !== 0) {

@@ -76,6 +76,7 @@ export class NDArray implements View {
 
   /** A view of this array's buffer with another shape/strides/offset (shares memory, `base` set). */
   view(shape: Shape, strides: Shape, offset: number, writeable = this.writeable): NDArray {
+    checkViewBounds(shape, strides, offset, this.storage.size);
     return new NDArray(this.storage, shape, { strides, offset, base: this, writeable });
   }
 
@@ -264,4 +265,36 @@ export class NDArray implements View {
 function flattenShapeArgs(args: readonly (number | readonly number[])[]): number[] {
   if (args.length === 1 && Array.isArray(args[0])) return [...(args[0] as readonly number[])];
   return args as number[];
+}
+
+/** A view may only reach elements of its buffer: integer shape (>= 0), strides and offset, and the
+ *  lowest and highest element it can address inside [0, size). (An empty view addresses nothing.) */
+function checkViewBounds(shape: Shape, strides: Shape, offset: number, size: number): void {
+  if (!Array.isArray(shape) || !Array.isArray(strides) || shape.length !== strides.length || !Number.isInteger(offset)) {
+    throw new TypeError('view(shape, strides, offset): shape and strides must be lists of integers of one length, and offset an integer');
+  }
+  let [lo, hi, empty] = [offset, offset, false];
+  for (let i = 0; i < shape.length; i++) {
+    const [d, s] = [shape[i], strides[i]];
+    if (!Number.isInteger(d) || d < 0 || !Number.isInteger(s)) {
+      throw new TypeError(`view(): shape and strides must be integers (shape >= 0), got shape [${shape.join(', ')}] strides [${strides.join(', ')}]`);
+    }
+    if (d === 0) empty = true;
+    else if (s > 0) hi += (d - 1) * s;
+    else lo += (d - 1) * s;
+  }
+  if (!empty && (lo < 0 || hi >= size)) {
+    throw new ValueError(`view(): shape [${shape.join(', ')}], strides [${strides.join(', ')}] and offset ${offset} reach elements ${lo}..${hi} of a buffer of ${size}`);
+  }
+}
+
+/** Checks an argument that must already be an NDArray (functions that write into it, or that work on
+ *  arrays only): a JS list or anything else is Python's TypeError naming the function and argument. */
+export function requireNDArray(fn: string, name: string, x: unknown): NDArray {
+  if (x instanceof NDArray) {
+    x.assertAlive();
+    return x;
+  }
+  const given = x === null ? 'null' : Array.isArray(x) ? 'a JS list' : typeof x === 'object' ? (x.constructor?.name ?? 'object') : typeof x;
+  throw new TypeError(`${fn}(): \`${name}\` must be an NDArray, got ${given}${Array.isArray(x) ? ` (make one with np.array(${name}))` : ''}`);
 }

@@ -8,13 +8,26 @@
 //   rmsprop:  a = rho·a + (1 - rho)·g²;  p -= lr·g / √(a + ε)
 //   adam:     m += (g - m)(1 - β1);  u += (g² - u)(1 - β2);  p -= α·m / (√u + ε),
 //             α = lr·√(1 - β2ᵗ) / (1 - β1ᵗ) for step t (from 1)
-import { NDArray } from './ndarray.ts';
+import { NDArray, requireNDArray } from './ndarray.ts';
 import { ValueError } from './errors.ts';
 import { formatShape, isCContiguous } from './shape.ts';
 import { isFloat } from './dtype.ts';
 import { dataOf } from './cpu/backend.ts';
 import * as gpu from './webgpu/fused.ts';
 import { checkOptions } from './options.ts';
+
+/** The checks every step makes before touching a device: NDArrays where arrays belong, the options an
+ *  object with the known keys, the required numbers present and finite. */
+function checkStep(fn: string, arrays: Record<string, unknown>, options: unknown, valid: string[], required: string[]): void {
+  for (const [name, x] of Object.entries(arrays)) if (x !== null || name !== 'velocity') requireNDArray(`fused.${fn}`, name, x);
+  if (options === undefined) throw new TypeError(`fused.${fn}() missing required options: ${required.map((k) => `'${k}'`).join(', ')}`);
+  checkOptions(fn, options, valid);
+  for (const key of valid) {
+    const v = (options as Record<string, unknown>)[key];
+    if (key === 'nesterov' || (v === undefined && !required.includes(key))) continue;
+    if (typeof v !== 'number' || !Number.isFinite(v)) throw new TypeError(`fused.${fn}(): \`${key}\` must be a finite number, got ${String(v)}`);
+  }
+}
 
 /** Checks the arrays (one device, one float dtype, contiguous, same size, param writable) and returns
  *  each one's elements as [typed array, offset] on the CPU. */
@@ -39,7 +52,7 @@ export interface AdamStepOptions { lr: number; step: number; beta1?: number; bet
 
 /** SGD, with momentum when `momentum` > 0 and a velocity array is given; in place. */
 export function sgdStep(param: NDArray, grad: NDArray, velocity: NDArray | null, options: SgdStepOptions): void {
-  checkOptions('sgdStep', options, ['lr', 'momentum', 'nesterov']);
+  checkStep('sgdStep', { param, grad, velocity }, options, ['lr', 'momentum', 'nesterov'], ['lr']);
   if (param.device === 'webgpu') return gpu.sgdStep(param, grad, velocity, options);
   const [[p, po], [g, go], v] = cpuViews('sgdStep', param, velocity ? [grad, velocity] : [grad]);
   const { lr } = options;
@@ -59,7 +72,7 @@ export function sgdStep(param: NDArray, grad: NDArray, velocity: NDArray | null,
 
 /** RMSprop (rho defaults to 0.9, epsilon to 1e-7); in place. */
 export function rmspropStep(param: NDArray, grad: NDArray, velocity: NDArray, options: RmspropStepOptions): void {
-  checkOptions('rmspropStep', options, ['lr', 'rho', 'epsilon']);
+  checkStep('rmspropStep', { param, grad, velocity }, options, ['lr', 'rho', 'epsilon'], ['lr']);
   if (param.device === 'webgpu') return gpu.rmspropStep(param, grad, velocity, options);
   const [[p, po], [g, go], [a, ao]] = cpuViews('rmspropStep', param, [grad, velocity]);
   const [rho, eps, lr] = [options.rho ?? 0.9, options.epsilon ?? 1e-7, options.lr];
@@ -72,7 +85,7 @@ export function rmspropStep(param: NDArray, grad: NDArray, velocity: NDArray, op
 
 /** Adam step number `step` (1 for the first update), Keras's defaults; in place. */
 export function adamStep(param: NDArray, grad: NDArray, m: NDArray, v: NDArray, options: AdamStepOptions): void {
-  checkOptions('adamStep', options, ['lr', 'step', 'beta1', 'beta2', 'epsilon']);
+  checkStep('adamStep', { param, grad, m, v }, options, ['lr', 'step', 'beta1', 'beta2', 'epsilon'], ['lr', 'step']);
   if (param.device === 'webgpu') return gpu.adamStep(param, grad, m, v, options);
   const [[p, po], [g, go], [mm, mo], [u, uo]] = cpuViews('adamStep', param, [grad, m, v]);
   const [b1, b2, eps] = [options.beta1 ?? 0.9, options.beta2 ?? 0.999, options.epsilon ?? 1e-7];

@@ -27,8 +27,9 @@ function checkValue(fn: string, key: string, value: unknown): void {
   }
 }
 
-function describe(value: unknown): string {
+export function describe(value: unknown): string {
   if (typeof value === 'string') return `'${value}'`;
+  if (typeof value === 'symbol' || typeof value === 'function') return typeof value;
   if (Array.isArray(value)) return `[${value.map(describe).join(', ')}]`;
   return typeof value === 'object' && value !== null ? value.constructor?.name ?? 'object' : String(value);
 }
@@ -37,11 +38,12 @@ function describe(value: unknown): string {
  *  argument), a NumPy keyword tessera does not implement (`notImplemented`, or a group name of
  *  NOT_IMPLEMENTED) and a boolean/axis key of the wrong type. `fn` is NumPy's name of the function. */
 export function checkOptions(fn: string, options: unknown, valid: readonly string[], notImplemented: readonly string[] | keyof typeof NOT_IMPLEMENTED = []): void {
-  if (options === undefined || options === null) return;
-  if (typeof options !== 'object' || Array.isArray(options) || ArrayBuffer.isView(options)) {
+  if (!Array.isArray(valid)) throw new TypeError(`checkOptions(): \`valid\` must be a list of option names, got ${describe(valid)}`);
+  if (options === undefined) return;
+  if (typeof options !== 'object' || options === null || Array.isArray(options) || ArrayBuffer.isView(options)) {
     throw new TypeError(`${fn}() takes its options as an object ({${valid.join(', ')}}), got ${describe(options)}`);
   }
-  const refused = typeof notImplemented === 'string' ? NOT_IMPLEMENTED[notImplemented] : notImplemented;
+  const refused = typeof notImplemented === 'string' ? NOT_IMPLEMENTED[notImplemented] ?? [] : Array.isArray(notImplemented) ? notImplemented : [];
   for (const [key, value] of Object.entries(options)) {
     if (!valid.includes(key)) {
       if (refused.includes(key)) throw new TypeError(`tessera does not implement \`${key}\` of \`np.${fn}\``);

@@ -66,7 +66,7 @@ export function checkTotalSize(n: number): number {
 }
 
 /** Turns a shape argument (a number, a list of ints, or an integer NDArray / typed array) into a list of numbers. */
-export function shapeList(shape: unknown): unknown[] {
+export function shapeList(shape: unknown, what = 'a shape must be an int or a sequence of ints'): unknown[] {
   if (typeof shape === 'number' || typeof shape === 'bigint') return [shape];
   if (Array.isArray(shape)) return shape;
   if (ArrayBuffer.isView(shape)) return Array.from(shape as unknown as ArrayLike<number>);
@@ -79,7 +79,7 @@ export function shapeList(shape: unknown): unknown[] {
     const list = arr.toArraySync();
     return Array.isArray(list) ? list : [list];
   }
-  throw new TypeError(`'${describe(shape)}' object cannot be interpreted as an integer (a shape must be an int or a sequence of ints)`);
+  throw new TypeError(`'${describe(shape)}' object cannot be interpreted as an integer (${what})`);
 }
 
 /** Checks a user-given shape: non-negative integers whose product fits in one array. */
@@ -89,22 +89,48 @@ export function checkShape(shape: unknown, negative?: string): number[] {
   return out;
 }
 
+/** An axis must be an integer number: Python's TypeError otherwise. */
+function normalizeAxisType(axis: unknown): number {
+  if (typeof axis !== 'number' || !Number.isInteger(axis)) {
+    throw new TypeError(`'${describe(axis)}' object cannot be interpreted as an integer (an axis must be an int, got ${String(axis)})`);
+  }
+  return axis;
+}
+
 /** Normalises a possibly negative axis; NumPy's AxisError when out of range. */
 export function normalizeAxis(axis: number, ndim: number): number {
-  if (!Number.isInteger(axis) || axis < -ndim || axis >= ndim) throw new AxisError(axis, ndim);
+  normalizeAxisType(axis);
+  if (axis < -ndim || axis >= ndim) throw new AxisError(axis, ndim);
   return axis < 0 ? axis + ndim : axis;
 }
 
 /** Normalises `axis` (undefined = all axes, an int or a list) into a sorted list without repeats. */
 export function normalizeAxes(axis: number | readonly number[] | null | undefined, ndim: number): number[] {
+  // (a list, an int, or an integer array, as NumPy takes them)
   if (axis === undefined || axis === null) return Array.from({ length: ndim }, (_, i) => i);
-  const list = typeof axis === 'number' ? [axis] : axis;
-  const out = list.map((a) => normalizeAxis(a, ndim));
+  const out = shapeList(axis, 'axes must be an int or a sequence of ints').map((a) => normalizeAxis(a as number, ndim));
   if (new Set(out).size !== out.length) throw new ValueError('duplicate value in \'axis\'');
   return out.sort((a, b) => a - b);
 }
 
+/** NumPy's normalize_axis_tuple: an axis or a list of them, each normalised, none repeated; errors
+ *  name the argument (moveaxis: "source: axis 3 is out of bounds ...", "repeated axis in `source` argument"). */
+export function normalizeAxisTuple(axes: readonly unknown[], ndim: number, argname: string): number[] {
+  const out = axes.map((a) => {
+    const axis = normalizeAxisType(a);
+    if (axis < -ndim || axis >= ndim) throw new AxisError(axis, ndim, argname);
+    return axis < 0 ? axis + ndim : axis;
+  });
+  if (new Set(out).size !== out.length) throw new ValueError(`repeated axis in \`${argname}\` argument (got [${axes.join(', ')}])`);
+  return out;
+}
+
 /** The broadcast shape of several shapes (NumPy's rule), or NumPy's error naming all shapes. */
+/** np.broadcast_shapes as the public function: every shape is checked first (an int is a 1-d shape). */
+export function broadcastShapesOf(...shapes: unknown[]): number[] {
+  return broadcastShapes(...shapes.map((s) => checkShape(s, 'all elements of broadcast shape must be non-negative')));
+}
+
 export function broadcastShapes(...shapes: Shape[]): number[] {
   const ndim = Math.max(0, ...shapes.map((s) => s.length));
   const out = new Array<number>(ndim).fill(1);
@@ -120,6 +146,27 @@ export function broadcastShapes(...shapes: Shape[]): number[] {
       }
       out[j] = d;
     }
+  }
+  return out;
+}
+
+/** The broadcast shape of several arguments as `np.broadcast(*args)` finds it, or its error naming the
+ *  two arguments that disagree: axis by axis, the first argument that stretched the axis, and the one
+ *  that then does not fit (NumPy's PyArray_Broadcast; random parameters use it). */
+export function broadcastArgs(shapes: readonly Shape[]): number[] {
+  const ndim = Math.max(0, ...shapes.map((s) => s.length));
+  const out = new Array<number>(ndim).fill(1);
+  for (let i = 0; i < ndim; i++) {
+    let from = 0;
+    shapes.forEach((s, j) => {
+      const d = s[i + s.length - ndim] ?? 1;
+      if (d === 1) return;
+      if (out[i] === 1) [out[i], from] = [d, j];
+      else if (out[i] !== d) {
+        throw new ValueError('shape mismatch: objects cannot be broadcast to a single shape.  Mismatch is between '
+          + `arg ${from} with shape ${formatShape(shapes[from])} and arg ${j} with shape ${formatShape(s)}.`);
+      }
+    });
   }
   return out;
 }

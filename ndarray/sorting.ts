@@ -172,6 +172,8 @@ export function bincount(x: ArrayLike, options: { weights?: ArrayLike; minlength
   const minlength = checkSize(options.minlength ?? 0, "'minlength' must not be negative");
   const arr = asarray(x);
   if (arr.ndim !== 1) throw new ValueError('object too deep for desired array');
+  // NumPy answers an empty input before looking at its dtype or the weights: minlength zeros (intp).
+  if (arr.size === 0) return NDArray.fromTyped(new Int32Array(minlength), [minlength], 'int32', arr.device);
   if (!isInteger(arr.dtype) && arr.dtype !== 'bool') {
     throw new TypeError(`Cannot cast array data from dtype('${arr.dtype}') to dtype('int64') according to the rule 'safe'`);
   }

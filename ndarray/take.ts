@@ -5,7 +5,7 @@
 import { isInteger } from './dtype.ts';
 import { normalizeAxis } from './shape.ts';
 import { IndexError, ValueError } from './errors.ts';
-import { NDArray, type ArrayLike } from './ndarray.ts';
+import { NDArray, requireNDArray, type ArrayLike } from './ndarray.ts';
 import { asarray, arange } from './creation.ts';
 import { tidy } from './memory.ts';
 import { ravel } from './manipulation.ts';
@@ -62,7 +62,7 @@ export function take(a: ArrayLike, indices: ArrayLike, options: { axis?: number 
 /** np.put: a.flat[ind] = v, with `v` repeated to the length of `ind` (nothing when `v` is empty). */
 export function put(a: NDArray, indices: ArrayLike, values: ArrayLike, options: { mode?: IndexMode } = {}): void {
   checkOptions('put', options, ['mode']);
-  a.assertWriteable();
+  requireNDArray('put', 'a', a).assertWriteable();
   tidy(() => {
     const n = a.size;
     const flat = hostValues(indexValues(indices, n, options.mode ?? 'raise'));
@@ -91,12 +91,16 @@ function alongAxis(a: NDArray, indices: ArrayLike, axis: number): NDArray[] {
 }
 
 /** np.take_along_axis: out[i, j] = a[i, indices[i, j]] along `axis` (e.g. the values at argmax). */
-export function takeAlongAxis(a: NDArray, indices: ArrayLike, axis: number): NDArray {
-  return tidy(() => a.get(...alongAxis(a, indices, axis)));
+export function takeAlongAxis(a: ArrayLike, indices: ArrayLike, axis: number): NDArray {
+  return tidy(() => {
+    const x = asarray(a);
+    return x.get(...alongAxis(x, indices, axis));
+  });
 }
 
 /** np.put_along_axis: a[i, indices[i, j]] = values[i, j] along `axis`. */
 export function putAlongAxis(a: NDArray, indices: ArrayLike, values: ArrayLike, axis: number): void {
+  requireNDArray('put_along_axis', 'arr', a);
   tidy(() => {
     a.set(...alongAxis(a, indices, axis), values);
   });

@@ -9,10 +9,10 @@
 // bool array float64 (JS cannot tell `2.0` from `2`, so `int32x.add(2.0)` stays int32), an integer
 // makes a bool array int32. An integer that does not fit (`uint8x.add(300)`) throws a RangeError,
 // except in comparisons, which compare the exact values. (NumPy 1.24 instead looks at the value.)
-import { type DType, type TypedArray, isFloat, resultType, checkCast, allocTyped } from './dtype.ts';
+import { type DType, isFloat, resultType, checkCast, allocTyped } from './dtype.ts';
 import { type Shape, broadcastShapes, broadcastStrides, shapesEqual, formatShape, memoryExtent } from './shape.ts';
 import { type View, type DeviceName, getDefaultDevice, deviceDType } from './backend.ts';
-import { ValueError } from './errors.ts';
+import { OverflowError, ValueError } from './errors.ts';
 import { NDArray, type ArrayLike } from './ndarray.ts';
 import { asarray, full } from './creation.ts';
 import { commonDevice } from './manipulation.ts';
@@ -46,7 +46,7 @@ function opDtype(op: OpDef, operands: readonly Operand[]): DType {
   for (const s of operands) {
     if (typeof s !== 'number' || fits(d, s)) continue;
     if (op.rule === 'bool') return 'float64';
-    throw new RangeError(`integer ${s} out of bounds for ${d} (cast the array first, e.g. x.astype('int32'))`);
+    throw new OverflowError(`integer ${s} out of bounds for ${d} (cast the array first, e.g. x.astype('int32'))`);
   }
   return d;
 }
@@ -336,60 +336,5 @@ function whereImpl(cond: ArrayLike, x: ArrayLike, y: ArrayLike): NDArray {
     const [, dx, dy] = operands.map((o) => (isScalar(o) ? o : o.dtype));
     const d = resultType(dx, dy);
     return run('where', operands, ['bool', d, d], d, undefined, ([c, a, b], out) => out.backend.where(c, a, b, out));
-  });
-}
-
-export interface InterpOptions {
-  /** The value below xp[0] (default fp[0]) and above xp[-1] (default fp[-1]); ignored with `period`. */
-  left?: number;
-  right?: number;
-  /** The x-coordinates are angles of this period: x and xp are taken modulo it (xp need not be sorted). */
-  period?: number;
-}
-
-/** NumPy's periodic interp: x and xp modulo |period|, the points sorted by xp, and the last and the
- *  first point repeated one period before and after, so every x falls between two points. */
-function wrapPeriod(px: TypedArray, py: TypedArray, at: TypedArray, period: number): [Float64Array, Float64Array, Float64Array] {
-  if (typeof period !== 'number' || period === 0 || Number.isNaN(period)) throw new ValueError('period must be a non-zero value');
-  const p = Math.abs(period);
-  const mod = (v: number): number => ((v % p) + p) % p;
-  const order = Array.from(px, (_, i) => i).sort((i, j) => mod(px[i]) - mod(px[j]));
-  const xs = order.map((i) => mod(px[i])), ys = order.map((i) => py[i]);
-  const n = xs.length;
-  return [
-    Float64Array.from([xs[n - 1] - p, ...xs, xs[0] + p]), Float64Array.from([ys[n - 1], ...ys, ys[0]]), Float64Array.from(at, mod),
-  ];
-}
-
-/** np.interp: piecewise-linear interpolation of the points (xp, fp) at x (xp increasing, 1-D).
- *  Between xp[j] and xp[j+1]: fp[j] + (x - xp[j]) * (fp[j+1] - fp[j]) / (xp[j+1] - xp[j]);
- *  outside: `left` (default fp[0]) and `right` (default fp[-1]); with `period`, see wrapPeriod. float64 result with x's shape.
- *  It reads the points on the host, so every input must be a CPU array (or JS data). */
-export function interp(x: ArrayLike, xp: ArrayLike, fp: ArrayLike, options: InterpOptions = {}): NDArray {
-  checkOptions('interp', options, ['left', 'right', 'period']);
-  return tidy(() => {
-    const xs = asarray(x);
-    let [px, py, at] = [asarray(xp).dataSync(), asarray(fp).dataSync(), xs.dataSync()];
-    if (px.length !== py.length) throw new ValueError('fp and xp are not of the same length.');
-    if (px.length === 0) throw new ValueError('array of sample points is empty');
-    if (options.period !== undefined) [px, py, at] = wrapPeriod(px, py, at, options.period);
-    const n = px.length;
-    const [left, right] = [options.left ?? py[0], options.right ?? py[n - 1]];
-    const values = Float64Array.from(at, (v) => {
-      if (v < px[0]) return left;
-      if (v > px[n - 1]) return right;
-      if (v === px[n - 1]) return py[n - 1];
-      if (v !== v) return v;
-      let lo = 0, hi = n - 1; // binary search: px[lo] <= v < px[hi]
-      while (hi - lo > 1) {
-        const mid = (lo + hi) >> 1;
-        if (px[mid] <= v) lo = mid;
-        else hi = mid;
-      }
-      if (px[lo] === v) return py[lo];
-      const slope = (py[lo + 1] - py[lo]) / (px[lo + 1] - px[lo]);
-      return slope * (v - px[lo]) + py[lo];
-    });
-    return NDArray.fromTyped(values, xs.shape, 'float64', xs.device);
   });
 }

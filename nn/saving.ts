@@ -7,6 +7,7 @@
 //   training resumed from a saved model takes exactly the steps it would have taken.
 // Weights are stored in their own dtype (float32 by default), base64-encoded, in one JSON file.
 // A Lambda is saved by the name its function was registered under (Lambda.register), never as code.
+// Everything loaded is checked first (saved-checks.ts): a corrupt file fails with a ValueError.
 import * as np from '../ndarray/index.ts';
 import { Model } from './models/model.ts';
 import type { LayerJSON, ModelJSON } from './models/model.ts';
@@ -26,6 +27,7 @@ import { LSTM } from './layers/lstm.ts';
 import { Add, Subtract, Multiply, Average, Maximum, Minimum, Concatenate } from './layers/merge.ts';
 import { getOptimizer } from './optimizers/index.ts';
 import { writeText, readText } from './utils/files.ts';
+import { checkArrayJSON, checkModelJSON, checkSavedModel, fail, parseJSON } from './saved-checks.ts';
 
 type NDArray = np.NDArray;
 type Config = Record<string, unknown>;
@@ -98,12 +100,15 @@ export const toJSON = (model: Model): string => model.toJSON();
 
 /** A new (unbuilt for Sequential without an input, else built) model from toJSON's text. */
 export function modelFromJSON(json: string | ModelJSON, options: { device?: np.DeviceName } = {}): Model {
-  const spec = (typeof json === 'string' ? JSON.parse(json) : json) as ModelJSON;
+  return buildModel(checkModelJSON(typeof json === 'string' ? parseJSON(json, 'modelFromJSON') : json, 'modelFromJSON'), options);
+}
+
+/** The model an already checked architecture describes (the TF.js importer checks its own way). */
+export function buildModel(spec: ModelJSON, options: { device?: np.DeviceName } = {}): Model {
   if (spec.class_name === 'Sequential') {
     const layers = spec.config.layers.map((l) => (l.class_name === 'InputLayer' ? inputFrom(l) : layerFromJSON(l)));
     return new Sequential(layers, { name: spec.config.name, device: options.device });
   }
-  if (spec.class_name !== 'Functional') throw new np.ValueError(`modelFromJSON: unknown model class '${String(spec.class_name)}'`);
   const tensors = new Map<string, SymbolicTensor>();
   let input: SymbolicTensor | null = null;
   for (const l of spec.config.layers) {
@@ -122,6 +127,7 @@ export function modelFromJSON(json: string | ModelJSON, options: { device?: np.D
 
 function inputFrom(l: LayerJSON): SymbolicTensor {
   const shape = l.config.batch_shape as (number | null)[];
+  if (!Array.isArray(shape) || shape.length < 2) throw fail(`InputLayer '${String(l.config.name)}'`, `batch_shape ${JSON.stringify(shape)}`, '[batch or null, ...input shape]');
   return Input({ shape: shape.slice(1), name: l.config.name as string, dtype: l.config.dtype as 'float32' | 'float64', ...(shape[0] !== null ? { batchSize: shape[0] } : {}) });
 }
 
@@ -141,10 +147,8 @@ async function arrayToJSON(a: NDArray): Promise<ArrayJSON> {
   const data = await a.data();
   return { shape: [...a.shape], dtype: a.dtype, data: toBase64(new Uint8Array(data.buffer, data.byteOffset, data.byteLength)) };
 }
-function arrayFromJSON(j: ArrayJSON, device: np.DeviceName): NDArray {
-  const bytes = fromBase64(j.data);
-  const Typed = j.dtype === 'float64' ? Float64Array : Float32Array;
-  const typed = new Typed(bytes.buffer as ArrayBuffer, bytes.byteOffset, bytes.byteLength / Typed.BYTES_PER_ELEMENT);
+function arrayFromJSON(j: ArrayJSON, device: np.DeviceName, where: string): NDArray {
+  const typed = checkArrayJSON(j, where, fromBase64);
   return np.array(typed, { dtype: j.dtype, device }).reshape(j.shape);
 }
 
@@ -156,6 +160,8 @@ async function weightsJSON(model: Model): Promise<(ArrayJSON & { name: string })
 /** Sets the model's weights from saved ones; a mismatch names the layer and both shapes. */
 function assignWeights(model: Model, saved: (ArrayJSON & { name?: string })[]): void {
   const ws = model.weights;
+  if (!Array.isArray(saved)) throw fail('loadWeights', `the weights are ${JSON.stringify(saved) ?? 'missing'}`, 'a list of arrays');
+  saved.forEach((s, i) => checkArrayJSON(s, `weight ${i} ('${ws[i]?.name ?? '?'}')`, fromBase64));
   if (saved.length !== ws.length) {
     throw new np.ValueError(`Layer count mismatch when loading weights from file. Model expected ${ws.length} weights, but the saved weights have ${saved.length} elements.`);
   }
@@ -164,7 +170,7 @@ function assignWeights(model: Model, saved: (ArrayJSON & { name?: string })[]): 
       throw new np.ValueError(`The shape of the saved weight ${s.name ?? i} does not match layer '${ws[i].name.split('/')[0]}': expected (${ws[i].shape.join(', ')}), got (${s.shape.join(', ')})`);
     }
   });
-  saved.forEach((s, i) => ws[i].assign(arrayFromJSON(s, ws[i].value.device).astype(ws[i].value.dtype)));
+  saved.forEach((s, i) => ws[i].assign(arrayFromJSON(s, ws[i].value.device, ws[i].name).astype(ws[i].value.dtype)));
 }
 
 export async function saveWeights(model: Model, path: string): Promise<void> {
@@ -173,7 +179,8 @@ export async function saveWeights(model: Model, path: string): Promise<void> {
 }
 
 export async function loadWeights(model: Model, path: string): Promise<void> {
-  const saved = JSON.parse(await readText(path)) as { weights: (ArrayJSON & { name: string })[] };
+  const saved = parseJSON(await readText(path), `loadWeights: ${path}`) as { weights: (ArrayJSON & { name: string })[] } | null;
+  if (saved === null || typeof saved !== 'object') throw fail(`loadWeights: ${path}`, `the file holds ${JSON.stringify(saved)}`, '{format, version, weights}');
   if (!model.built) throw new np.ValueError('loadWeights: build the model first (its architecture must match the saved weights)');
   assignWeights(model, saved.weights);
 }
@@ -201,22 +208,36 @@ async function optimizerJSON(model: Model): Promise<SavedModel['optimizer']> {
 
 /** A model saved by `save`, ready to predict or to resume training exactly where it stopped. */
 export async function loadModel(path: string, options: { device?: np.DeviceName; compile?: boolean } = {}): Promise<Model> {
-  const saved = JSON.parse(await readText(path)) as SavedModel;
-  if (saved.format !== 'tessera.nn') throw new np.ValueError(`loadModel: ${path} is not a tessera.nn model file (format ${String(saved.format)})`);
+  const saved = checkSavedModel(parseJSON(await readText(path), `loadModel: ${path}`), path) as unknown as SavedModel;
   const model = modelFromJSON(saved.model, options);
+  try {
+    restore(model, saved, options.compile !== false);
+  } catch (e) {
+    model.dispose();
+    throw e;
+  }
+  return model;
+}
+
+/** Weights, then (when `compile`) the compile configuration and optimizer state, into the new model. */
+function restore(model: Model, saved: SavedModel, compile: boolean): void {
   if (!model.built) throw new np.ValueError('loadModel: the saved model has no input shape');
   assignWeights(model, saved.weights);
-  if (saved.compile && options.compile !== false) {
+  if (saved.compile && compile) {
     const cfg = saved.compile as { loss: string; metrics: string[]; optimizer: { className: string; config: Config } };
     const optConfig = Object.fromEntries(Object.entries(cfg.optimizer.config).filter(([, v]) => v !== null).map(([k, v]) => [camel(k), v]));
     model.compile({ loss: cfg.loss, metrics: cfg.metrics, optimizer: getOptimizer({ className: cfg.optimizer.className, config: optConfig }) });
     if (saved.optimizer) {
       const c = model.requireCompiled();
       const device = model.device;
-      c.optimizer.setState(c.trainable, { iterations: saved.optimizer.iterations, slots: saved.optimizer.slots.map((s) => s.map((a) => arrayFromJSON(a, device))) });
+      c.optimizer.setState(c.trainable, optimizerState(saved.optimizer, device));
     }
   }
-  return model;
+}
+
+/** The saved optimizer state as arrays (its layout was checked by checkSavedModel). */
+function optimizerState(o: NonNullable<SavedModel['optimizer']>, device: np.DeviceName): { iterations: number; slots: NDArray[][] } {
+  return { iterations: o.iterations, slots: o.slots.map((s, i) => s.map((a, j) => arrayFromJSON(a, device, `optimizer slot ${i}.${j}`))) };
 }
 
 export { InputLayer };

@@ -9,6 +9,7 @@ export * from './neighbors/index.ts';
 export * from './model_selection/index.ts';
 export { Pipeline, makePipeline, type Step, type StepEstimator, type PipelineParams } from './pipeline.ts';
 export { shuffle, type ShuffleOptions } from './utils/shuffle.ts';
+export type { Labels } from './utils/labels.ts';
 export { sampleWithoutReplacement, type SampleMethod } from './utils/random.ts';
 export * from './decomposition/index.ts';
 export * from './preprocessing/index.ts';

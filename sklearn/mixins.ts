@@ -4,14 +4,17 @@
 // transform. Subclasses write only `fit` and `predict`/`transform`.
 import type { NDArray } from '../ndarray/index.ts';
 import { BaseEstimator, type Params } from './base.ts';
+import type { Labels } from './utils/labels.ts';
 import { accuracyScore } from './metrics/classification.ts';
 import { r2Score } from './metrics/regression.ts';
 
-export abstract class Classifier<P extends Params = Params> extends BaseEstimator<P> {
+/** L is how the labels come back from predict: an NDArray of numbers, or string[] for a classifier
+ *  fitted on string labels (write `new LogisticRegression<string[]>()` to have it typed so). */
+export abstract class Classifier<P extends Params = Params, L extends Labels = NDArray> extends BaseEstimator<P> {
   static override readonly strict: boolean = true;
   readonly estimatorType = 'classifier';
   abstract fit(X: unknown, y: unknown): Promise<this>;
-  abstract predict(X: unknown): Promise<NDArray>;
+  abstract predict(X: unknown): Promise<L>;
 
   /** Mean accuracy of `predict(X)` against y. */
   async score(X: unknown, y: unknown): Promise<number> {

@@ -4,9 +4,12 @@
 // `{$estimator: ...}`, a RandomState as `{$randomState: state}`, a non-finite float as `{$float: 'nan'}`.
 // The one thing to understand: decoding finds classes by name in a registry that each estimator's
 // module fills when imported, so a saved ensemble or pipeline can rebuild the estimators inside it.
+// A saved file is data from outside: decoding checks every tag, and each estimator's fromJSON declares
+// its learned attributes as rules (utils/saved-state.ts), so a corrupt file fails with a ValueError.
 import * as np from '../ndarray/index.ts';
 import { RandomState } from '../ndarray/random/index.ts';
 import { BaseEstimator, type Params } from './base.ts';
+import { checkAttributes, type Rule } from './utils/saved-state.ts';
 
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
@@ -60,31 +63,80 @@ export function toJSONValue(value: unknown): Json {
 }
 
 const FLOATS: Record<string, number> = { nan: NaN, inf: Infinity, '-inf': -Infinity };
+/** The typed array each dtype is held in (an array is built in one piece, with no intermediate to free). */
+const TYPED: Record<np.DType, new (values: number[]) => np.TypedArray> = {
+  bool: Uint8Array, uint8: Uint8Array, int8: Int8Array, uint16: Uint16Array, int16: Int16Array,
+  uint32: Uint32Array, int32: Int32Array, float32: Float32Array, float64: Float64Array,
+};
+const DTYPES = Object.keys(TYPED);
+/** Deeper nesting than any saved estimator has is refused, so a hostile file cannot exhaust the stack. */
+const MAX_DEPTH = 64;
+let estimatorDepth = 0;
+/** The arrays decoded by the fromJSON under way (nested ones included), freed if it fails. */
+let decoded: np.NDArray[] | null = null;
 
-/** Inverse of toJSONValue. */
-export function fromJSONValue(json: Json): unknown {
+const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
+const badValue = (path: string, found: string, expected: string): np.ValueError => new np.ValueError(`fromJSON: ${path} is ${found}; expected ${expected}`);
+
+/** Inverse of toJSONValue; `path` names the value in error messages. */
+export function fromJSONValue(json: Json, path = 'value', depth = 0): unknown {
+  if (depth > MAX_DEPTH) throw badValue(path, `nested more than ${MAX_DEPTH} levels deep`, 'what toJSON writes');
   if (json === null || typeof json !== 'object') return json;
-  if (Array.isArray(json)) return json.map(fromJSONValue);
-  if ('$float' in json) return FLOATS[json.$float as string];
-  if ('$ndarray' in json) {
-    const { shape, dtype, data } = json.$ndarray as { shape: number[]; dtype: np.DType; data: Json[] };
-    return np.array(data.map((x) => fromJSONValue(x) as number), { dtype }).reshape(shape);
-  }
-  if ('$estimator' in json) return reviveEstimator(json.$estimator as unknown as EstimatorJSON);
-  if ('$randomState' in json) {
-    const rng = new RandomState(0);
-    rng.setState(json.$randomState as unknown as [string, number[], number, number, number]);
-    return rng;
-  }
+  if (Array.isArray(json)) return json.map((x, i) => fromJSONValue(x, `${path}[${i}]`, depth + 1));
+  if ('$float' in json) return floatFromJSON(json.$float, path);
+  if ('$ndarray' in json) return ndarrayFromJSON(json.$ndarray, `${path}.$ndarray`);
+  if ('$estimator' in json) return reviveEstimator(json.$estimator);
+  if ('$randomState' in json) return randomStateFromJSON(json.$randomState, path);
   const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(json)) out[k] = fromJSONValue(v);
+  for (const [k, v] of Object.entries(json)) Object.defineProperty(out, k, { value: fromJSONValue(v, `${path}.${k}`, depth + 1), enumerable: true, writable: true, configurable: true });
   return out;
 }
 
-function reviveEstimator(json: EstimatorJSON): BaseEstimator {
-  const cls = registry.get(json.estimator);
-  if (!cls) throw new TypeError(`unknown estimator '${json.estimator}' (import its module before fromJSON)`);
-  return cls.fromJSON ? cls.fromJSON(json) : estimatorFromJSON(json, cls);
+function floatFromJSON(tag: Json, path: string): number {
+  if (typeof tag !== 'string' || !(tag in FLOATS)) throw badValue(`${path}.$float`, JSON.stringify(tag) ?? 'undefined', "'nan', 'inf' or '-inf'");
+  return FLOATS[tag];
+}
+
+/** {shape, dtype, data} as an array, after checking that the three agree. */
+function ndarrayFromJSON(spec: Json, path: string): np.NDArray {
+  if (!isObject(spec)) throw badValue(path, JSON.stringify(spec) ?? 'undefined', 'an object {shape, dtype, data}');
+  const { shape, dtype, data } = spec;
+  if (!Array.isArray(shape) || !shape.every((d) => Number.isSafeInteger(d) && (d as number) >= 0)) throw badValue(`${path}.shape`, JSON.stringify(shape) ?? 'undefined', 'a list of non-negative integers');
+  if (typeof dtype !== 'string' || !DTYPES.includes(dtype)) throw badValue(`${path}.dtype`, JSON.stringify(dtype) ?? 'undefined', `one of ${DTYPES.join(', ')}`);
+  const size = (shape as number[]).reduce((a, b) => a * b, 1);
+  if (!Array.isArray(data) || data.length !== size) throw badValue(`${path}.data`, Array.isArray(data) ? `${data.length} values` : String(data), `${size} values (the product of shape [${shape.join(', ')}])`);
+  const values = data.map((x, i) => (typeof x === 'number' ? x : isObject(x) && '$float' in x ? floatFromJSON(x.$float, `${path}.data[${i}]`) : invalidElement(`${path}.data[${i}]`, x)));
+  const typed = new TYPED[dtype as np.DType](values);
+  const lost = typed.findIndex((x, i) => x !== values[i] && !(Number.isNaN(x) && Number.isNaN(values[i])));
+  if (lost >= 0 && dtype !== 'float32') throw badValue(`${path}.data[${lost}]`, String(values[lost]), `a value that fits ${dtype}`);
+  const out = np.NDArray.fromTyped(typed, shape as number[], dtype as np.DType);
+  decoded?.push(out);
+  return out;
+}
+
+const invalidElement = (path: string, x: Json): never => { throw badValue(path, JSON.stringify(x), 'a number'); };
+
+function randomStateFromJSON(state: Json, path: string): RandomState {
+  const rng = new RandomState(0);
+  try {
+    rng.setState(state as unknown as [string, number[], number, number, number]);
+  } catch (e) {
+    throw badValue(`${path}.$randomState`, 'not a valid state', `[name, keys, pos, hasGauss, gauss] as getState() gives (${(e as Error).message})`);
+  }
+  return rng;
+}
+
+function reviveEstimator(json: Json): BaseEstimator {
+  const name = isObject(json) ? json.estimator : undefined;
+  const cls = typeof name === 'string' ? registry.get(name) : undefined;
+  if (!cls) throw new TypeError(`unknown estimator '${String(name)}' (import its module before fromJSON)`);
+  if (estimatorDepth >= MAX_DEPTH) throw badValue(`the estimator '${name}'`, `nested more than ${MAX_DEPTH} estimators deep`, 'what toJSON writes');
+  estimatorDepth++;
+  try {
+    return cls.fromJSON ? cls.fromJSON(json as unknown as EstimatorJSON) : estimatorFromJSON(json, cls);
+  } finally {
+    estimatorDepth--;
+  }
 }
 
 /** The JSON of an estimator: its params and the learned attributes given. */
@@ -94,19 +146,36 @@ export function estimatorToJSON(est: BaseEstimator, attributes: Record<string, u
   return { estimator: nameOf(est.constructor, est.estimatorName), params: encode(est.getParams({ deep: false })), attributes: encode(attributes) };
 }
 
-/** A new `cls` built from the saved params, with the saved attributes set; `revive` rebuilds
- *  attributes that are not plain values (a class of its own) from their JSON. */
-export function estimatorFromJSON<E extends BaseEstimator>(
-  json: EstimatorJSON,
-  cls: new (params: Params) => E,
-  revive: Record<string, (value: Json) => unknown> = {},
-): E {
-  const expected = nameOf(cls, cls.name);
-  if (json.estimator !== expected) throw new TypeError(`this JSON holds a ${json.estimator}, not a ${expected}`);
-  const params = fromJSONValue(json.params) as Params;
-  const est = new cls(params);
-  for (const [k, v] of Object.entries(json.attributes)) {
-    (est as unknown as Record<string, unknown>)[k] = revive[k] ? revive[k](v) : fromJSONValue(v);
+/** The {estimator, params, attributes} envelope of `json`, or a ValueError saying what came instead. */
+function checkEnvelope(json: unknown, owner: string): EstimatorJSON {
+  const shape = '{estimator, params, attributes} as toJSON() gives';
+  if (!isObject(json)) throw new np.ValueError(`${owner}.fromJSON expects ${shape}, got ${json === null ? 'null' : Array.isArray(json) ? 'an array' : typeof json}`);
+  if (json.estimator !== owner) {
+    if (typeof json.estimator !== 'string') throw new np.ValueError(`${owner}.fromJSON expects ${shape}, got no 'estimator' name`);
+    throw new TypeError(`this JSON holds a ${json.estimator}, not a ${owner}`);
   }
-  return est;
+  for (const key of ['params', 'attributes']) {
+    if (!isObject(json[key])) throw new np.ValueError(`${owner}.fromJSON: '${key}' is ${JSON.stringify(json[key]) ?? 'missing'}; expected an object`);
+  }
+  return json as unknown as EstimatorJSON;
+}
+
+/** A new `cls` built from the saved params, with the saved attributes set after `rules` (see
+ *  utils/saved-state.ts) accept them: unknown attributes, wrong shapes and non-finite values are refused,
+ *  and the arrays of a refused file are freed. */
+export function estimatorFromJSON<E extends BaseEstimator>(json: unknown, cls: new (params: Params) => E, rules: Record<string, Rule> = {}): E {
+  const owner = nameOf(cls, cls.name);
+  const saved = checkEnvelope(json, owner);
+  const outermost = decoded === null;
+  if (outermost) decoded = [];
+  try {
+    const est = new cls(fromJSONValue(saved.params, `${owner} params`) as Params);
+    const attributes = fromJSONValue(saved.attributes, `${owner} attributes`) as Record<string, unknown>;
+    return Object.assign(est, checkAttributes(owner, attributes, rules));
+  } catch (e) {
+    if (outermost) decoded?.forEach((a) => a.dispose());
+    throw e;
+  } finally {
+    if (outermost) decoded = null;
+  }
 }

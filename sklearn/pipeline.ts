@@ -23,6 +23,19 @@ const isPassthrough = (e: StepEstimator): e is 'passthrough' | null => e === nul
 const has = (e: unknown, name: string): boolean => typeof (e as Any | null)?.[name] === 'function';
 const describe = (e: unknown): string => `'${String(e)}' (type <class '${(e as object | null)?.constructor?.name ?? typeof e}'>)`;
 
+/** `steps` must be a list of [name, estimator] pairs (Python unpacks each step into two names). */
+function checkStepPairs(steps: unknown): void {
+  if (!Array.isArray(steps)) throw new TypeError(`Pipeline steps must be a list of [name, estimator] pairs, got ${describe(steps)}`);
+  if (steps.length === 0) throw new ValueError('Pipeline has no steps: give it a list of [name, estimator] pairs');
+  steps.forEach((step, i) => {
+    if (!Array.isArray(step) || step.length !== 2) {
+      const got = Array.isArray(step) ? `a list of ${step.length} item(s)` : describe(step);
+      throw new ValueError(`Pipeline step ${i} must be a [name, estimator] pair (not enough values to unpack (expected 2)), got ${got}`);
+    }
+    if (typeof step[0] !== 'string') throw new TypeError(`Pipeline step ${i}: the name must be a string, got ${describe(step[0])}`);
+  });
+}
+
 export class Pipeline extends BaseEstimator<PipelineParams> {
   static override readonly strict: boolean = true;
   /** `new Pipeline([['scale', new MinMaxScaler()], ['ridge', new Ridge()]])`. */
@@ -32,7 +45,7 @@ export class Pipeline extends BaseEstimator<PipelineParams> {
 
   /** The steps that are estimators, by name: what `name__param` keys reach. */
   protected override namedChildren(): [string, BaseEstimator][] {
-    return this.params.steps.filter((s): s is [string, BaseEstimator] => s[1] instanceof BaseEstimator);
+    return this.params.steps.filter((s): s is [string, BaseEstimator] => Array.isArray(s) && typeof s[0] === 'string' && s[1] instanceof BaseEstimator);
   }
 
   /** steps and verbose; with `deep`, each step by name and its params as `name__param`. */
@@ -64,6 +77,7 @@ export class Pipeline extends BaseEstimator<PipelineParams> {
 
   /** sklearn's _validate_names and _validate_steps, run by fit. */
   private validateSteps(): void {
+    checkStepPairs(this.params.steps);
     const names = this.params.steps.map(([n]) => n);
     const quoted = (list: string[]): string => `[${list.map((n) => `'${n}'`).join(', ')}]`;
     if (new Set(names).size !== names.length) throw new ValueError(`Names provided are not unique: ${quoted(names)}`);
@@ -236,7 +250,8 @@ export class Pipeline extends BaseEstimator<PipelineParams> {
 
   /** `Pipeline(steps=[('scale', MinMaxScaler()), ('ridge', Ridge())])`, as scikit-learn prints it. */
   override toString(): string {
-    const steps = this.params.steps.map(([n, e]) => `('${n}', ${e === null ? 'None' : typeof e === 'string' ? `'${e}'` : String(e)})`);
+    const show = (e: unknown): string => (e === null ? 'None' : typeof e === 'string' ? `'${e}'` : Array.isArray(e) ? `[${e.map(show).join(', ')}]` : String(e));
+    const steps = (this.params.steps as unknown[]).map((s) => (Array.isArray(s) && s.length === 2 ? `('${s[0]}', ${show(s[1])})` : show(s)));
     return `Pipeline(steps=[${steps.join(', ')}]${this.params.verbose ? ', verbose=True' : ''})`;
   }
 

@@ -89,7 +89,7 @@ test("setState accepts NumPy's get_state() (spare normal included) and getState 
   assert.throws(() => r.setState(['MT19937', [1, 2, 3], 0]), /624/);
 });
 
-const PY_TO_JS: Record<string, string> = { ValueError: 'ValueError', TypeError: 'TypeError', IndexError: 'IndexError', OverflowError: 'RangeError' };
+const PY_TO_JS: Record<string, string> = { ValueError: 'ValueError', TypeError: 'TypeError', IndexError: 'IndexError', OverflowError: 'OverflowError' };
 
 test("errors: NumPy's classes and messages", () => {
   for (const e of fx.errors as (Spec & { error: string; message: string })[]) {

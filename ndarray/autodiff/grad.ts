@@ -4,9 +4,9 @@
 // with its rule (the chain rule, one vector-Jacobian product per op), and the gradients that reach
 // the same array add up. The one rule every op shares lives here: an input that was broadcast
 // against a bigger operand receives the gradient summed over the broadcast axes (`sumToShape`).
-import { NDArray, type ArrayLike } from '../ndarray.ts';
+import { NDArray, requireNDArray, type ArrayLike } from '../ndarray.ts';
 import { isFloat } from '../dtype.ts';
-import { type Shape, formatShape, shapesEqual } from '../shape.ts';
+import { type Shape, checkShape, formatShape, shapesEqual } from '../shape.ts';
 import { ValueError } from '../errors.ts';
 import { deviceDType } from '../backend.ts';
 import { tidy } from '../memory.ts';
@@ -29,6 +29,8 @@ export interface GradOptions {
 
 /** Sums `g` over the axes along which an array of `shape` was broadcast to g's shape. */
 export function sumToShape(g: NDArray, shape: Shape): NDArray {
+  requireNDArray('sumToShape', 'g', g);
+  shape = checkShape(shape);
   if (shapesEqual(g.shape, shape)) return g;
   const lead = g.ndim - shape.length;
   const axes = g.shape.map((_, i) => i).filter((i) => i < lead || (shape[i - lead] === 1 && g.shape[i] !== 1));

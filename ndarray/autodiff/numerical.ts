@@ -2,7 +2,7 @@
 //   df/dx_i ≈ (f(x + h e_i) - f(x - h e_i)) / 2h,  error O(h²)
 // It calls f twice per element of x, so it is for small arrays: tests, and learners checking a
 // hand-written backward pass (`utils.checkGradients` in tessera/nn). Computed in float64 on the CPU.
-import { NDArray } from '../ndarray.ts';
+import { NDArray, requireNDArray } from '../ndarray.ts';
 import { ValueError } from '../errors.ts';
 import { tidy } from '../memory.ts';
 import { checkOptions } from '../options.ts';
@@ -14,6 +14,8 @@ export interface NumericalGradOptions {
 
 /** The gradient of the scalar function f at x by central differences; x must be a float64 CPU array. */
 export function numericalGrad(f: (x: NDArray) => NDArray | number, x: NDArray, options: NumericalGradOptions = {}): NDArray {
+  if (typeof f !== 'function') throw new TypeError(`numericalGrad(f, x): \`f\` must be a function, got ${f === null ? 'null' : typeof f}`);
+  requireNDArray('numericalGrad', 'x', x);
   checkOptions('numericalGrad', options, ['eps']);
   const h = options.eps ?? 1e-6;
   if (x.device !== 'cpu' || x.dtype !== 'float64') throw new ValueError(`numericalGrad takes a float64 array on 'cpu', got ${x.dtype} on '${x.device}'`);

@@ -4,7 +4,7 @@
 // only the byte-level functions work); Node and Deno both provide it.
 import type { DeviceName } from '../backend.ts';
 import { ValueError } from '../errors.ts';
-import type { NDArray } from '../ndarray.ts';
+import type { ArrayLike, NDArray } from '../ndarray.ts';
 import { fromNpyBytes, toNpyBytes } from './npy.ts';
 import { fromNpzBytes, toNpzBytes, type NamedArrays } from './npz.ts';
 import { genfromtxtLines, loadtxtLines, splitLines, type GenfromtxtOptions, type LoadtxtOptions } from './text.ts';
@@ -27,7 +27,7 @@ async function fs(): Promise<Fs> {
 const withExtension = (path: string, ext: string): string => (path.endsWith(ext) ? path : path + ext);
 
 /** np.save: writes `arr` as a .npy file (`.npy` is appended when missing). */
-export async function save(path: string, arr: NDArray): Promise<void> {
+export async function save(path: string, arr: ArrayLike): Promise<void> {
   await (await fs()).writeFile(withExtension(path, '.npy'), await toNpyBytes(arr));
 }
 
@@ -42,6 +42,8 @@ export async function savezCompressed(path: string, arrays: NamedArrays): Promis
 }
 
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
+/** An archive with no members is only its end record (np.savez(p, {}) writes one), as NumPy checks. */
+const EMPTY_ZIP_MAGIC = [0x50, 0x4b, 0x05, 0x06];
 
 /** np.load: a .npy file gives an array, a .npz archive an object of arrays. As in NumPy the file's
  *  first bytes decide, not its name; the name only picks the TypeScript return type. */
@@ -51,7 +53,7 @@ export function load(path: string, options?: { device?: DeviceName }): Promise<N
 export async function load(path: string, options: { device?: DeviceName } = {}): Promise<NDArray | Record<string, NDArray>> {
   checkOptions('load', options, ['device'], ['mmapMode', 'allowPickle', 'fixImports', 'encoding', 'maxHeaderSize']);
   const bytes = new Uint8Array(await (await fs()).readFile(path));
-  const isZip = ZIP_MAGIC.every((b, i) => bytes[i] === b);
+  const isZip = [ZIP_MAGIC, EMPTY_ZIP_MAGIC].some((magic) => magic.every((b, i) => bytes[i] === b));
   return isZip ? fromNpzBytes(bytes, options) : fromNpyBytes(bytes, options);
 }
 
@@ -71,6 +73,6 @@ export async function genfromtxt(source: string | readonly string[], options: Ge
 }
 
 /** np.savetxt: writes a 1-D or 2-D array as text. */
-export async function savetxt(path: string, arr: NDArray, options: SavetxtOptions = {}): Promise<void> {
+export async function savetxt(path: string, arr: ArrayLike, options: SavetxtOptions = {}): Promise<void> {
   await (await fs()).writeFile(path, await savetxtToString(arr, options));
 }

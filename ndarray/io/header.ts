@@ -12,6 +12,8 @@ const MAGIC = [0x93, 0x4e, 0x55, 0x4d, 0x50, 0x59];
 const ARRAY_ALIGN = 64;
 /** Spare spaces NumPy reserves so the growing axis can reach 21 digits without moving the data. */
 const GROWTH_AXIS_MAX_DIGITS = 21;
+/** NumPy's default `max_header_size` for np.load: longer headers are refused unless allowed. */
+export const MAX_HEADER_SIZE = 10000;
 /** Byte width of the header-length field per major version (1.0: uint16; 2.0 and 3.0: uint32). */
 const LENGTH_BYTES: Record<number, number> = { 1: 2, 2: 4, 3: 4 };
 
@@ -53,8 +55,10 @@ export function encodeHeader(descr: string, fortranOrder: boolean, shape: readon
 const pyBytes = (bytes: Uint8Array): string =>
   "b'" + Array.from(bytes, (b) => (b >= 32 && b < 127 && b !== 39 && b !== 92 ? String.fromCharCode(b) : `\\x${b.toString(16).padStart(2, '0')}`)).join('') + "'";
 
-/** Reads the header at the start of `bytes`; returns it and where the element data begins. */
-export function decodeHeader(bytes: Uint8Array): { header: NpyHeader; dataOffset: number } {
+/** Reads the header at the start of `bytes`; returns it and where the element data begins. A header
+ *  longer than `maxHeaderSize` bytes is refused before it is parsed, as np.load does. */
+export function decodeHeader(bytes: Uint8Array, maxHeaderSize = Infinity): { header: NpyHeader; dataOffset: number } {
+  if (!(typeof maxHeaderSize === 'number' && maxHeaderSize > 0)) throw new ValueError(`maxHeaderSize must be a positive number of bytes, got ${String(maxHeaderSize)}`);
   const magic = bytes.subarray(0, MAGIC.length);
   if (magic.length < MAGIC.length || MAGIC.some((b, i) => magic[i] !== b)) {
     throw new ValueError(`the magic string is not correct; expected b'\\x93NUMPY', got ${pyBytes(magic)}`);
@@ -69,6 +73,10 @@ export function decodeHeader(bytes: Uint8Array): { header: NpyHeader; dataOffset
   if (bytes.length < start) throw new ValueError('EOF: reading array header length, the file is truncated');
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const length = width === 2 ? view.getUint16(8, true) : view.getUint32(8, true);
+  if (length > maxHeaderSize) {
+    throw new ValueError(`Header info length (${length}) is large and may not be safe to load securely. ` +
+      `To allow loading, pass a larger \`maxHeaderSize\` (the limit is ${maxHeaderSize}) if you trust the file.`);
+  }
   if (bytes.length < start + length) throw new ValueError(`EOF: reading array header, expected ${length} bytes got ${bytes.length - start}`);
   // Versions 1.0 and 2.0 are latin-1 text, 3.0 is UTF-8.
   const text = new TextDecoder(major === 3 ? 'utf-8' : 'latin1').decode(bytes.subarray(start, start + length));
@@ -83,8 +91,8 @@ function checkHeader(d: PyValue): NpyHeader {
     throw new ValueError(`Header does not contain the correct keys: [${keys.map((k) => `'${k}'`).join(', ')}]`);
   }
   const shape = d.shape;
-  if (!Array.isArray(shape) || !shape.every((x) => typeof x === 'number' && Number.isInteger(x) && x >= 0)) {
-    throw new ValueError(`shape is not valid: ${JSON.stringify(shape)}`);
+  if (!Array.isArray(shape) || !shape.every((x) => Number.isSafeInteger(x) && (x as number) >= 0)) {
+    throw new ValueError(`shape is not valid: ${JSON.stringify(shape)} (expected a tuple of non-negative integers)`);
   }
   if (typeof d.fortran_order !== 'boolean') throw new ValueError(`fortran_order is not a valid bool: ${JSON.stringify(d.fortran_order)}`);
   return { descr: d.descr, fortranOrder: d.fortran_order, shape: shape as number[] };

@@ -5,9 +5,10 @@
 // string with one % per column), exactly as in NumPy.
 import { kindOf } from '../dtype.ts';
 import { ValueError } from '../errors.ts';
-import type { NDArray } from '../ndarray.ts';
+import type { ArrayLike } from '../ndarray.ts';
+import { asarray } from '../creation.ts';
 import { formatNumber, parseFormat, type FormatSpec } from './printf.ts';
-import { checkOptions } from '../options.ts';
+import { checkOptions, describe } from '../options.ts';
 
 export interface SavetxtOptions {
   /** '%.18e' (default), one format per column as a list, or one string with a format per column. */
@@ -41,13 +42,27 @@ function rowFormat(fmt: string | readonly string[], ncols: number, delimiter: st
   return parts;
 }
 
+/** The text options are strings; `fmt` a string or a list of strings. */
+function checkTextOptions(options: SavetxtOptions): void {
+  for (const key of ['delimiter', 'newline', 'header', 'footer', 'comments'] as const) {
+    const v = options[key];
+    if (v !== undefined && typeof v !== 'string') throw new TypeError(`savetxt(): \`${key}\` must be a string, got ${describe(v)}`);
+  }
+  const { fmt } = options;
+  if (fmt !== undefined && typeof fmt !== 'string' && !(Array.isArray(fmt) && fmt.every((f) => typeof f === 'string'))) {
+    throw new TypeError(`savetxt(): \`fmt\` must be a string or a list of strings, got ${describe(fmt)}`);
+  }
+}
+
 /** Prefixes every line of `text` with `comments`. */
 const commented = (text: string, comments: string, newline: string): string =>
   comments + text.replace(/\n/g, '\n' + comments) + newline;
 
 /** The text np.savetxt writes for `arr` (1-D or 2-D). */
-export async function savetxtToString(arr: NDArray, options: SavetxtOptions = {}): Promise<string> {
+export async function savetxtToString(a: ArrayLike, options: SavetxtOptions = {}): Promise<string> {
   checkOptions('savetxt', options, ['fmt', 'delimiter', 'newline', 'header', 'footer', 'comments'], ['encoding']);
+  checkTextOptions(options);
+  const arr = asarray(a);
   if (arr.ndim === 0 || arr.ndim > 2) throw new ValueError(`Expected 1D or 2D array, got ${arr.ndim}D array instead`);
   const { delimiter = ' ', newline = '\n', comments = '# ', header = '', footer = '' } = options;
   const ncols = arr.ndim === 1 ? 1 : arr.shape[1];

@@ -99,6 +99,13 @@ function pickColumns(usecols: readonly number[] | null, n: number): number[] | n
 const toList = (usecols: number | readonly number[] | undefined): readonly number[] | null =>
   usecols === undefined ? null : typeof usecols === 'number' ? [usecols] : usecols;
 
+/** NumPy refuses any ndmin but 0, 1 and 2 before it reads a line. */
+function checkNdmin(ndmin: unknown): void {
+  if (ndmin !== undefined && ndmin !== 0 && ndmin !== 1 && ndmin !== 2) {
+    throw new ValueError(`Illegal value of ndmin keyword: ${String(ndmin)} (expected 0, 1 or 2)`);
+  }
+}
+
 /** NumPy's final shaping of the (rows, cols) table: squeeze, ndmin, unpack. */
 function shapeResult(data: TypedArray, rows: number, cols: number, dtype: DType, options: TxtReadOptions): NDArray {
   const ndmin = options.ndmin ?? 0;
@@ -113,6 +120,7 @@ function shapeResult(data: TypedArray, rows: number, cols: number, dtype: DType,
 /** np.loadtxt over lines of text. Every field must parse as `dtype` (default float64). */
 export function loadtxtLines(lines: readonly string[], options: LoadtxtOptions = {}): NDArray {
   checkOptions('loadtxt', options, ['delimiter', 'comments', 'usecols', 'ndmin', 'unpack', 'device', 'dtype', 'skiprows', 'maxRows'], ['converters', 'encoding', 'quotechar', 'like']);
+  checkNdmin(options.ndmin);
   const dtype = checkDType(options.dtype ?? 'float64');
   const rows = dataRows(lines, options.skiprows ?? 0, options).slice(0, options.maxRows ?? Infinity);
   const usecols = toList(options.usecols);
@@ -139,6 +147,7 @@ export function loadtxtLines(lines: readonly string[], options: LoadtxtOptions =
 /** A lite np.genfromtxt over lines of text: float64, missing or unparsable fields -> `fillingValues`. */
 export function genfromtxtLines(lines: readonly string[], options: GenfromtxtOptions = {}): NDArray {
   checkOptions('genfromtxt', options, ['delimiter', 'comments', 'usecols', 'ndmin', 'unpack', 'device', 'skipHeader', 'skipFooter', 'missingValues', 'fillingValues'], ['dtype', 'converters', 'names', 'encoding', 'usemask', 'like']);
+  checkNdmin(options.ndmin);
   const skipHeader = options.skipHeader ?? 0;
   const all = dataRows(lines, skipHeader, options);
   const rows = all.slice(0, all.length - (options.skipFooter ?? 0));

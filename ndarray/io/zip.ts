@@ -80,6 +80,13 @@ function concat(parts: Uint8Array[]): Uint8Array {
   return out;
 }
 
+/** Refuses a record that would run past the end of the file (a truncated or corrupt archive). */
+function need(view: DataView, at: number, length: number, what: string): void {
+  if (!(at >= 0 && at + length <= view.byteLength)) {
+    throw new ValueError(`File is not a zip file (corrupt or truncated): the ${what} at byte ${at} needs ${length} bytes, the file has ${view.byteLength}`);
+  }
+}
+
 /** Where the central directory is and how many entries it has (via the zip64 end record if needed). */
 function findDirectory(view: DataView): { count: number; offset: number } {
   const last = view.byteLength - 22;
@@ -93,6 +100,7 @@ function findDirectory(view: DataView): { count: number; offset: number } {
   const locator = end - 20;
   if (locator < 0 || view.getUint32(locator, true) !== SIG.locator64) throw new ValueError('File is not a zip file (bad zip64 locator)');
   const end64 = Number(view.getBigUint64(locator + 8, true));
+  need(view, end64, 56, 'zip64 end record');
   if (view.getUint32(end64, true) !== SIG.end64) throw new ValueError('File is not a zip file (bad zip64 end record)');
   return { count: Number(view.getBigUint64(end64 + 32, true)), offset: Number(view.getBigUint64(end64 + 48, true)) };
 }
@@ -105,6 +113,7 @@ function entrySizes(view: DataView, at: number, extraStart: number, extraEnd: nu
     let q = p + 4;
     for (let k = 0; k < 3; k++) {
       if (fields[k] === ZIP64) {
+        need(view, q, 8, 'zip64 extra field');
         fields[k] = Number(view.getBigUint64(q, true));
         q += 8;
       }
@@ -120,14 +129,18 @@ export async function readZip(bytes: Uint8Array): Promise<ZipEntry[]> {
   const out: ZipEntry[] = [];
   let at = offset;
   for (let i = 0; i < count; i++) {
+    need(view, at, 46, 'central directory entry');
     if (view.getUint32(at, true) !== SIG.central) throw new ValueError('Bad magic number for central directory');
     const [flags, method, crc] = [view.getUint16(at + 8, true), view.getUint16(at + 10, true), view.getUint32(at + 16, true)];
     const [nameLen, extraLen, commentLen] = [28, 30, 32].map((k) => view.getUint16(at + k, true));
+    need(view, at + 46, nameLen + extraLen + commentLen, 'central directory entry');
     const name = new TextDecoder().decode(bytes.subarray(at + 46, at + 46 + nameLen));
     const { size, compressed, local } = entrySizes(view, at, at + 46 + nameLen, at + 46 + nameLen + extraLen);
     if (flags & 1) throw new ValueError(`File '${name}' is encrypted, password required for extraction`);
+    need(view, local, 30, `local header of '${name}'`);
     if (view.getUint32(local, true) !== SIG.local) throw new ValueError(`Bad magic number for file header of '${name}'`);
     const start = local + 30 + view.getUint16(local + 26, true) + view.getUint16(local + 28, true);
+    need(view, start, compressed, `data of '${name}'`);
     const body = bytes.subarray(start, start + compressed);
     out.push({ name, data: await inflate(name, method, body, size, crc) });
     at += 46 + nameLen + extraLen + commentLen;

@@ -121,9 +121,11 @@ export function symmetricEigen(a: Float64Array, n: number, uplo: 'L' | 'U', vect
   return { w, v: zt ? gatherRows(zt, n, n, order, true) : null };
 }
 
+/** NumPy upper-cases UPLO first, so 'l' and 'u' are accepted too. */
 function checkUplo(uplo: unknown): 'L' | 'U' {
-  if (uplo !== 'L' && uplo !== 'U') throw new ValueError("UPLO argument must be 'L' or 'U'");
-  return uplo;
+  const upper = typeof uplo === 'string' ? uplo.toUpperCase() : uplo;
+  if (upper !== 'L' && upper !== 'U') throw new ValueError("UPLO argument must be 'L' or 'U'");
+  return upper;
 }
 
 function eighStack(a: ArrayLike, fname: string, uplo: 'L' | 'U', vectors: boolean): { w: NDArray; v: NDArray | null } {
@@ -140,14 +142,14 @@ function eighStack(a: ArrayLike, fname: string, uplo: 'L' | 'U', vectors: boolea
 
 /** np.linalg.eigh(a, {UPLO = 'L'}) for a stack of symmetric (..., M, M) matrices: eigenvalues
  *  (..., M) ascending and eigenvectors (..., M, M) as columns. Only the UPLO triangle is read. */
-export function eigh(a: ArrayLike, options: { UPLO?: 'L' | 'U' } = {}): { eigenvalues: NDArray; eigenvectors: NDArray } {
+export function eigh(a: ArrayLike, options: { UPLO?: 'L' | 'U' | 'l' | 'u' } = {}): { eigenvalues: NDArray; eigenvectors: NDArray } {
   checkOptions('eigh', options, ['UPLO']);
   const r = eighStack(a, 'eigh', checkUplo(options.UPLO ?? 'L'), true);
   return { eigenvalues: r.w, eigenvectors: r.v as NDArray };
 }
 
 /** np.linalg.eigvalsh(a, {UPLO = 'L'}): the eigenvalues alone (cheaper: no vectors accumulated). */
-export function eigvalsh(a: ArrayLike, options: { UPLO?: 'L' | 'U' } = {}): NDArray {
+export function eigvalsh(a: ArrayLike, options: { UPLO?: 'L' | 'U' | 'l' | 'u' } = {}): NDArray {
   checkOptions('eigvalsh', options, ['UPLO']);
   return eighStack(a, 'eigvalsh', checkUplo(options.UPLO ?? 'L'), false).w;
 }

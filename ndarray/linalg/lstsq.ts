@@ -63,9 +63,9 @@ export interface LstsqResult {
 }
 
 /** np.linalg.lstsq(a, b, {rcond}) for a (M, N) and b (M,) or (M, K). Singular values at or below
- *  rcond * s_max are treated as zero; rcond defaults to eps * max(M, N) (NumPy's rcond=None), and a
- *  negative rcond means eps (LAPACK's convention). */
-export function lstsq(a: ArrayLike, b: ArrayLike, options: { rcond?: number } = {}): LstsqResult {
+ *  rcond * s_max are treated as zero; rcond defaults to eps * max(M, N) (NumPy's rcond=None), and an
+ *  rcond outside (0, 1), -1 for instance, means eps (LAPACK's convention, which NumPy inherits). */
+export function lstsq(a: ArrayLike, b: ArrayLike, options: { rcond?: number | null } = {}): LstsqResult {
   checkOptions('lstsq', options, ['rcond']);
   const A = readDense(a, 'lstsq'), B0 = readDense(b, 'lstsq');
   const vector = B0.shape.length === 1;
@@ -76,7 +76,7 @@ export function lstsq(a: ArrayLike, b: ArrayLike, options: { rcond?: number } = 
   if (m !== m2) throw new LinAlgError('Incompatible dimensions');
   const dtype = resultDType(A.dtype, B.dtype);
   let rcond = options.rcond ?? EPS64 * Math.max(m, n);
-  if (rcond < 0) rcond = EPS64;
+  if (!(rcond > 0 && rcond < 1)) rcond = EPS64; // LAPACK's gelsd: rcond <= 0 or >= 1 means machine precision
   if (!A.data.every(Number.isFinite)) throw new LinAlgError('SVD did not converge in Linear Least Squares');
   const f = svdFactor(A.data.slice(), m, n, 'reduced');
   const rank = f.s.length ? countAbove(f.s, rcond * f.s[0]) : 0;

@@ -27,7 +27,7 @@ export function randomInterval(mt: MT19937, max: number): number {
 }
 
 /** What is left of the last 32-bit word when draws are narrower than 32 bits. */
-class BitBuffer {
+export class BitBuffer {
   word = 0;
   left = 0;
 }
@@ -45,23 +45,22 @@ function nextBits(mt: MT19937, bits: number, buffer: BitBuffer): number {
   return buffer.word & ((1 << bits) - 1);
 }
 
-/** Fills `out` with integers off + [0, rng] from `bits`-wide draws (NumPy's random_bounded_*_fill).
- *  rng = 0 draws nothing; a full-width range takes the raw bits; otherwise masked rejection.
+/** One integer off + [0, rng] from `bits`-wide draws (NumPy's random_buffered_bounded_*): rng = 0
+ *  draws nothing; a full-width range takes the raw bits; otherwise masked rejection. Consecutive
+ *  calls sharing `buffer` slice the same 32-bit words, as NumPy's loops do. */
+export function boundedDraw(mt: MT19937, bits: number, off: number, rng: number, buffer: BitBuffer): number {
+  if (rng === 0) return off;
+  if (rng === (bits === 32 ? 0xffffffff : (1 << bits) - 1)) return off + nextBits(mt, bits, buffer);
+  const mask = maskFor(rng);
+  let value: number;
+  do value = (nextBits(mt, bits, buffer) & mask) >>> 0;
+  while (value > rng);
+  return off + value;
+}
+
+/** Fills `out` with integers off + [0, rng] (NumPy's random_bounded_*_fill: boundedDraw in a loop).
  *  The typed array `out` wraps off + value into its dtype, as the C code's unsigned sum does. */
 export function boundedFill(mt: MT19937, bits: number, off: number, rng: number, out: { length: number; [i: number]: number }): void {
   const buffer = new BitBuffer();
-  const full = bits === 32 ? 0xffffffff : (1 << bits) - 1;
-  const mask = maskFor(rng);
-  for (let i = 0; i < out.length; i++) {
-    if (rng === 0) {
-      out[i] = off;
-    } else if (rng === full) {
-      out[i] = off + nextBits(mt, bits, buffer);
-    } else {
-      let value: number;
-      do value = (nextBits(mt, bits, buffer) & mask) >>> 0;
-      while (value > rng);
-      out[i] = off + value;
-    }
-  }
+  for (let i = 0; i < out.length; i++) out[i] = boundedDraw(mt, bits, off, rng, buffer);
 }

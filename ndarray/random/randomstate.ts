@@ -7,13 +7,14 @@
 import { NDArray, type ArrayLike } from '../ndarray.ts';
 import { asarray } from '../creation.ts';
 import { type DType, allocTyped } from '../dtype.ts';
-import { checkShape, shapeSize } from '../shape.ts';
-import { ValueError } from '../errors.ts';
+import { broadcastShapes, checkShape, formatShape, shapeSize } from '../shape.ts';
+import { OverflowError, ValueError } from '../errors.ts';
 import { MT19937, MT_N } from './mt19937.ts';
-import { boundedFill } from './bounded.ts';
+import { BitBuffer, boundedDraw } from './bounded.ts';
 import { legacyGauss, poisson, kahanSum, type GaussState } from './distributions.ts';
 import { binomial, multinomial } from './binomial.ts';
 import { choice, shuffle, permutation, type ChoiceOptions } from './sampling.ts';
+import { type Param, readParam, readIntParam, constrain, outputShape, expand, drawEach } from './params.ts';
 import { checkOptions } from '../options.ts';
 
 /** An output shape: `3` or `[2, 3]`. */
@@ -39,23 +40,29 @@ const POISSON_LAM_MAX = INT32_MAX - Math.sqrt(INT32_MAX) * 10;
 
 const isSeedWord = (x: number): boolean => Number.isInteger(x) && x >= 0 && x <= 0xffffffff;
 
-function shapeOf(size: Size): number[] {
+/** `size` as a shape, or null when it is absent (one draw, or the parameters' broadcast shape). */
+function sizeShape(size: Size | null | undefined): number[] | null {
+  if (size === undefined || size === null) return null;
   return checkShape(typeof size === 'number' ? [size] : size);
 }
 
-/** A JS number without size, else an NDArray of `dtype` filled by `draw` in C order. */
+/** Parameter-free draws: a JS number without size, else an NDArray of `dtype` filled in C order. */
 function sample(size: Size | null | undefined, dtype: 'float64' | 'int32', draw: () => number): number | NDArray {
-  if (size === undefined || size === null) return draw();
-  const shape = shapeOf(size);
-  const data = allocTyped(dtype, shapeSize(shape));
-  for (let i = 0; i < data.length; i++) data[i] = draw();
-  return NDArray.fromTyped(data, shape, dtype);
+  return drawEach([], sizeShape(size), dtype, draw);
 }
 
-/** Python's int() of a bound: NumPy truncates floats. */
-function toInt(x: number): number {
-  if (!Number.isFinite(x)) throw new ValueError(`cannot convert float ${x} to integer`);
-  return Math.trunc(x);
+/** randint's checks on every bound, NumPy's order and words: low, then high - 1, within the dtype's
+ *  range, then low <= high - 1 ("high <= 0" when every low is 0, the one-argument form). */
+function checkIntBounds(lo: Param, hi: Param, dtype: DType, [lowest, highest]: readonly number[]): void {
+  constrain(lo, (v) => v >= lowest, `low is out of bounds for ${dtype}`);
+  constrain(hi, (v) => v - 1 <= highest, `high is out of bounds for ${dtype}`);
+  const both = broadcastShapes(lo.shape, hi.shape);
+  const [l, h] = [expand(lo, both), expand(hi, both)];
+  const bad = l.findIndex((v, i) => v > h[i] - 1);
+  if (bad >= 0) {
+    const message = Array.from(lo.values).every((v) => v === 0) ? 'high <= 0' : 'low >= high';
+    throw new ValueError(`${message} (low ${l[bad]}, high ${h[bad]})`);
+  }
 }
 
 export class RandomState implements GaussState {
@@ -138,13 +145,18 @@ export class RandomState implements GaussState {
     return this.randomSample(size as Size);
   }
 
-  /** Uniform doubles in [low, high): low + (high - low) * u. */
+  /** Uniform doubles in [low, high): low + (high - low) * u. `low` and `high` may be arrays that
+   *  broadcast together (see params.ts). */
   uniform(low?: number, high?: number, size?: null): number;
-  uniform(low: number, high: number, size: Size): NDArray;
-  uniform(low = 0, high = 1, size?: Size | null): number | NDArray {
-    const range = high - low;
-    if (!Number.isFinite(range)) throw new RangeError(`Range exceeds valid bounds (high - low = ${range})`);
-    return sample(size, 'float64', () => low + range * this.mt.nextDouble());
+  uniform(low: ArrayLike | undefined, high: ArrayLike | undefined, size?: Size | null): NDArray;
+  uniform(low?: ArrayLike, high?: ArrayLike, size?: Size | null): number | NDArray {
+    const [lo, hi] = [readParam(low, 0), readParam(high, 1)];
+    const both = broadcastShapes(hi.shape, lo.shape); // NumPy computes high - low first, with the ufunc's message
+    const [l, h] = [expand(lo, both), expand(hi, both)];
+    const bad = l.findIndex((v, i) => !Number.isFinite(h[i] - v));
+    if (bad >= 0) throw new OverflowError(`Range exceeds valid bounds (high - low = ${h[bad] - l[bad]})`);
+    const shape = outputShape([lo, hi], sizeShape(size));
+    return drawEach([lo, hi], shape, 'float64', (l, h) => l + (h - l) * this.mt.nextDouble());
   }
 
   /** Standard normals (polar Box-Muller, see distributions.ts). */
@@ -154,69 +166,77 @@ export class RandomState implements GaussState {
     return sample(size, 'float64', () => legacyGauss(this));
   }
 
-  /** Normals with mean `loc` and standard deviation `scale`: loc + scale * z. */
+  /** Normals with mean `loc` and standard deviation `scale`: loc + scale * z. `loc` and `scale`
+   *  may be arrays that broadcast together (see params.ts). */
   normal(loc?: number, scale?: number, size?: null): number;
-  normal(loc: number, scale: number, size: Size): NDArray;
-  normal(loc = 0, scale = 1, size?: Size | null): number | NDArray {
-    if (scale < 0) throw new ValueError(`scale < 0 (got ${scale})`);
-    return sample(size, 'float64', () => loc + scale * legacyGauss(this));
+  normal(loc: ArrayLike | undefined, scale: ArrayLike | undefined, size?: Size | null): NDArray;
+  normal(loc?: ArrayLike, scale?: ArrayLike, size?: Size | null): number | NDArray {
+    const [mean, sd] = [readParam(loc, 0), readParam(scale, 1)];
+    constrain(sd, (v) => !(v < 0 || Object.is(v, -0)), 'scale < 0'); // NumPy tests the sign bit: -0 is refused
+    const shape = outputShape([mean, sd], sizeShape(size));
+    return drawEach([mean, sd], shape, 'float64', (m, s) => m + s * legacyGauss(this));
   }
 
   // ---- integers ----------------------------------------------------------------------------
   /** Uniform integers in [low, high) (high excluded, unlike Python's random.randint); `randint(n)`
-   *  is [0, n). `dtype` may be any integer dtype or bool; the default is int32. */
+   *  is [0, n). `low` and `high` may be arrays that broadcast together. `dtype` may be any integer
+   *  dtype or bool; the default is int32. */
   randint(low: number, high?: number | null, size?: null, options?: { dtype?: DType }): number;
-  randint(low: number, high: number | null | undefined, size: Size, options?: { dtype?: DType }): NDArray;
-  randint(low: number, high?: number | null, size?: Size | null, options: { dtype?: DType } = {}): number | NDArray {
+  randint(low: ArrayLike, high: ArrayLike | null | undefined, size?: Size | null, options?: { dtype?: DType }): NDArray;
+  randint(low: ArrayLike, high?: ArrayLike | null, size?: Size | null, options: { dtype?: DType } = {}): number | NDArray {
     checkOptions('randint', options, ['dtype']);
     if (high === undefined || high === null) [low, high] = [0, low];
     const dtype = options.dtype ?? 'int32';
     const bounds = INT_BOUNDS[dtype];
     if (!bounds) throw new TypeError(`Unsupported dtype dtype('${dtype}') for randint`);
-    const shape = size === undefined || size === null ? null : shapeOf(size);
-    const out = allocTyped(dtype, shape ? shapeSize(shape) : 1);
-    if (out.length === 0) return NDArray.fromTyped(out, shape as number[], dtype);
-    const [lowest, highest, bits] = bounds;
-    const lo = toInt(low);
-    const hi = toInt(high) - 1; // the C code draws from the closed interval [lo, hi]
-    if (lo < lowest) throw new ValueError(`low is out of bounds for ${dtype}`);
-    if (hi > highest) throw new ValueError(`high is out of bounds for ${dtype}`);
-    if (lo > hi) throw new ValueError(lo === 0 ? 'high <= 0' : `low >= high (low ${lo}, high ${hi + 1})`);
-    boundedFill(this.mt, bits, lo, hi - lo, out);
-    return shape ? NDArray.fromTyped(out, shape, dtype) : out[0];
+    const outSize = sizeShape(size);
+    if (outSize && shapeSize(outSize) === 0) return NDArray.fromTyped(allocTyped(dtype, 0), outSize, dtype);
+    const [lo, hi] = [readIntParam(low), readIntParam(high)];
+    checkIntBounds(lo, hi, dtype, bounds);
+    const shape = outputShape([lo, hi], outSize, 'last');
+    // The C code draws from the closed interval [low, high - 1]; narrow dtypes share one bit buffer.
+    const buffer = new BitBuffer();
+    return drawEach([lo, hi], shape, dtype, (l, h) => boundedDraw(this.mt, bounds[2], l, h - 1 - l, buffer));
   }
 
-  /** Counts of successes in `n` trials of probability `p` (int32). */
+  /** Counts of successes in `n` trials of probability `p` (int32); n and p may be arrays. */
   binomial(n: number, p: number, size?: null): number;
-  binomial(n: number, p: number, size: Size): NDArray;
-  binomial(n: number, p: number, size?: Size | null): number | NDArray {
-    if (!(p >= 0 && p <= 1)) throw new ValueError(`p < 0, p > 1 or p is NaN (got ${p})`);
-    if (!Number.isInteger(n)) throw new TypeError(`binomial: n must be an integer, got ${n}`);
-    if (n < 0) throw new ValueError(`n < 0 (got ${n})`);
-    if (n > INT32_MAX) throw new ValueError(`n is too large for int32 results (got ${n})`);
-    return sample(size, 'int32', () => binomial(this.mt, n, p));
+  binomial(n: ArrayLike, p: ArrayLike, size?: Size | null): NDArray;
+  binomial(n: ArrayLike, p: ArrayLike, size?: Size | null): number | NDArray {
+    const [prob, trials] = [readParam(p), readParam(n)]; // NumPy's order, which its broadcast errors name
+    constrain(prob, (v) => v >= 0 && v <= 1, 'p < 0, p > 1 or p is NaN', 'p < 0, p > 1 or p contains NaNs');
+    constrain(trials, Number.isInteger, 'binomial: n must be an integer');
+    constrain(trials, (v) => v >= 0, 'n < 0');
+    constrain(trials, (v) => v <= INT32_MAX, 'n is too large for int32 results');
+    const shape = outputShape([prob, trials], sizeShape(size));
+    return drawEach([prob, trials], shape, 'int32', (pv, nv) => binomial(this.mt, nv, pv));
   }
 
-  /** Poisson counts with mean `lam` (int32). */
+  /** Poisson counts with mean `lam` (int32); lam may be an array. */
   poisson(lam?: number, size?: null): number;
-  poisson(lam: number, size: Size): NDArray;
-  poisson(lam = 1, size?: Size | null): number | NDArray {
-    if (!(lam >= 0)) throw new ValueError(`lam < 0 or lam is NaN (got ${lam})`);
-    if (lam > POISSON_LAM_MAX) throw new ValueError(`lam value too large (got ${lam}; int32 results need lam <= ${POISSON_LAM_MAX})`);
-    return sample(size, 'int32', () => poisson(this.mt, lam));
+  poisson(lam: ArrayLike | undefined, size?: Size | null): NDArray;
+  poisson(lam?: ArrayLike, size?: Size | null): number | NDArray {
+    const mean = readParam(lam, 1);
+    constrain(mean, (v) => v >= 0, 'lam < 0 or lam is NaN', 'lam < 0 or lam contains NaNs');
+    constrain(mean, (v) => v <= POISSON_LAM_MAX, `lam value too large (int32 results need lam <= ${POISSON_LAM_MAX})`);
+    const shape = outputShape([mean], sizeShape(size));
+    return drawEach([mean], shape, 'int32', (m) => poisson(this.mt, m));
   }
 
   /** Counts of `n` draws falling in each of `pvals.length` categories: shape (...size, k), int32.
-   *  The last category's probability is implied (1 - the others), as in NumPy. */
+   *  The last category's probability is implied (1 - the others), as in NumPy. Like NumPy's
+   *  RandomState (not its newer Generator), pvals must be 1-D and n a single integer. */
   multinomial(n: number, pvals: ArrayLike, size?: Size | null): NDArray {
-    const p = asarray(pvals, { dtype: 'float64' }).dataSync();
+    const pArr = asarray(pvals, { dtype: 'float64' });
+    if (pArr.ndim > 1) throw new ValueError(`object too deep for desired array (pvals must be 1-D, got shape ${formatShape(pArr.shape)})`);
+    const p = pArr.dataSync();
     if (p.some((v) => !(v >= 0 && v <= 1))) throw new ValueError('pvals < 0, pvals > 1 or pvals contains NaNs');
     if (p.length > 0 && kahanSum(p.subarray(0, Math.max(p.length - 1, 1))) > 1 + 1e-12) {
       throw new ValueError('sum(pvals[:-1]) > 1.0');
     }
-    if (!Number.isInteger(n)) throw new TypeError(`multinomial: n must be an integer, got ${n}`);
+    if (typeof n !== 'number' || !Number.isInteger(n)) throw new TypeError(`an integer is required (multinomial's n, got ${String(n)})`);
     if (n < 0) throw new ValueError(`n < 0 (got ${n})`);
-    const shape = [...(size === undefined || size === null ? [] : shapeOf(size)), p.length];
+    const shape = [...(sizeShape(size) ?? []), p.length];
     const out = new Int32Array(shapeSize(shape));
     for (let offset = 0; p.length > 0 && offset < out.length; offset += p.length) multinomial(this.mt, n, p, out, offset);
     return NDArray.fromTyped(out, shape, 'int32');
@@ -228,7 +248,7 @@ export class RandomState implements GaussState {
   choice(a: number | ArrayLike, size: Size, options?: ChoiceOptions): NDArray;
   choice(a: number | ArrayLike, size?: Size | null, options: ChoiceOptions = {}): number | NDArray {
     checkOptions('choice', options, ['replace', 'p']);
-    return choice(this.mt, a, size === undefined || size === null ? null : shapeOf(size), options);
+    return choice(this.mt, a, sizeShape(size), options);
   }
 
   /** Shuffles the rows (first axis) of an array, or the items of a JS array, in place. */

@@ -5,7 +5,7 @@
 // swaps on the row *indices* and gathering the rows once; the stream and the result are NumPy's.
 import { NDArray, type ArrayLike } from '../ndarray.ts';
 import { asarray } from '../creation.ts';
-import { shapeSize } from '../shape.ts';
+import { checkTotalSize, shapeSize } from '../shape.ts';
 import { IndexError, ValueError } from '../errors.ts';
 import type { MT19937 } from './mt19937.ts';
 import { boundedFill, randomInterval } from './bounded.ts';
@@ -40,9 +40,12 @@ const indexArray = (idx: Int32Array, shape: readonly number[] = [idx.length]): N
 
 /** np.random.shuffle: permutes the rows of `x` (its first axis) or the items of a JS array, in place. */
 export function shuffle(mt: MT19937, x: NDArray | unknown[]): void {
-  if (Array.isArray(x)) {
-    fisherYates(mt, x);
+  if (Array.isArray(x) || ArrayBuffer.isView(x)) {
+    fisherYates(mt, x as unknown[]);
     return;
+  }
+  if (!(x instanceof NDArray)) {
+    throw new TypeError(`shuffle() takes an array to permute in place (an NDArray, a JS array or a typed array), got ${x === null ? 'null' : typeof x}`);
   }
   const n = x.length; // a 0-d array throws NumPy's "len() of unsized object"
   const order = shuffledRange(mt, n);
@@ -51,7 +54,7 @@ export function shuffle(mt: MT19937, x: NDArray | unknown[]): void {
 
 /** np.random.permutation: shuffled range(n) for an integer, else a shuffled copy of the rows. */
 export function permutation(mt: MT19937, x: number | ArrayLike): NDArray {
-  if (typeof x === 'number' && Number.isInteger(x)) return indexArray(shuffledRange(mt, Math.max(x, 0)));
+  if (typeof x === 'number' && Number.isInteger(x)) return indexArray(shuffledRange(mt, checkTotalSize(Math.max(x, 0))));
   const arr = asarray(x);
   if (arr.ndim < 1) throw new IndexError('x must be an integer or at least 1-dimensional');
   return arr.get(indexArray(shuffledRange(mt, arr.shape[0])));

@@ -19,7 +19,8 @@
 import * as np from '../../ndarray/index.ts';
 import { Model } from '../models/model.ts';
 import type { LayerJSON, ModelJSON } from '../models/model.ts';
-import { modelFromJSON } from '../saving.ts';
+import { buildModel } from '../saving.ts';
+import { checkModelJSON } from '../saved-checks.ts';
 import { getActivation } from '../activations.ts';
 import type { Shape } from '../layers/layer.ts';
 import { Merge } from '../layers/merge.ts';
@@ -140,11 +141,16 @@ function functionalLayer(l: LayerJSON): LayerJSON {
 /** A tessera model (Sequential or functional) with the architecture and weights of TF.js artifacts. */
 export function fromTfjsArtifacts(artifacts: TfjsArtifactsLike, options: { device?: np.DeviceName } = {}): Model {
   if (artifacts.format === 'graph-model') throw new np.ValueError('fromTfjsArtifacts: this is a TF.js graph model (a TensorFlow graph, not layers); only the Layers format (format: "layers-model") can be rebuilt');
-  const topology = tesseraTopology(artifacts.modelTopology);
-  const model = modelFromJSON(topology, options);
-  if (!model.built) throw new np.ValueError('fromTfjsArtifacts: the topology gives no input shape (no batch_input_shape on the first layer)');
-  checkBatchNormAxes(model, topology);
-  assignWeights(model, artifacts);
+  const topology = checkModelJSON(tesseraTopology(artifacts.modelTopology), 'fromTfjsArtifacts', false);
+  const model = buildModel(topology, options);
+  try {
+    if (!model.built) throw new np.ValueError('fromTfjsArtifacts: the topology gives no input shape (no batch_input_shape on the first layer)');
+    checkBatchNormAxes(model, topology);
+    assignWeights(model, artifacts);
+  } catch (e) {
+    model.dispose();
+    throw e;
+  }
   return model;
 }
 
@@ -169,6 +175,7 @@ function tesseraTopology(topology: unknown): ModelJSON {
   const { class_name: className } = t;
   if (className !== 'Sequential' && className !== 'Model' && className !== 'Functional') throw new np.ValueError(`fromTfjsArtifacts: unknown model class '${String(className)}' (expected Sequential, Model or Functional)`);
   const config = (Array.isArray(t.config) ? { layers: t.config } : t.config) as { name?: string; layers: LayerJSON[]; input_layers?: unknown; output_layers?: unknown };
+  if (config === null || typeof config !== 'object' || !Array.isArray(config.layers)) throw new np.ValueError(`fromTfjsArtifacts: modelTopology.config is ${JSON.stringify(config)?.slice(0, 80)}; expected {name, layers: [...]}`);
   const unsupported = [...new Set(config.layers.map((l) => l.class_name).filter((c) => !SUPPORTED.includes(c)))];
   if (unsupported.length) throw new np.ValueError(`fromTfjsArtifacts: tessera has no layer ${unsupported.join(', ')} (it rebuilds ${SUPPORTED.join(', ')})`);
   const layers = config.layers.map((l) => ({ ...l, config: tesseraConfig(l) }));
@@ -248,9 +255,13 @@ function assignWeights(model: Model, artifacts: TfjsArtifactsLike): void {
   for (const spec of specs) {
     if (spec.quantization) throw new np.ValueError(`fromTfjsArtifacts: weight '${spec.name}' is quantized; convert the model again without --quantize_* options`);
     if ((spec.dtype ?? 'float32') !== 'float32') throw new np.ValueError(`fromTfjsArtifacts: weight '${spec.name}' has dtype ${String(spec.dtype)}; tessera reads float32 weights`);
+    if (!Array.isArray(spec.shape) || !spec.shape.every((d) => Number.isSafeInteger(d) && d >= 0)) throw new np.ValueError(`fromTfjsArtifacts: weight '${spec.name}' has shape ${JSON.stringify(spec.shape)}; expected a list of non-negative integers`);
     const size = spec.shape.reduce((a, b) => a * b, 1);
     if (offset + 4 * size > bytes.byteLength) throw new np.ValueError(`fromTfjsArtifacts: the weight data ends (${bytes.byteLength} bytes) before weight '${spec.name}' (bytes ${offset} to ${offset + 4 * size})`);
-    values.set(spec.name, { shape: spec.shape, data: new Float32Array(bytes.slice(offset, offset + 4 * size).buffer) });
+    const data = new Float32Array(bytes.slice(offset, offset + 4 * size).buffer);
+    const bad = data.findIndex((x) => !Number.isFinite(x));
+    if (bad >= 0) throw new np.ValueError(`fromTfjsArtifacts: weight '${spec.name}' holds ${data[bad]} at index ${bad}; expected finite weights`);
+    values.set(spec.name, { shape: spec.shape, data });
     offset += 4 * size;
   }
   // Keras 2 names recurrent weights with their cell (lstm/lstm_cell/kernel); tessera's are lstm/kernel.

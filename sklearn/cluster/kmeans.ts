@@ -12,8 +12,10 @@ import type { RandomState } from '../../ndarray/random/index.ts';
 import type { Params } from '../base.ts';
 import { Transformer } from '../mixins.ts';
 import { checkArray, checkNFeatures, valuesOf } from '../validation.ts';
+import { asFloat, floatDtypeOf, outputDtype } from '../utils/float-dtype.ts';
 import { checkRandomState, type RandomStateLike } from '../utils/random-state.ts';
 import { estimatorToJSON, estimatorFromJSON, registerEstimator, type EstimatorJSON } from '../persistence.ts';
+import * as saved from '../utils/saved-state.ts';
 import { checkBoolean, checkInterval, checkOption } from '../utils/check-params.ts';
 import { checkSampleWeight } from '../utils/sample-weight.ts';
 import { columnMeans } from '../linear_model/preprocess-data.ts';
@@ -112,7 +114,8 @@ export class KMeans extends Transformer<KMeansParams> {
     }
     const { centers, labels } = best as LloydResult;
     for (let i = 0; i < centers.length; i++) centers[i] += mean[i % f];
-    this.clusterCenters_ = np.NDArray.fromTyped(centers, [k, f], 'float64');
+    // float32 for a float32 X, as in scikit-learn
+    this.clusterCenters_ = asFloat(np.NDArray.fromTyped(centers, [k, f], 'float64'), floatDtypeOf(X));
     this.labels_ = np.NDArray.fromTyped(labels, [n], 'int32');
     this.inertia_ = (best as LloydResult).inertia;
     this.nIter_ = (best as LloydResult).nIter;
@@ -174,7 +177,8 @@ export class KMeans extends Transformer<KMeansParams> {
   async transform(X: unknown): Promise<NDArray> {
     const s = await this.testSamples(X);
     const k = this.params.nClusters;
-    return np.NDArray.fromTyped(euclideanDistances(s, this.centers(), k), [s.n, k], 'float64');
+    const distances = np.NDArray.fromTyped(euclideanDistances(s, this.centers(), k), [s.n, k], 'float64');
+    return asFloat(distances, outputDtype(X, this.clusterCenters_ as NDArray));
   }
 
   override async fitTransform(X: unknown, y?: unknown, sampleWeight?: unknown): Promise<NDArray> {
@@ -192,7 +196,7 @@ export class KMeans extends Transformer<KMeansParams> {
   }
 
   private centers(): Float64Array {
-    return (this.clusterCenters_ as NDArray).dataSync() as Float64Array;
+    return asFloat(this.clusterCenters_ as NDArray, 'float64').dataSync() as Float64Array;
   }
 
   /** Output column names of transform: 'kmeans0', 'kmeans1', ... */
@@ -210,7 +214,10 @@ export class KMeans extends Transformer<KMeansParams> {
 
   static fromJSON(json: EstimatorJSON): KMeans {
     // `this`, not the class name: a bundler may rename a class that refers to itself
-    return estimatorFromJSON(json, this as unknown as new (p: Params) => KMeans);
+    return estimatorFromJSON(json, this as unknown as new (p: Params) => KMeans, {
+      nFeaturesIn_: saved.count(1), clusterCenters_: saved.array({ shape: ['*', 'nFeaturesIn_'] }), labels_: saved.array({ shape: ['*'], ints: [0, 'clusterCenters_'] }),
+      inertia_: saved.real(), nIter_: saved.count(),
+    });
   }
 }
 

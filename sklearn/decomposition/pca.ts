@@ -15,6 +15,7 @@ import { Transformer } from '../mixins.ts';
 import { checkArray, checkNFeatures, toCpu, valuesOf } from '../validation.ts';
 import type { RandomStateLike } from '../utils/random-state.ts';
 import { estimatorToJSON, estimatorFromJSON, registerEstimator, type EstimatorJSON } from '../persistence.ts';
+import * as saved from '../utils/saved-state.ts';
 import { checkBoolean, checkInterval, checkOption } from '../utils/check-params.ts';
 import { svdFlip } from './svd-flip.ts';
 import { gramRouteFits, gramSvd } from './gram-svd.ts';
@@ -22,6 +23,7 @@ import { sharedFloat64 } from '../../ndarray/cpu/threads.ts';
 import { randomizedSvd, type PowerIterationNormalizer } from './randomized-svd.ts';
 import { inferDimension } from './infer-dimension.ts';
 import { pcaCovariance, pcaPrecision, pcaScoreSamples } from './pca-likelihood.ts';
+import { asFloat, floatDtypeOf, outputDtype } from '../utils/float-dtype.ts';
 
 export type PCAParams = {
   /** k: an int, a fraction of variance in (0, 1) to keep, 'mle' (Minka), or null for min(n, f). */
@@ -121,7 +123,8 @@ export class PCA extends Transformer<PCAParams> {
     const { U, S } = await this.fitFactors(X);
     const k = this.nComponents_ as number;
     const Uk = U.get(':', `:${k}`);
-    return this.params.whiten ? np.multiply(Uk, Math.sqrt((this.nSamples_ as number) - 1)) : np.multiply(Uk, S.get(`:${k}`));
+    const projected = this.params.whiten ? np.multiply(Uk, Math.sqrt((this.nSamples_ as number) - 1)) : np.multiply(Uk, S.get(`:${k}`));
+    return asFloat(projected, floatDtypeOf(X));
   }
 
   private async fitFactors(X: unknown): Promise<Factors> {
@@ -136,7 +139,17 @@ export class PCA extends Transformer<PCAParams> {
       solver = Math.max(n, f) <= 500 || k === 'mle' || !few ? 'full' : 'randomized';
     }
     this.nFeaturesIn_ = f;
-    return solver === 'full' ? this.fitFull(Xc, k) : this.fitTruncated(Xc, k);
+    const factors = solver === 'full' ? await this.fitFull(Xc, k) : await this.fitTruncated(Xc, k);
+    if (floatDtypeOf(X) === 'float32') this.keepFloat32();
+    return factors;
+  }
+
+  /** Fitted on float32 data, scikit-learn's PCA holds float32 attributes (computed here in float64). */
+  private keepFloat32(): void {
+    for (const key of ['mean_', 'components_', 'explainedVariance_', 'explainedVarianceRatio_', 'singularValues_'] as const) {
+      this[key] = (this[key] as NDArray).astype('float32');
+    }
+    this.noiseVariance_ = Math.fround(this.noiseVariance_ as number);
   }
 
   /** The exact SVD of the centred X; k may be chosen from the spectrum ('mle' or a fraction). */
@@ -211,7 +224,8 @@ export class PCA extends Transformer<PCAParams> {
   async transform(X: unknown): Promise<NDArray> {
     const Xc = await this.checkX(X);
     const projected = np.matmul(np.subtract(Xc, this.mean_ as NDArray), (this.components_ as NDArray).T);
-    return this.params.whiten ? np.divide(projected, np.sqrt(this.explainedVariance_ as NDArray)) : projected;
+    const Z = this.params.whiten ? np.divide(projected, np.sqrt(this.explainedVariance_ as NDArray)) : projected;
+    return asFloat(Z, outputDtype(X, this.components_ as NDArray));
   }
 
   /** Back to feature space: Z components + mean_ (undoing the whitening first). */
@@ -220,7 +234,7 @@ export class PCA extends Transformer<PCAParams> {
     const Zc = await toCpu(Z); // not checkArray: Z may have 0 columns (nComponents 0)
     const components = this.components_ as NDArray;
     const basis = this.params.whiten ? np.multiply(np.sqrt(this.explainedVariance_ as NDArray).reshape(-1, 1), components) : components;
-    return np.add(np.matmul(Zc, basis), this.mean_ as NDArray);
+    return asFloat(np.add(np.matmul(Zc, basis), this.mean_ as NDArray), outputDtype(Z, components));
   }
 
   /** The data covariance the model implies: Wᵀ diag(λ - σ²) W + σ² I (f, f). */
@@ -266,7 +280,11 @@ export class PCA extends Transformer<PCAParams> {
 
   static fromJSON(json: EstimatorJSON): PCA {
     // `this`, not the class name: a bundler may rename a class that refers to itself
-    return estimatorFromJSON(json, this as unknown as new (p: Params) => PCA);
+    return estimatorFromJSON(json, this as unknown as new (p: Params) => PCA, {
+      nFeaturesIn_: saved.count(1), nComponents_: saved.count(), nSamples_: saved.count(), noiseVariance_: saved.real(),
+      components_: saved.array({ shape: ['nComponents_', 'nFeaturesIn_'] }), mean_: saved.array({ shape: ['nFeaturesIn_'] }),
+      explainedVariance_: saved.array({ shape: ['nComponents_'] }), explainedVarianceRatio_: saved.array({ shape: ['nComponents_'] }), singularValues_: saved.array({ shape: ['nComponents_'] }),
+    });
   }
 }
 

@@ -13,11 +13,14 @@ import { ValueError } from '../../ndarray/errors.ts';
 import { log } from '../../ndarray/random/log.ts';
 import type { BaseEstimator } from '../base.ts';
 import { Classifier } from '../mixins.ts';
-import { checkArray, checkConsistentLength, checkNFeatures, checkTarget } from '../validation.ts';
+import { checkArray, checkConsistentLength, checkNFeatures } from '../validation.ts';
+import { encodeLabels } from '../linear_model/class-labels.ts';
+import { type Labels, labelIndices, takeLabels } from '../utils/labels.ts';
 import { checkRandomState, type RandomStateLike } from '../utils/random-state.ts';
 import { checkInterval, checkOption } from '../utils/check-params.ts';
 import { checkSampleWeight } from '../utils/sample-weight.ts';
 import { estimatorFromJSON, estimatorToJSON, registerEstimator, type EstimatorJSON } from '../persistence.ts';
+import * as saved from '../utils/saved-state.ts';
 import { DecisionTreeClassifier } from '../tree/decision-tree-classifier.ts';
 import { makeEstimator } from './make-estimator.ts';
 import { argmaxRows, npSum, sammeProba, softmaxRows } from './samme.ts';
@@ -25,9 +28,9 @@ import { argmaxRows, npSum, sammeProba, softmaxRows } from './samme.ts';
 /** What AdaBoost needs of its members: fit with sample weights, predict, and `classes_`. */
 interface Member extends BaseEstimator {
   fit(X: unknown, y: unknown, sampleWeight?: unknown): Promise<unknown>;
-  predict(X: unknown): Promise<NDArray>;
+  predict(X: unknown): Promise<Labels>;
   predictProba?(X: unknown): Promise<NDArray>;
-  classes_?: NDArray;
+  classes_?: Labels;
 }
 
 export type AdaBoostClassifierParams = {
@@ -44,14 +47,14 @@ export type AdaBoostClassifierParams = {
 /** One boosting round's outcome: new weights (null = stop without keeping the member), vote, error. */
 type Round = [weights: Float64Array | null, vote: number, error: number];
 
-export class AdaBoostClassifier extends Classifier<AdaBoostClassifierParams> {
+export class AdaBoostClassifier<L extends Labels = NDArray> extends Classifier<AdaBoostClassifierParams, L> {
   estimator_?: BaseEstimator;
   estimators_?: BaseEstimator[];
   /** α_m for each round (0 for rounds never run); length nEstimators. */
   estimatorWeights_?: NDArray;
   /** err_m for each round (1 for rounds never run); length nEstimators. */
   estimatorErrors_?: NDArray;
-  classes_?: NDArray;
+  classes_?: L;
   nClasses_?: number;
   nFeaturesIn_?: number;
   /** Σ_m α_m·importances_m / Σ_m α_m, when the members have importances (trees do). */
@@ -68,8 +71,8 @@ export class AdaBoostClassifier extends Classifier<AdaBoostClassifierParams> {
     checkInterval(name, 'learningRate', learningRate, { low: 0, closed: 'neither' });
     checkOption(name, 'algorithm', algorithm, ['SAMME', 'SAMME.R']);
     const Xc = await checkArray(X, { estimator: name });
-    const yc = await checkTarget(y, { estimator: name });
-    checkConsistentLength(Xc, yc);
+    const labels = await encodeLabels(y, name);
+    checkConsistentLength(Xc, labels.y);
     const template = (this.params.estimator ?? new DecisionTreeClassifier({ maxDepth: 1 })) as Member;
     if (template.fit.length < 3) throw new ValueError(`${template.estimatorName} doesn't support sample_weight.`);
     if (algorithm === 'SAMME.R' && typeof template.predictProba !== 'function') {
@@ -86,7 +89,10 @@ export class AdaBoostClassifier extends Classifier<AdaBoostClassifierParams> {
     const errors = new Float64Array(nEstimators).fill(1);
     const rng = checkRandomState(this.params.randomState);
     const zero = w.map((v) => (v === 0 ? 1 : 0));
-    const truth = yc.dataSync() as Float64Array;
+    // The members learn the labels as given; their votes are compared as class indices.
+    this.classes_ = labels.classes as L;
+    this.nClasses_ = labels.nClasses;
+    const truth = Float64Array.from(labels.codes);
     for (let m = 0; m < nEstimators; m++) {
       // Keep every live weight at least machine epsilon, so no sample is ever forgotten entirely.
       w = w.map((v, i) => (zero[i] ? 0 : Math.max(v, Number.EPSILON)));
@@ -113,18 +119,13 @@ export class AdaBoostClassifier extends Classifier<AdaBoostClassifierParams> {
     await est.fit(X, y, np.array(w));
     const real = this.params.algorithm === 'SAMME.R';
     const proba = real ? ((await (est.predictProba as (x: unknown) => Promise<NDArray>)(X)).dataSync() as Float64Array) : null;
-    if (m === 0) {
-      this.classes_ = est.classes_;
-      this.nClasses_ = (est.classes_ as NDArray).shape[0];
-    }
-    const classes = (this.classes_ as NDArray).dataSync() as Float64Array;
     const k = this.nClasses_ as number;
-    const predicted = proba ? argmaxRows(proba, k).map((c) => classes[c]) : (await est.predict(X)).dataSync();
+    const predicted = proba ? argmaxRows(proba, k) : labelIndices(await est.predict(X), this.classes_ as L);
     const incorrect = Float64Array.from(truth, (t, i) => (predicted[i] !== t ? 1 : 0));
     const error = npSum(incorrect.map((v, i) => v * w[i])) / npSum(w);
     if (error <= 0) return [w, 1, 0];
     const last = m === this.params.nEstimators - 1;
-    if (proba) return [last ? w : this.realUpdate(proba, classes, truth, w), 1, error];
+    if (proba) return [last ? w : this.realUpdate(proba, k, truth, w), 1, error];
     if (error >= 1 - 1 / k) {
       (this.estimators_ as BaseEstimator[]).pop();
       if (this.estimators_?.length === 0) {
@@ -142,12 +143,11 @@ export class AdaBoostClassifier extends Classifier<AdaBoostClassifierParams> {
 
   /** SAMME.R: w_i <- w_i · exp(-lr·(K-1)/K · Σ_c y_ic·log p_ic), with y_ic = 1 for the true class
    *  and -1/(K-1) for the others (probabilities clipped at machine epsilon). */
-  private realUpdate(proba: Float64Array, classes: Float64Array, truth: Float64Array, w: Float64Array): Float64Array {
-    const k = classes.length;
+  private realUpdate(proba: Float64Array, k: number, truth: Float64Array, w: Float64Array): Float64Array {
     return w.map((v, i) => {
       let s = 0;
       for (let c = 0; c < k; c++) {
-        const code = classes[c] === truth[i] ? 1 : -1 / (k - 1);
+        const code = c === truth[i] ? 1 : -1 / (k - 1);
         s += code * log(Math.max(proba[i * k + c], Number.EPSILON));
       }
       const alpha = -1 * this.params.learningRate * ((k - 1) / k) * s;
@@ -164,11 +164,11 @@ export class AdaBoostClassifier extends Classifier<AdaBoostClassifierParams> {
     return np.array(scores).reshape(n, k);
   }
 
-  async predict(X: unknown): Promise<NDArray> {
+  async predict(X: unknown): Promise<L> {
     const [scores, n] = await this.scores(X);
     const k = this.nClasses_ as number;
     const best = k === 2 ? Int32Array.from({ length: n }, (_, i) => (-scores[2 * i] + scores[2 * i + 1] > 0 ? 1 : 0)) : argmaxRows(scores, k);
-    return np.take(this.classes_ as NDArray, np.array(best));
+    return takeLabels(this.classes_ as L, best);
   }
 
   /** softmax of the decision function / (K - 1) (for two classes, of ±decision/2). */
@@ -192,7 +192,6 @@ export class AdaBoostClassifier extends Classifier<AdaBoostClassifierParams> {
     checkNFeatures(Xc, this.nFeaturesIn_ as number, this.estimatorName);
     const n = Xc.shape[0];
     const k = this.nClasses_ as number;
-    const classes = (this.classes_ as NDArray).dataSync();
     const alphas = (this.estimatorWeights_ as NDArray).dataSync() as Float64Array;
     const scores = new Float64Array(n * k);
     for (const [m, member] of (this.estimators_ as Member[]).entries()) {
@@ -200,8 +199,8 @@ export class AdaBoostClassifier extends Classifier<AdaBoostClassifierParams> {
         const logs = sammeProba(((await (member.predictProba as (x: unknown) => Promise<NDArray>)(Xc)).dataSync() as Float64Array), k);
         logs.forEach((v, j) => { scores[j] += v; });
       } else {
-        const labels = (await member.predict(Xc)).dataSync();
-        for (let i = 0; i < n; i++) for (let c = 0; c < k; c++) scores[i * k + c] += labels[i] === classes[c] ? alphas[m] : 0;
+        const predicted = labelIndices(await member.predict(Xc), this.classes_ as L);
+        predicted.forEach((c, i) => { if (c >= 0) scores[i * k + c] += alphas[m]; });
       }
     }
     const norm = npSum(alphas);
@@ -216,7 +215,11 @@ export class AdaBoostClassifier extends Classifier<AdaBoostClassifierParams> {
   /** Rebuilds a fitted estimator from toJSON() (`this`, not the class name: a self-reference would
    *  make bundlers rename the class). */
   static fromJSON(this: new (p: Partial<AdaBoostClassifierParams>) => AdaBoostClassifier, json: EstimatorJSON): AdaBoostClassifier {
-    return estimatorFromJSON(json, this);
+    return estimatorFromJSON(json, this, {
+      classes_: saved.labels(), nClasses_: saved.size('classes_'), nFeaturesIn_: saved.count(1),
+      featureImportances_: saved.optional(saved.array({ shape: ['nFeaturesIn_'] })), estimator_: saved.estimator(), estimators_: saved.list(saved.estimator({ nFeaturesIn_: 'nFeaturesIn_' })),
+      estimatorWeights_: saved.array({ shape: ['*'] }), estimatorErrors_: saved.array({ shape: ['*'] }),
+    });
   }
 }
 

@@ -14,9 +14,11 @@ import { ValueError } from '../../ndarray/errors.ts';
 import { Classifier } from '../mixins.ts';
 import { checkRandomState } from '../utils/random-state.ts';
 import { checkBoolean, checkInterval } from '../utils/check-params.ts';
-import { encodeLabels, takeClasses } from '../linear_model/class-labels.ts';
+import { encodeLabels } from '../linear_model/class-labels.ts';
+import { type Labels, takeLabels } from '../utils/labels.ts';
 import { checkSampleWeight } from '../utils/sample-weight.ts';
 import { estimatorFromJSON, estimatorToJSON, registerEstimator, type EstimatorJSON } from '../persistence.ts';
+import * as saved from '../utils/saved-state.ts';
 import { DecisionTreeClassifier, type DecisionTreeClassifierParams } from '../tree/decision-tree-classifier.ts';
 import { checkFittedTreeX, checkSameLength, checkTreeX, validateTreeParams } from '../tree/tree-params.ts';
 import { makeEstimator } from './make-estimator.ts';
@@ -38,9 +40,9 @@ function roundHalfEven(x: number): number {
   return Math.abs(x % 1) === 0.5 && r % 2 !== 0 ? r - 1 : r;
 }
 
-export class RandomForestClassifier extends Classifier<RandomForestClassifierParams> {
+export class RandomForestClassifier<L extends Labels = NDArray> extends Classifier<RandomForestClassifierParams, L> {
   estimators_?: DecisionTreeClassifier[];
-  classes_?: NDArray;
+  classes_?: L;
   nClasses_?: number;
   nFeaturesIn_?: number;
   featureImportances_?: NDArray;
@@ -59,7 +61,7 @@ export class RandomForestClassifier extends Classifier<RandomForestClassifierPar
     checkBoolean(name, 'bootstrap', bootstrap);
     validateTreeParams({ ...this.params, splitter: 'best' }, name, ['gini', 'entropy', 'log_loss']);
     const Xc = await checkTreeX(X, name);
-    const { classes, codes } = await encodeLabels(y, name);
+    const { classes, nClasses, codes } = await encodeLabels(y, name);
     const n = Xc.shape[0];
     checkSameLength(n, codes.length);
     const weights = await checkSampleWeight(sampleWeight, n);
@@ -83,8 +85,8 @@ export class RandomForestClassifier extends Classifier<RandomForestClassifierPar
       await tree.fit(Xc, yIndex, w);
     }
     this.estimators_ = trees;
-    this.classes_ = classes;
-    this.nClasses_ = classes.shape[0];
+    this.classes_ = classes as L;
+    this.nClasses_ = nClasses;
     this.nFeaturesIn_ = Xc.shape[1];
     this.featureImportances_ = np.array(this.meanImportances());
     return this;
@@ -120,8 +122,8 @@ export class RandomForestClassifier extends Classifier<RandomForestClassifierPar
   }
 
   /** The class with the highest mean probability. */
-  async predict(X: unknown): Promise<NDArray> {
-    return takeClasses(this.classes_ as NDArray, argmaxRows(await this.meanProba(X), this.nClasses_ as number));
+  async predict(X: unknown): Promise<L> {
+    return takeLabels(this.classes_ as L, argmaxRows(await this.meanProba(X), this.nClasses_ as number));
   }
 
   private async meanProba(X: unknown): Promise<Float64Array> {
@@ -140,7 +142,10 @@ export class RandomForestClassifier extends Classifier<RandomForestClassifierPar
   /** Rebuilds a fitted estimator from toJSON() (`this`, not the class name: a self-reference would
    *  make bundlers rename the class). */
   static fromJSON(this: new (p: Partial<RandomForestClassifierParams>) => RandomForestClassifier, json: EstimatorJSON): RandomForestClassifier {
-    return estimatorFromJSON(json, this);
+    return estimatorFromJSON(json, this, {
+      classes_: saved.labels(), nClasses_: saved.size('classes_'), nFeaturesIn_: saved.count(1), featureImportances_: saved.array({ shape: ['nFeaturesIn_'] }),
+      estimators_: saved.list(saved.estimator({ nFeaturesIn_: 'nFeaturesIn_', nClasses_: 'classes_' })),
+    });
   }
 }
 

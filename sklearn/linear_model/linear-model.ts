@@ -9,7 +9,9 @@ import { checkIsFitted, type BaseEstimator, type Params } from '../base.ts';
 import { Classifier } from '../mixins.ts';
 import { checkArray, checkConsistentLength, checkNFeatures } from '../validation.ts';
 import { type Matrix, matrix, fromNDArray, toNDArray } from './dense.ts';
-import { predictedIndices, takeClasses } from './class-labels.ts';
+import { predictedIndices } from './class-labels.ts';
+import { type Labels, takeLabels } from '../utils/labels.ts';
+import { asFloat, outputDtype, type FloatDType } from '../utils/float-dtype.ts';
 
 /** X for predict/decisionFunction: the estimator must be fitted, X 2-D, finite, with the fitted width. */
 export async function predictInput(est: BaseEstimator & { nFeaturesIn_?: number }, X: unknown): Promise<Matrix> {
@@ -32,7 +34,7 @@ export async function checkRegressionXy(X: unknown, y: unknown, estimator: strin
 
 /** coef_ (features,) or (targets, features) as a (targets x features) matrix. */
 export function coefMatrix(coef: NDArray): Matrix {
-  const m = fromNDArray(coef);
+  const m = fromNDArray(asFloat(coef, 'float64'));
   return coef.ndim === 1 ? matrix(1, coef.shape[0], m.data) : m;
 }
 
@@ -63,29 +65,32 @@ export function scoresArray(S: Matrix, ravel: boolean): NDArray {
   return ravel && S.cols === 1 ? toNDArray(S, [S.rows]) : toNDArray(S);
 }
 
-/** coef_ as scikit-learn shapes it: (features,) when y was 1-D, else (targets, features). */
-export function coefArray(coef: Matrix, ravel: boolean): NDArray {
-  return ravel ? toNDArray(coef, [coef.cols]) : toNDArray(coef);
+/** coef_ as scikit-learn shapes it: (features,) when y was 1-D, else (targets, features); float32
+ *  when X was (Ridge keeps float32 data in float32). */
+export function coefArray(coef: Matrix, ravel: boolean, dtype: FloatDType = 'float64'): NDArray {
+  return asFloat(ravel ? toNDArray(coef, [coef.cols]) : toNDArray(coef), dtype);
 }
 
-/** intercept_: 0 without an intercept, a number for a 1-D y, else a (targets,) array. */
-export function interceptValue(b: Float64Array | null, ravel: boolean): number | NDArray {
+/** intercept_: 0 without an intercept, a number for a 1-D y (rounded to float32 when asked), else a
+ *  (targets,) array. */
+export function interceptValue(b: Float64Array | null, ravel: boolean, dtype: FloatDType = 'float64'): number | NDArray {
   if (!b) return 0;
-  return ravel ? b[0] : np.NDArray.fromTyped(b, [b.length], 'float64');
+  if (ravel) return dtype === 'float32' ? Math.fround(b[0]) : b[0];
+  return asFloat(np.NDArray.fromTyped(b, [b.length], 'float64'), dtype);
 }
 
 /** A fitted linear regressor's predict: X wᵀ + b, (n,) when coef_ is 1-D (y was), else (n, targets). */
 export async function predictLinear(est: BaseEstimator & { coef_?: NDArray; intercept_?: number | NDArray; nFeaturesIn_?: number }, X: unknown): Promise<NDArray> {
   const Xm = await predictInput(est, X);
   const coef = est.coef_ as NDArray;
-  return scoresArray(linearScores(Xm, coef, est.intercept_ as number | NDArray), coef.ndim === 1);
+  return asFloat(scoresArray(linearScores(Xm, coef, est.intercept_ as number | NDArray), coef.ndim === 1), outputDtype(X, coef));
 }
 
 /** A fitted linear classifier's state, as decisionValues and predictLabels read it. */
 export interface FittedLinearClassifier extends BaseEstimator {
   coef_?: NDArray;
   intercept_?: number | NDArray;
-  classes_?: NDArray;
+  classes_?: Labels;
   nFeaturesIn_?: number;
 }
 
@@ -96,18 +101,18 @@ export async function decisionValues(est: FittedLinearClassifier, X: unknown): P
 }
 
 /** LinearClassifierMixin.predict: classes_[argmax of the scores], or classes_[score > 0] for one column. */
-export async function predictLabels(est: FittedLinearClassifier, X: unknown): Promise<NDArray> {
+export async function predictLabels<L extends Labels>(est: FittedLinearClassifier & { classes_?: L }, X: unknown): Promise<L> {
   const Xm = await predictInput(est, X);
   const S = linearScores(Xm, est.coef_ as NDArray, est.intercept_ as number | NDArray);
-  return takeClasses(est.classes_ as NDArray, predictedIndices(S));
+  return takeLabels(est.classes_ as L, predictedIndices(S));
 }
 
 /** scikit-learn's LinearClassifierMixin: the classifiers that score X Wᵀ + b (LogisticRegression,
  *  RidgeClassifier, RidgeClassifierCV) share decisionFunction and predict. */
-export abstract class LinearClassifier<P extends Params> extends Classifier<P> implements FittedLinearClassifier {
+export abstract class LinearClassifier<P extends Params, L extends Labels = NDArray> extends Classifier<P, L> implements FittedLinearClassifier {
   coef_?: NDArray;
   intercept_?: number | NDArray;
-  classes_?: NDArray;
+  classes_?: L;
   nFeaturesIn_?: number;
 
   /** Signed scores X Wᵀ + b: (n,) for two classes (> 0 means classes_[1]), else (n, classes). */
@@ -116,7 +121,7 @@ export abstract class LinearClassifier<P extends Params> extends Classifier<P> i
   }
 
   /** The class with the highest score (for two classes, classes_[1] where the score is > 0). */
-  predict(X: unknown): Promise<NDArray> {
-    return predictLabels(this, X);
+  predict(X: unknown): Promise<L> {
+    return predictLabels<L>(this, X);
   }
 }

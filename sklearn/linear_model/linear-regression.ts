@@ -7,6 +7,7 @@ import * as np from '../../ndarray/index.ts';
 import type { NDArray } from '../../ndarray/index.ts';
 import { Regressor } from '../mixins.ts';
 import { estimatorToJSON, estimatorFromJSON, registerEstimator, type EstimatorJSON } from '../persistence.ts';
+import * as saved from '../utils/saved-state.ts';
 import type { Params } from '../base.ts';
 import { checkBoolean } from '../utils/check-params.ts';
 import { type Matrix, matrix, column, fromNDArray, toNDArray, transpose } from './dense.ts';
@@ -88,7 +89,9 @@ export class LinearRegression extends Regressor<LinearRegressionParams> {
 
   static fromJSON(json: EstimatorJSON): LinearRegression {
     // `this`, not the class name: a bundler may rename a class that refers to itself.
-    return estimatorFromJSON(json, this as unknown as new (p: Params) => LinearRegression);
+    return estimatorFromJSON(json, this as unknown as new (p: Params) => LinearRegression, {
+      ...saved.REGRESSION, rank_: saved.optional(saved.count()), singular_: saved.optional(saved.array({ shape: ['*'] })),
+    });
   }
 }
 

@@ -44,7 +44,7 @@ export function fitBinary(X: Matrix, labels: EncodedLabels, sw0: Float64Array, p
   const isPos = Int32Array.from(labels.codes, (c) => (c === pos ? 1 : 0));
   const y = Float64Array.from(isPos, (b) => (b ? 1 : o.solver === 'lbfgs' ? 0 : -1));
   if (o.classWeight === 'balanced') {
-    const binary = { classes: np.array([0, 1]), codes: isPos, y: labels.y };
+    const binary = { classes: np.array([0, 1]), nClasses: 2, codes: isPos, y: labels.y };
     const cw = classSampleWeights('balanced', binary);
     sw.forEach((s, i) => { sw[i] = s * cw[i]; });
   }
@@ -65,7 +65,7 @@ export function fitBinary(X: Matrix, labels: EncodedLabels, sw0: Float64Array, p
 
 /** All classes at once through the softmax; for two classes only the second row is kept (as sklearn). */
 export function fitMultinomial(X: Matrix, labels: EncodedLabels, sw0: Float64Array, o: PathOptions): PathResult {
-  const K = labels.classes.shape[0], p = X.cols, dof = p + Number(o.fitIntercept);
+  const K = labels.nClasses, p = X.cols, dof = p + Number(o.fitIntercept);
   const sw = sw0.slice();
   if (o.classWeight) {
     const cw = classSampleWeights(o.classWeight, labels);

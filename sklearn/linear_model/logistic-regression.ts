@@ -9,12 +9,14 @@ import type { NDArray } from '../../ndarray/index.ts';
 import { ValueError } from '../../ndarray/errors.ts';
 import { checkArray, checkConsistentLength } from '../validation.ts';
 import { estimatorToJSON, estimatorFromJSON, registerEstimator, type EstimatorJSON } from '../persistence.ts';
+import * as saved from '../utils/saved-state.ts';
 import type { Params } from '../base.ts';
 import type { RandomStateLike } from '../utils/random-state.ts';
 import { checkBoolean, checkInterval, checkOption } from '../utils/check-params.ts';
 import { type Matrix, matrix, fromNDArray, toNDArray } from './dense.ts';
 import { checkSampleWeight } from '../utils/sample-weight.ts';
 import { predictInput, linearScores, coefMatrix, interceptVector, LinearClassifier } from './linear-model.ts';
+import { type Labels, labelCount, pyLabel } from '../utils/labels.ts';
 import { encodeLabels, type ClassWeight } from './class-labels.ts';
 import { fitBinary, fitMultinomial, type LogisticSolver, type PathOptions } from './logistic-path.ts';
 
@@ -77,12 +79,12 @@ function softmaxProba(S: Matrix): Matrix {
   return P;
 }
 
-export class LogisticRegression extends LinearClassifier<LogisticRegressionParams> {
+export class LogisticRegression<L extends Labels = NDArray> extends LinearClassifier<LogisticRegressionParams, L> {
   /** (1, features) for two classes (and for 'ovr' K = 2), else (classes, features). */
   declare coef_?: NDArray;
   /** (1,) or (classes,); zeros without an intercept. */
   declare intercept_?: NDArray;
-  declare classes_?: NDArray;
+  declare classes_?: L;
   /** Iterations of the solver, (1,) or (classes,) for one-vs-rest (int32). */
   nIter_?: NDArray;
   declare nFeaturesIn_?: number;
@@ -126,9 +128,9 @@ export class LogisticRegression extends LinearClassifier<LogisticRegressionParam
     const Xc = await checkArray(X, { estimator: this.estimatorName });
     const labels = await encodeLabels(y, this.estimatorName);
     checkConsistentLength(Xc, labels.y);
-    const nClasses = labels.classes.shape[0];
+    const nClasses = labels.nClasses;
     if (nClasses < 2) {
-      throw new ValueError(`This solver needs samples of at least 2 classes in the data, but the data contains only one class: ${labels.classes.itemSync(0)}`);
+      throw new ValueError(`This solver needs samples of at least 2 classes in the data, but the data contains only one class: ${Array.isArray(labels.classes) ? pyLabel(labels.classes[0]) : labels.classes.itemSync(0)}`);
     }
     const sw = await checkSampleWeight(sampleWeight, Xc.shape[0]);
     const Xm = fromNDArray(Xc);
@@ -155,7 +157,7 @@ export class LogisticRegression extends LinearClassifier<LogisticRegressionParam
       });
     }
     this.setCoefficients(rows, Xc.shape[1]);
-    this.classes_ = labels.classes;
+    this.classes_ = labels.classes as L;
     this.nIter_ = np.NDArray.fromTyped(Int32Array.from(nIter), [nIter.length], 'int32');
     this.nFeaturesIn_ = Xc.shape[1];
     return this;
@@ -195,7 +197,7 @@ export class LogisticRegression extends LinearClassifier<LogisticRegressionParam
   async predictProba(X: unknown): Promise<NDArray> {
     const Xm = await predictInput(this, X);
     const S = linearScores(Xm, this.coef_ as NDArray, this.intercept_ as NDArray);
-    const K = (this.classes_ as NDArray).shape[0];
+    const K = labelCount(this.classes_ as L);
     const ovr = this.params.multiClass === 'ovr' || (this.params.multiClass === 'auto' && K <= 2);
     return toNDArray(ovr ? ovrProba(S) : softmaxProba(S));
   }
@@ -213,7 +215,7 @@ export class LogisticRegression extends LinearClassifier<LogisticRegressionParam
 
   static fromJSON(json: EstimatorJSON): LogisticRegression {
     // `this`, not the class name: a bundler may rename a class that refers to itself.
-    return estimatorFromJSON(json, this as unknown as new (p: Params) => LogisticRegression);
+    return estimatorFromJSON(json, this as unknown as new (p: Params) => LogisticRegression, { ...saved.CLASSIFICATION, nIter_: saved.array({ shape: ['*'], ints: [0, '*'] }) });
   }
 }
 

@@ -7,12 +7,14 @@ import * as np from '../../ndarray/index.ts';
 import type { NDArray } from '../../ndarray/index.ts';
 import { ValueError } from '../../ndarray/errors.ts';
 import { estimatorToJSON, estimatorFromJSON, registerEstimator, type EstimatorJSON } from '../persistence.ts';
+import * as saved from '../utils/saved-state.ts';
 import type { Params } from '../base.ts';
 import { StratifiedKFold, type Splitter } from '../model_selection/split.ts';
 import { checkBoolean, checkOption } from '../utils/check-params.ts';
 import { type Matrix, matrix, fromNDArray, matmulTN } from './dense.ts';
 import { centreData, rescaleRows, interceptFrom } from './preprocess-data.ts';
 import { coefArray, interceptValue, LinearClassifier } from './linear-model.ts';
+import type { Labels } from '../utils/labels.ts';
 import { binarizeLabels, type ClassWeight, type EncodedLabels } from './class-labels.ts';
 import { ridgeGcv } from './ridge-gcv.ts';
 import { RidgeClassifier, checkClassifierData } from './ridge-classifier.ts';
@@ -54,10 +56,10 @@ function pick(v: Float64Array, rows: number[]): Float64Array {
   return Float64Array.from(rows, (r) => v[r]);
 }
 
-export class RidgeClassifierCV extends LinearClassifier<RidgeClassifierCVParams> {
+export class RidgeClassifierCV<L extends Labels = NDArray> extends LinearClassifier<RidgeClassifierCVParams, L> {
   declare coef_?: NDArray;
   declare intercept_?: number | NDArray;
-  declare classes_?: NDArray;
+  declare classes_?: L;
   /** The chosen α. */
   alpha_?: number;
   /** Its score: minus the mean squared LOO error (cv = null), or the mean fold accuracy. */
@@ -90,14 +92,14 @@ export class RidgeClassifierCV extends LinearClassifier<RidgeClassifierCVParams>
     const fit = this.params.cv === null ? this.leaveOneOut(Xm, labels, sw, alphas) : await this.crossValidate(Xm, labels, sw, alphas);
     this.coef_ = coefArray(fit.coef, false);
     this.intercept_ = interceptValue(fit.intercept, false);
-    this.classes_ = labels.classes;
+    this.classes_ = labels.classes as L;
     this.nFeaturesIn_ = Xc.shape[1];
     return this;
   }
 
   /** X is centred and scaled in place. */
   private leaveOneOut(X: Matrix, labels: EncodedLabels, sw: Float64Array, alphas: number[]): { coef: Matrix; intercept: Float64Array | null } {
-    const Y = binarizeLabels(labels.codes, labels.classes.shape[0]);
+    const Y = binarizeLabels(labels.codes, labels.nClasses);
     const c = centreData(X, Y, this.params.fitIntercept, sw);
     const sqrtSw = rescaleRows(sw, X, Y);
     const gcv = ridgeGcv(X, Y, sqrtSw, {
@@ -145,7 +147,9 @@ export class RidgeClassifierCV extends LinearClassifier<RidgeClassifierCVParams>
 
   static fromJSON(json: EstimatorJSON): RidgeClassifierCV {
     // `this`, not the class name: a bundler may rename a class that refers to itself.
-    return estimatorFromJSON(json, this as unknown as new (p: Params) => RidgeClassifierCV);
+    return estimatorFromJSON(json, this as unknown as new (p: Params) => RidgeClassifierCV, {
+      ...saved.CLASSIFICATION, alpha_: saved.real(), bestScore_: saved.optional(saved.real()), cvValues_: saved.optional(saved.array({ shape: ['*', '*', '*'] })),
+    });
   }
 }
 

@@ -7,11 +7,13 @@ import * as np from '../../ndarray/index.ts';
 import type { NDArray } from '../../ndarray/index.ts';
 import { checkArray, checkConsistentLength } from '../validation.ts';
 import { estimatorToJSON, estimatorFromJSON, registerEstimator, type EstimatorJSON } from '../persistence.ts';
+import * as saved from '../utils/saved-state.ts';
 import type { Params } from '../base.ts';
 import { BASE_RIDGE_DEFAULTS, fitBaseRidge, validateRidgeParams, type BaseRidgeParams } from './base-ridge.ts';
 import { viewOf } from './dense.ts';
 import { checkSampleWeight } from '../utils/sample-weight.ts';
 import { coefArray, interceptValue, LinearClassifier } from './linear-model.ts';
+import type { Labels } from '../utils/labels.ts';
 import { encodeLabels, binarizeLabels, classSampleWeights, type ClassWeight, type EncodedLabels } from './class-labels.ts';
 
 export type RidgeClassifierParams = BaseRidgeParams & {
@@ -37,13 +39,13 @@ export async function checkClassifierData(
   return { Xc, labels, sw };
 }
 
-export class RidgeClassifier extends LinearClassifier<RidgeClassifierParams> {
+export class RidgeClassifier<L extends Labels = NDArray> extends LinearClassifier<RidgeClassifierParams, L> {
   /** (1, features) for two classes, else (classes, features). */
   declare coef_?: NDArray;
   /** (1,) or (classes,); 0 without an intercept. */
   declare intercept_?: number | NDArray;
   /** The distinct labels, sorted. */
-  declare classes_?: NDArray;
+  declare classes_?: L;
   declare nFeaturesIn_?: number;
   nIter_?: NDArray | null;
 
@@ -54,11 +56,11 @@ export class RidgeClassifier extends LinearClassifier<RidgeClassifierParams> {
   async fit(X: unknown, y: unknown, sampleWeight?: unknown): Promise<this> {
     validateRidgeParams(this.params, this.estimatorName);
     const { Xc, labels, sw } = await checkClassifierData(X, y, sampleWeight, this.params.classWeight, this.estimatorName);
-    const Y = binarizeLabels(labels.codes, labels.classes.shape[0]);
+    const Y = binarizeLabels(labels.codes, labels.nClasses);
     const fit = fitBaseRidge(this.params, viewOf(Xc), Y, sw);
     this.coef_ = coefArray(fit.coef, false);
     this.intercept_ = interceptValue(fit.intercept, false);
-    this.classes_ = labels.classes;
+    this.classes_ = labels.classes as L;
     this.nFeaturesIn_ = Xc.shape[1];
     this.nIter_ = fit.nIter ? np.NDArray.fromTyped(fit.nIter, [fit.nIter.length], 'int32') : null;
     return this;
@@ -73,7 +75,7 @@ export class RidgeClassifier extends LinearClassifier<RidgeClassifierParams> {
 
   static fromJSON(json: EstimatorJSON): RidgeClassifier {
     // `this`, not the class name: a bundler may rename a class that refers to itself.
-    return estimatorFromJSON(json, this as unknown as new (p: Params) => RidgeClassifier);
+    return estimatorFromJSON(json, this as unknown as new (p: Params) => RidgeClassifier, { ...saved.CLASSIFICATION, nIter_: saved.optional(saved.nullable(saved.array({ shape: ['*'], ints: [0, '*'] }))) });
   }
 }
 

@@ -7,16 +7,18 @@ import * as np from '../../ndarray/index.ts';
 import type { NDArray } from '../../ndarray/index.ts';
 import { Regressor } from '../mixins.ts';
 import { estimatorToJSON, estimatorFromJSON, registerEstimator, type EstimatorJSON } from '../persistence.ts';
+import * as saved from '../utils/saved-state.ts';
 import type { Params } from '../base.ts';
 import { BASE_RIDGE_DEFAULTS, fitBaseRidge, validateRidgeParams, type BaseRidgeParams } from './base-ridge.ts';
 import { viewOf } from './dense.ts';
 import { checkSampleWeight } from '../utils/sample-weight.ts';
 import { checkRegressionXy, predictLinear, coefArray, interceptValue } from './linear-model.ts';
+import { floatDtypeOf } from '../utils/float-dtype.ts';
 
 export type RidgeParams = BaseRidgeParams;
 
 export class Ridge extends Regressor<RidgeParams> {
-  /** Weights, (features,) for a 1-D y, else (targets, features). */
+  /** Weights, (features,) for a 1-D y, else (targets, features); float32 when X is float32. */
   coef_?: NDArray;
   /** 0 without an intercept, a number for a 1-D y, else (targets,). */
   intercept_?: number | NDArray;
@@ -35,8 +37,9 @@ export class Ridge extends Regressor<RidgeParams> {
     const sw = sampleWeight === undefined || sampleWeight === null ? null : await checkSampleWeight(sampleWeight, Xc.shape[0]);
     const fit = fitBaseRidge(this.params, viewOf(Xc), viewOf(yc), sw);
     const ravel = yc.ndim === 1;
-    this.coef_ = coefArray(fit.coef, ravel);
-    this.intercept_ = interceptValue(fit.intercept, ravel);
+    const dtype = floatDtypeOf(X);
+    this.coef_ = coefArray(fit.coef, ravel, dtype);
+    this.intercept_ = interceptValue(fit.intercept, ravel, dtype);
     this.nFeaturesIn_ = Xc.shape[1];
     this.nIter_ = fit.nIter ? np.NDArray.fromTyped(fit.nIter, [fit.nIter.length], 'int32') : null;
     return this;
@@ -53,7 +56,7 @@ export class Ridge extends Regressor<RidgeParams> {
 
   static fromJSON(json: EstimatorJSON): Ridge {
     // `this`, not the class name: a bundler may rename a class that refers to itself.
-    return estimatorFromJSON(json, this as unknown as new (p: Params) => Ridge);
+    return estimatorFromJSON(json, this as unknown as new (p: Params) => Ridge, { ...saved.REGRESSION, nIter_: saved.optional(saved.nullable(saved.array({ shape: ['*'], ints: [0, '*'] }))) });
   }
 }
 

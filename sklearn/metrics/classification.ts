@@ -1,5 +1,6 @@
 // Classification metrics: how often, and how, predicted labels agree with the true ones.
-// Labels may be any numbers; `confusionMatrix` orders them sorted, as scikit-learn does.
+// Labels may be any numbers, or strings in JS arrays (scored through their codes among the sorted
+// strings, see utils/labels.ts); `confusionMatrix` orders them sorted, as scikit-learn does.
 import type { NDArray } from '../../ndarray/index.ts';
 import * as np from '../../ndarray/index.ts';
 import { toCpu, checkConsistentLength } from '../validation.ts';
@@ -7,12 +8,42 @@ import { ValueError } from '../../ndarray/errors.ts';
 import { formatNumber } from '../../ndarray/io/printf.ts';
 import { typeOfTarget } from '../model_selection/target-type.ts';
 import { checkOptions } from '../utils/check-params.ts';
+import { numSamples } from '../model_selection/indexing.ts';
+import { pyLabel, stringCodes, stringLabels, uniqueStrings } from '../utils/labels.ts';
+
+type Label = number | string;
+
+/** The two label inputs as numbers: string labels become their indices among the sorted strings of
+ *  both (`names`, null for numeric labels). Strings against numbers is refused, as scikit-learn
+ *  does when it cannot sort them together. */
+function labelCodes(yTrue: unknown, yPred: unknown): [unknown, unknown, string[] | null] {
+  const [st, sp] = [stringLabels(yTrue), stringLabels(yPred)];
+  if (!st && !sp) return [yTrue, yPred, null];
+  const lengths = [numSamples(yTrue), numSamples(yPred)];
+  if (lengths[0] !== lengths[1]) throw new ValueError(`Found input variables with inconsistent numbers of samples: [${lengths.join(', ')}]`);
+  if (!st || !sp) {
+    const shown = (y: unknown): string => (stringLabels(y) ? `[${uniqueStrings(y as string[]).map(pyLabel).join(' ')}]` : np.unique(y as np.ArrayLike).str());
+    throw new TypeError(`Labels in y_true and y_pred should be of the same type. Got y_true=${shown(yTrue)} and y_pred=${shown(yPred)}. Make sure that the predictions provided by the classifier coincides with the true labels.`);
+  }
+  const names = uniqueStrings([...st, ...sp]);
+  const codes = (s: string[]): NDArray => np.array(Float64Array.from(stringCodes(s, names)));
+  return [codes(st), codes(sp), names];
+}
+
+/** A label given by the user (a `labels` entry, `posLabel`) as the number the metric compares
+ *  (NaN, which matches no sample, for a label of the other kind). */
+function codeOfLabel(names: string[] | null, label: Label): number {
+  if (!names) return typeof label === 'number' ? label : NaN;
+  const i = typeof label === 'string' ? names.indexOf(label) : -1;
+  return i < 0 ? NaN : i;
+}
 
 /** scikit-learn's _check_targets: the same number of samples, and label arrays of one kind (binary
  *  with multiclass is multiclass); real values are not labels. `multilabel` says who scores one
  *  0/1 column per label (accuracyScore, as subset accuracy); the others refuse it. */
-async function labels(yTrue: unknown, yPred: unknown, metric: string, multilabel = false): Promise<[Float64Array, Float64Array, number]> {
-  const [t, p] = [await toCpu(yTrue), await toCpu(yPred)];
+async function labels(yTrue: unknown, yPred: unknown, metric: string, multilabel = false): Promise<[Float64Array, Float64Array, number, string[] | null]> {
+  const [codesTrue, codesPred, names] = labelCodes(yTrue, yPred);
+  const [t, p] = [await toCpu(codesTrue), await toCpu(codesPred)];
   checkConsistentLength(t, p);
   let [typeTrue, typePred] = [await typeOfTarget(t, 'y_true'), await typeOfTarget(p, 'y_pred')];
   if (typeTrue !== typePred && [typeTrue, typePred].every((k) => k === 'binary' || k === 'multiclass')) typeTrue = typePred = 'multiclass';
@@ -22,7 +53,7 @@ async function labels(yTrue: unknown, yPred: unknown, metric: string, multilabel
   }
   if (!['binary', 'multiclass', 'multilabel-indicator'].includes(typeTrue)) throw new ValueError(`${typeTrue} is not supported`);
   const columns = typeTrue === 'multilabel-indicator' ? t.shape[1] : 1;
-  return [t.ravel().dataSync() as Float64Array, p.ravel().dataSync() as Float64Array, columns];
+  return [t.ravel().dataSync() as Float64Array, p.ravel().dataSync() as Float64Array, columns, names];
 }
 
 /** The fraction of samples whose predicted label equals the true one. */
@@ -41,15 +72,16 @@ export async function accuracyScore(yTrue: unknown, yPred: unknown, options: { n
 }
 
 /** C[i, j] = number of samples of true class i predicted as class j (classes sorted). */
-export async function confusionMatrix(yTrue: unknown, yPred: unknown, options: { labels?: number[] } = {}): Promise<NDArray> {
+export async function confusionMatrix(yTrue: unknown, yPred: unknown, options: { labels?: Label[] } = {}): Promise<NDArray> {
   checkOptions('confusionMatrix', options, ['labels']);
-  const [t, p] = await labels(yTrue, yPred, 'confusionMatrix');
+  const [t, p, , names] = await labels(yTrue, yPred, 'confusionMatrix');
+  const given = options.labels?.map((l) => codeOfLabel(names, l));
   // scikit-learn's checks on `labels`: none given, or none of them true labels, is an error.
-  if (options.labels !== undefined && options.labels !== null) {
-    if (options.labels.length === 0) throw new ValueError("'labels' should contains at least one label.");
-    if (t.length > 0 && !options.labels.some((l) => t.includes(l))) throw new ValueError('At least one label specified must be in y_true');
+  if (given !== undefined && given !== null) {
+    if (given.length === 0) throw new ValueError("'labels' should contains at least one label.");
+    if (t.length > 0 && !given.some((l) => t.includes(l))) throw new ValueError('At least one label specified must be in y_true');
   }
-  const classes = options.labels ?? [...new Set([...t, ...p])].sort((a, b) => a - b);
+  const classes = given ?? [...new Set([...t, ...p])].sort((a, b) => a - b);
   const index = new Map(classes.map((c, i) => [c, i]));
   const k = classes.length;
   const counts = new Int32Array(k * k);
@@ -61,16 +93,18 @@ export async function confusionMatrix(yTrue: unknown, yPred: unknown, options: {
 }
 
 type Average = 'binary' | 'micro' | 'macro' | 'weighted' | null;
+type PrfOptions = { average?: Average; posLabel?: Label };
 const AVERAGES: unknown[] = ['binary', 'micro', 'macro', 'weighted', null];
 
 /** Per-class true positives, predicted positives and actual positives. */
-async function tallies(yTrue: unknown, yPred: unknown, metric: string): Promise<{ classes: number[]; tp: number[]; pred: number[]; truth: number[] }> {
-  const [t, p] = await labels(yTrue, yPred, metric);
+async function tallies(yTrue: unknown, yPred: unknown, metric: string): Promise<{ classes: number[]; names: string[] | null; tp: number[]; pred: number[]; truth: number[] }> {
+  const [t, p, , names] = await labels(yTrue, yPred, metric);
   const classes = [...new Set([...t, ...p])].sort((a, b) => a - b);
   const tally = (f: (i: number, c: number) => boolean): number[] =>
     classes.map((c) => { let n = 0; for (let i = 0; i < t.length; i++) if (f(i, c)) n++; return n; });
   return {
     classes,
+    names,
     tp: tally((i, c) => t[i] === c && p[i] === c),
     pred: tally((i, c) => p[i] === c),
     truth: tally((i, c) => t[i] === c),
@@ -78,9 +112,9 @@ async function tallies(yTrue: unknown, yPred: unknown, metric: string): Promise<
 }
 
 /** precision = tp / predicted, recall = tp / actual, f1 = their harmonic mean; averaged as asked. */
-async function prf(which: 'precision' | 'recall' | 'f1', yTrue: unknown, yPred: unknown, options: { average?: Average; posLabel?: number }): Promise<number | number[]> {
+async function prf(which: 'precision' | 'recall' | 'f1', yTrue: unknown, yPred: unknown, options: PrfOptions): Promise<number | number[]> {
   checkOptions(`${which}Score`, options, ['average', 'posLabel']);
-  const { classes, tp, pred, truth } = await tallies(yTrue, yPred, `${which}Score`);
+  const { classes, names, tp, pred, truth } = await tallies(yTrue, yPred, `${which}Score`);
   const ratio = (a: number, b: number): number => (b === 0 ? 0 : a / b);
   const score = (k: number[], tpk: number[], pk: number[], tk: number[]): number[] => k.map((_, i) => {
     const [pr, rc] = [ratio(tpk[i], pk[i]), ratio(tpk[i], tk[i])];
@@ -94,8 +128,9 @@ async function prf(which: 'precision' | 'recall' | 'f1', yTrue: unknown, yPred: 
       throw new ValueError("Target is multiclass but average='binary'. Please choose another average setting, one of [None, 'micro', 'macro', 'weighted'].");
     }
     const posLabel = options.posLabel ?? 1;
-    const i = classes.indexOf(posLabel);
-    if (i < 0 && classes.length >= 2) throw new ValueError(`pos_label=${posLabel} is not a valid label. It should be one of [${classes.join(', ')}]`);
+    const i = classes.indexOf(codeOfLabel(names, posLabel));
+    const present = classes.map((c) => (names ? pyLabel(names[c]) : String(c)));
+    if (i < 0 && classes.length >= 2) throw new ValueError(`pos_label=${posLabel} is not a valid label. It should be one of [${present.join(', ')}]`);
     return i < 0 ? 0 : score([0], [tp[i]], [pred[i]], [truth[i]])[0];
   }
   if (average === 'micro') {
@@ -109,9 +144,9 @@ async function prf(which: 'precision' | 'recall' | 'f1', yTrue: unknown, yPred: 
   return per.reduce((s, v, i) => s + (v * truth[i]) / total, 0);
 }
 
-export const precisionScore = (yTrue: unknown, yPred: unknown, options: { average?: Average; posLabel?: number } = {}) => prf('precision', yTrue, yPred, options);
-export const recallScore = (yTrue: unknown, yPred: unknown, options: { average?: Average; posLabel?: number } = {}) => prf('recall', yTrue, yPred, options);
-export const f1Score = (yTrue: unknown, yPred: unknown, options: { average?: Average; posLabel?: number } = {}) => prf('f1', yTrue, yPred, options);
+export const precisionScore = (yTrue: unknown, yPred: unknown, options: PrfOptions = {}) => prf('precision', yTrue, yPred, options);
+export const recallScore = (yTrue: unknown, yPred: unknown, options: PrfOptions = {}) => prf('recall', yTrue, yPred, options);
+export const f1Score = (yTrue: unknown, yPred: unknown, options: PrfOptions = {}) => prf('f1', yTrue, yPred, options);
 
 /** Python's `'%.{digits}f' % x` (ties rounded half-to-even on the exact value, as Python does). */
 function fixed(x: number, digits: number): string {
@@ -123,8 +158,8 @@ function fixed(x: number, digits: number): string {
 export async function classificationReport(yTrue: unknown, yPred: unknown, options: { digits?: number; targetNames?: string[] } = {}): Promise<string> {
   checkOptions('classificationReport', options, ['digits', 'targetNames']);
   const digits = options.digits ?? 2;
-  const { classes, truth } = await tallies(yTrue, yPred, 'classificationReport');
-  const names = options.targetNames ?? classes.map(String);
+  const { classes, names: labelNames, truth } = await tallies(yTrue, yPred, 'classificationReport');
+  const names = options.targetNames ?? classes.map((c) => (labelNames ? labelNames[c] : String(c)));
   if (names.length !== classes.length) {
     throw new ValueError(`Number of classes, ${classes.length}, does not match size of target_names, ${names.length}. Try specifying the labels parameter`);
   }

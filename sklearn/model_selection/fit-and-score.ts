@@ -6,7 +6,7 @@ import type { NDArray } from '../../ndarray/index.ts';
 import { ValueError } from '../../ndarray/errors.ts';
 import { BaseEstimator, clone, type Params } from '../base.ts';
 import { shortFormatTime, secondsSince, warn } from '../utils/log.ts';
-import { takeRows } from './indexing.ts';
+import { type Rows, takeRows } from './indexing.ts';
 import type { Scorer } from './scoring.ts';
 import type { Split } from './split.ts';
 
@@ -42,7 +42,7 @@ const pyNumber = (x: number): string => (Number.isNaN(x) ? 'nan' : Number.isFini
 
 type Fittable = BaseEstimator & { fit(X: unknown, y?: unknown): Promise<unknown> };
 
-async function score(scorers: Record<string, Scorer>, est: BaseEstimator, X: NDArray, y: NDArray | null, errorScore: ErrorScore): Promise<Record<string, number>> {
+async function score(scorers: Record<string, Scorer>, est: BaseEstimator, X: NDArray, y: Rows | null, errorScore: ErrorScore): Promise<Record<string, number>> {
   const out: Record<string, number> = {};
   for (const [name, scorer] of Object.entries(scorers)) {
     try {
@@ -87,7 +87,7 @@ function endMessage(o: FitAndScoreOptions, r: FitAndScoreResult): string {
 }
 
 /** Fits `estimator` (already a fresh clone) on the split's training rows and scores it. */
-export async function fitAndScore(estimator: Fittable, X: NDArray, y: NDArray | null, o: FitAndScoreOptions): Promise<FitAndScoreResult> {
+export async function fitAndScore(estimator: Fittable, X: NDArray, y: Rows | null, o: FitAndScoreOptions): Promise<FitAndScoreResult> {
   if (typeof o.errorScore !== 'number' && o.errorScore !== 'raise') {
     throw new ValueError("error_score must be the string 'raise' or a numeric value. (Hint: if using 'raise', please make sure that it has been spelled correctly.)");
   }

@@ -5,6 +5,7 @@
 // pipelines as `step__param` (`{poly__degree: [1, 2], ridge__alpha: [0.5, 1]}`).
 import { BaseEstimator, type Params } from '../base.ts';
 import { estimatorFromJSON, registerEstimator, type EstimatorJSON } from '../persistence.ts';
+import * as saved from '../utils/saved-state.ts';
 import { BaseSearchCV, SEARCH_DEFAULTS, type EvaluateCandidates, type SearchParams } from './base-search.ts';
 import { ParameterGrid, type ParamGridSpec } from './parameter-grid.ts';
 
@@ -28,7 +29,7 @@ export class GridSearchCV extends BaseSearchCV<GridSearchParams> {
 
   static fromJSON(json: EstimatorJSON): GridSearchCV {
     // `this`, not the class name: a bundler may rename a class that refers to itself.
-    return estimatorFromJSON(json, this as unknown as new (p: Params) => GridSearchCV).restoreScorer();
+    return estimatorFromJSON(json, this as unknown as new (p: Params) => GridSearchCV, saved.SEARCH).restoreScorer();
   }
 }
 

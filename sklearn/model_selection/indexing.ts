@@ -2,10 +2,15 @@
 // (scikit-learn's _num_samples, indexable and _safe_indexing). Every input is moved to the CPU once,
 // keeping its dtype, and folds are gathered from it with np.take along the first axis. The one thing
 // to understand: a splitter only ever sees the number of rows; the rows themselves travel as indices.
+// String class labels (a JS array, see utils/labels.ts) travel as they are, picked the same way.
 import * as np from '../../ndarray/index.ts';
 import type { NDArray } from '../../ndarray/index.ts';
 import { ValueError } from '../../ndarray/errors.ts';
-import { toCpu, checkConsistentLength } from '../validation.ts';
+import { toCpu } from '../validation.ts';
+import { type Labels, stringLabels } from '../utils/labels.ts';
+
+/** What rows are picked from: an NDArray, or string labels. */
+export type Rows = Labels;
 
 /** The number of samples (rows) of an array-like, without converting it. */
 export function numSamples(x: unknown): number {
@@ -26,16 +31,19 @@ export function consistentSamples(X: unknown, y?: unknown): number {
   return n;
 }
 
-/** Each array-like as a CPU NDArray of its own dtype (null stays null), all of the same length. */
-export async function indexable(...arrays: unknown[]): Promise<(NDArray | null)[]> {
-  const out = await Promise.all(arrays.map((a) => (a === undefined || a === null ? null : toCpu(a, null))));
-  checkConsistentLength(...out.filter((a): a is NDArray => a !== null));
+/** Each array-like as a CPU NDArray of its own dtype (string labels stay strings, null stays null),
+ *  all of the same length. */
+export async function indexable(...arrays: unknown[]): Promise<(Rows | null)[]> {
+  const out = await Promise.all(arrays.map((a) => (a === undefined || a === null ? null : stringLabels(a) ?? toCpu(a, null))));
+  const lengths = out.filter((a): a is Rows => a !== null).map((a) => (Array.isArray(a) ? a.length : a.shape[0]));
+  if (new Set(lengths).size > 1) throw new ValueError(`Found input variables with inconsistent numbers of samples: [${lengths.join(', ')}]`);
   return out;
 }
 
 /** a[indices] along the first axis. */
-export function takeRows(a: NDArray, indices: readonly number[]): NDArray {
-  return np.take(a, np.NDArray.fromTyped(Int32Array.from(indices), [indices.length], 'int32'), { axis: 0 });
+export function takeRows<R extends Rows>(a: R, indices: readonly number[]): R {
+  if (Array.isArray(a)) return indices.map((i) => a[i]) as R;
+  return np.take(a as NDArray, np.NDArray.fromTyped(Int32Array.from(indices), [indices.length], 'int32'), { axis: 0 }) as R;
 }
 
 /** 0, 1, ..., n-1. */

@@ -4,6 +4,7 @@
 // with `rvs(rng)`) is drawn afresh for each candidate. Everything else is GridSearchCV's.
 import { BaseEstimator, type Params } from '../base.ts';
 import { estimatorFromJSON, registerEstimator, type EstimatorJSON } from '../persistence.ts';
+import * as saved from '../utils/saved-state.ts';
 import type { RandomStateLike } from '../utils/random-state.ts';
 import { BaseSearchCV, SEARCH_DEFAULTS, type EvaluateCandidates, type SearchParams } from './base-search.ts';
 import { ParameterSampler, type ParamDistributions } from './parameter-grid.ts';
@@ -38,7 +39,7 @@ export class RandomizedSearchCV extends BaseSearchCV<RandomizedSearchParams> {
 
   static fromJSON(json: EstimatorJSON): RandomizedSearchCV {
     // `this`, not the class name: a bundler may rename a class that refers to itself.
-    return estimatorFromJSON(json, this as unknown as new (p: Params) => RandomizedSearchCV).restoreScorer();
+    return estimatorFromJSON(json, this as unknown as new (p: Params) => RandomizedSearchCV, saved.SEARCH).restoreScorer();
   }
 }
 

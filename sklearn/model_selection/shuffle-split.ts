@@ -9,6 +9,7 @@ import { ValueError } from '../../ndarray/errors.ts';
 import type { RandomState } from '../../ndarray/random/index.ts';
 import { checkRandomState, type RandomStateLike } from '../utils/random-state.ts';
 import { toCpu } from '../validation.ts';
+import { numericLabels } from '../utils/labels.ts';
 import { consistentSamples, range } from './indexing.ts';
 import { formatRandomState, type Split, type Splitter } from './split.ts';
 import { checkOptions } from '../utils/check-params.ts';
@@ -127,7 +128,7 @@ export function approximateMode(classCounts: readonly number[], nDraws: number, 
 
 /** Each class's sorted labels and its indices: classes sorted, indices increasing. */
 async function classIndices(y: unknown): Promise<number[][]> {
-  const a = await toCpu(y, null);
+  const a = await toCpu(numericLabels(y), null);
   const isFloat = a.dtype === 'float32' || a.dtype === 'float64';
   const values = Array.from(a.dataSync() as ArrayLike<number>);
   // A 2-D y (several outputs) stratifies on whole rows, compared as NumPy's " ".join(row.astype(str)).

@@ -8,6 +8,7 @@ import { ValueError } from '../../ndarray/errors.ts';
 import { checkRandomState, shuffled, type RandomStateLike } from '../utils/random-state.ts';
 import { warn } from '../utils/log.ts';
 import { toCpu } from '../validation.ts';
+import { numericLabels } from '../utils/labels.ts';
 import { consistentSamples, numSamples, range } from './indexing.ts';
 import { typeOfTarget } from './target-type.ts';
 import { checkOptions } from '../utils/check-params.ts';
@@ -107,7 +108,7 @@ export class StratifiedKFold extends BaseKFold {
     if (type !== 'binary' && type !== 'multiclass') {
       throw new ValueError(`Supported target types are: ('binary', 'multiclass'). Got '${type}' instead.`);
     }
-    const labels = Array.from((await toCpu(y)).ravel().dataSync());
+    const labels = Array.from((await toCpu(numericLabels(y))).ravel().dataSync());
     // Encode classes by order of first appearance: 0 is the first label seen in y, 1 the second ...
     const code = new Map<number, number>();
     for (const l of labels) if (!code.has(l)) code.set(l, code.size);

@@ -4,13 +4,15 @@
 // every value is a whole number, so y = [0., 1., 1.] is 'binary' while [0.5, 1.] is 'continuous'.
 import { ValueError } from '../../ndarray/errors.ts';
 import { toCpu } from '../validation.ts';
+import { numericLabels } from '../utils/labels.ts';
 
 export type TargetType =
   | 'binary' | 'multiclass' | 'continuous' | 'multilabel-indicator'
   | 'multiclass-multioutput' | 'continuous-multioutput' | 'unknown';
 
+/** String labels (a JS array) count by their codes: 'binary' for at most two, else 'multiclass'. */
 export async function typeOfTarget(y: unknown, inputName = 'y'): Promise<TargetType> {
-  const a = await toCpu(y, null);
+  const a = await toCpu(numericLabels(y), null);
   if (a.ndim === 0 || a.ndim > 2 || (a.ndim === 2 && a.shape[1] === 0)) return 'unknown';
   const values = Array.from(a.dataSync() as ArrayLike<number>);
   const distinct = new Set(values);

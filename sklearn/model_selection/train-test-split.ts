@@ -6,7 +6,7 @@
 import { ValueError } from '../../ndarray/errors.ts';
 import type { NDArray } from '../../ndarray/index.ts';
 import type { RandomStateLike } from '../utils/random-state.ts';
-import { indexable, range, splitOptions, takeRows } from './indexing.ts';
+import { indexable, range, splitOptions, takeRows, type Rows } from './indexing.ts';
 import { ShuffleSplit, StratifiedShuffleSplit, validateShuffleSplit, type SplitSize } from './shuffle-split.ts';
 import { checkOptions } from '../utils/check-params.ts';
 
@@ -22,13 +22,14 @@ export interface TrainTestSplitOptions {
   stratify?: unknown;
 }
 
-/** [aTrain, aTest, bTrain, bTest, ...] for arrays a, b, ... (all with the same number of rows). */
-export async function trainTestSplit(...args: unknown[]): Promise<NDArray[]> {
+/** [aTrain, aTest, bTrain, bTest, ...] for arrays a, b, ... (all with the same number of rows).
+ *  String labels come back as string arrays: write trainTestSplit<Rows>(X, y) to have them typed so. */
+export async function trainTestSplit<R extends Rows = NDArray>(...args: unknown[]): Promise<R[]> {
   const [arrays, options] = splitOptions<TrainTestSplitOptions>(args);
   checkOptions('trainTestSplit', options, ['testSize', 'trainSize', 'randomState', 'shuffle', 'stratify']);
   if (arrays.length === 0) throw new ValueError('At least one array required as input');
-  const data = (await indexable(...arrays)) as NDArray[];
-  const n = data[0].shape[0];
+  const data = (await indexable(...arrays)) as Rows[];
+  const n = Array.isArray(data[0]) ? data[0].length : data[0].shape[0];
   const [nTrain, nTest] = validateShuffleSplit(n, options.testSize ?? null, options.trainSize ?? null, 0.25);
   let train: number[];
   let test: number[];
@@ -44,5 +45,5 @@ export async function trainTestSplit(...args: unknown[]): Promise<NDArray[]> {
     const cv = new Cv({ nSplits: 1, testSize: nTest, trainSize: nTrain, randomState: options.randomState });
     [[train, test]] = await cv.split(data[0], options.stratify);
   }
-  return data.flatMap((a) => [takeRows(a, train), takeRows(a, test)]);
+  return data.flatMap((a) => [takeRows(a, train), takeRows(a, test)]) as R[];
 }

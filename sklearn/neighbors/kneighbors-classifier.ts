@@ -11,8 +11,10 @@ import { ValueError } from '../../ndarray/errors.ts';
 import { Classifier } from '../mixins.ts';
 import { checkArray, checkConsistentLength, checkNFeatures } from '../validation.ts';
 import { checkInterval, checkOption } from '../utils/check-params.ts';
-import { encodeLabels, takeClasses } from '../linear_model/class-labels.ts';
+import { encodeLabels } from '../linear_model/class-labels.ts';
+import { type Labels, labelCount, takeLabels } from '../utils/labels.ts';
 import { estimatorFromJSON, estimatorToJSON, registerEstimator, type EstimatorJSON } from '../persistence.ts';
+import * as saved from '../utils/saved-state.ts';
 
 export type KNeighborsClassifierParams = {
   nNeighbors: number;
@@ -25,8 +27,8 @@ export type KNeighborsClassifierParams = {
   metric: 'minkowski' | 'euclidean' | 'manhattan' | 'chebyshev';
 };
 
-export class KNeighborsClassifier extends Classifier<KNeighborsClassifierParams> {
-  classes_?: NDArray;
+export class KNeighborsClassifier<L extends Labels = NDArray> extends Classifier<KNeighborsClassifierParams, L> {
+  classes_?: L;
   nFeaturesIn_?: number;
   nSamplesFit_?: number;
   /** The training points (scikit-learn's `_fit_X`) and their class indices (`_y`). */
@@ -49,7 +51,7 @@ export class KNeighborsClassifier extends Classifier<KNeighborsClassifierParams>
     const { classes, codes } = await encodeLabels(y, name);
     const yIndex = np.array(codes);
     checkConsistentLength(Xc, yIndex);
-    this.classes_ = classes;
+    this.classes_ = classes as L;
     this.fitX_ = Xc;
     this.y_ = yIndex;
     this.nFeaturesIn_ = Xc.shape[1];
@@ -107,7 +109,7 @@ export class KNeighborsClassifier extends Classifier<KNeighborsClassifierParams>
   /** Per query and class, the (weighted) votes of its neighbours, in neighbour order. */
   private async votes(X: unknown): Promise<[Float64Array, number]> {
     const [dist, ind, n, k] = await this.search(X);
-    const nClasses = (this.classes_ as NDArray).shape[0];
+    const nClasses = labelCount(this.classes_ as L);
     const codes = (this.y_ as NDArray).dataSync();
     const votes = new Float64Array(n * nClasses);
     for (let i = 0; i < n; i++) {
@@ -123,13 +125,13 @@ export class KNeighborsClassifier extends Classifier<KNeighborsClassifierParams>
   }
 
   /** The class with the most (weighted) votes; the smallest class wins a tie. */
-  async predict(X: unknown): Promise<NDArray> {
+  async predict(X: unknown): Promise<L> {
     const [votes, nClasses] = await this.votes(X);
     const best = new Int32Array(votes.length / nClasses);
     for (let i = 0; i < best.length; i++) {
       for (let c = 1; c < nClasses; c++) if (votes[i * nClasses + c] > votes[i * nClasses + best[i]]) best[i] = c;
     }
-    return takeClasses(this.classes_ as NDArray, best);
+    return takeLabels(this.classes_ as L, best);
   }
 
   /** Each class's share of the (weighted) votes, shape (n, nClasses). */
@@ -152,7 +154,10 @@ export class KNeighborsClassifier extends Classifier<KNeighborsClassifierParams>
   /** Rebuilds a fitted estimator from toJSON() (`this`, not the class name: a self-reference would
    *  make bundlers rename the class). */
   static fromJSON(this: new (p: Partial<KNeighborsClassifierParams>) => KNeighborsClassifier, json: EstimatorJSON): KNeighborsClassifier {
-    return estimatorFromJSON(json, this);
+    return estimatorFromJSON(json, this, {
+      classes_: saved.labels(), nFeaturesIn_: saved.count(1), nSamplesFit_: saved.count(1),
+      fitX_: saved.array({ shape: ['nSamplesFit_', 'nFeaturesIn_'] }), y_: saved.array({ shape: ['nSamplesFit_'], ints: [0, 'classes_'] }),
+    });
   }
 }
 

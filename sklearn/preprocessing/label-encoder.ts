@@ -1,7 +1,8 @@
 // LabelEncoder: class labels to the codes 0 … k-1 and back (scikit-learn's LabelEncoder).
 // classes_ holds the sorted distinct labels; a label's code is its position there, so codes follow
 // the labels' order (labels [10, 2, 10] give classes_ [2, 10] and codes [1, 0, 1]). It works on a
-// target vector y, not on a feature matrix; one-hot features come from OneHotEncoder.
+// target vector y, not on a feature matrix; one-hot features come from OneHotEncoder. String labels
+// (a JS array) give classes_ as the sorted strings, and inverseTransform gives strings back.
 import * as np from '../../ndarray/index.ts';
 import type { NDArray } from '../../ndarray/index.ts';
 import { ValueError } from '../../ndarray/errors.ts';
@@ -10,7 +11,9 @@ import type { Params } from '../base.ts';
 import { Transformer } from '../mixins.ts';
 import { toCpu } from '../validation.ts';
 import { estimatorToJSON, estimatorFromJSON, registerEstimator, type EstimatorJSON } from '../persistence.ts';
+import * as saved from '../utils/saved-state.ts';
 import { codeOf, isIntegerData, pyList, uniqueSorted, unknownValues } from './encode.ts';
+import { type Labels, pyLabel, stringLabels, takeLabels, uniqueStrings } from '../utils/labels.ts';
 
 /** scikit-learn's column_or_1d: y of shape (n,) or (n, 1), as a 1-D CPU array of its own dtype. */
 async function column(y: unknown): Promise<NDArray> {
@@ -22,17 +25,31 @@ async function column(y: unknown): Promise<NDArray> {
 
 const codes = (c: Int32Array): NDArray => np.NDArray.fromTyped(c, [c.length], 'int32');
 
-export class LabelEncoder extends Transformer<Record<string, never>> {
-  /** The sorted distinct labels (in y's dtype). */
-  classes_?: NDArray;
+/** The codes of labels against string classes; the first label that is not a class raises (as
+ *  scikit-learn's lookup table of str labels does, naming that one label). */
+function stringClassCodes(values: readonly (string | number)[], classes: readonly string[]): Int32Array {
+  const index = new Map<string | number, number>(classes.map((c, i) => [c, i]));
+  const unseen = values.find((v) => !index.has(v));
+  if (unseen !== undefined) throw new ValueError(`y contains previously unseen labels: ${pyLabel(unseen)}`);
+  return Int32Array.from(values, (v) => index.get(v) as number);
+}
+
+export class LabelEncoder<L extends Labels = NDArray> extends Transformer<Record<string, never>> {
+  /** The sorted distinct labels (in y's dtype), or the sorted strings. */
+  classes_?: L;
 
   constructor(params: Partial<Record<string, never>> = {}) {
     super({}, params);
   }
 
   async fit(y: unknown): Promise<this> {
+    const strings = stringLabels(y);
+    if (strings) {
+      this.classes_ = uniqueStrings(strings) as L;
+      return this;
+    }
     const a = await column(y);
-    this.classes_ = np.array(uniqueSorted(a.dataSync()), { dtype: a.dtype });
+    this.classes_ = np.array(uniqueSorted(a.dataSync()), { dtype: a.dtype }) as L;
     return this;
   }
 
@@ -45,6 +62,12 @@ export class LabelEncoder extends Transformer<Record<string, never>> {
   /** The code (int32) of each label; unseen labels raise. */
   async transform(y: unknown): Promise<NDArray> {
     this.checkIsFitted();
+    const strings = stringLabels(y);
+    if (Array.isArray(this.classes_) || strings) {
+      const values = strings ?? Array.from((await column(y)).dataSync() as ArrayLike<number>);
+      if (values.length === 0) return np.array([]);
+      return codes(stringClassCodes(values, Array.isArray(this.classes_) ? this.classes_ : []));
+    }
     const classes = this.classes_ as NDArray;
     const a = await column(y);
     if (a.size === 0) return np.array([]);
@@ -56,15 +79,15 @@ export class LabelEncoder extends Transformer<Record<string, never>> {
   }
 
   /** The label of each code; codes outside 0 … k-1 raise. */
-  async inverseTransform(y: unknown): Promise<NDArray> {
+  async inverseTransform(y: unknown): Promise<L> {
     this.checkIsFitted();
-    const classes = this.classes_ as NDArray;
+    const classes = this.classes_ as L;
     const a = await column(y);
-    if (a.size === 0) return np.array([], { dtype: classes.dtype });
+    if (a.size === 0) return (Array.isArray(classes) ? [] : np.array([], { dtype: classes.dtype })) as L;
     const values = Array.from(a.dataSync());
-    const outside = uniqueSorted(values.filter((v) => !(Number.isInteger(v) && v >= 0 && v < classes.size)));
+    const outside = uniqueSorted(values.filter((v) => !(Number.isInteger(v) && v >= 0 && v < classes.length)));
     if (outside.length) throw new ValueError(`y contains previously unseen labels: ${np.array(outside, { dtype: a.dtype }).str()}`);
-    return classes.get(np.array(values, { dtype: 'int32' }));
+    return takeLabels(classes, Int32Array.from(values));
   }
 
   toJSON(): EstimatorJSON {
@@ -73,7 +96,7 @@ export class LabelEncoder extends Transformer<Record<string, never>> {
 
   static fromJSON(json: EstimatorJSON): LabelEncoder {
     // `this`, not the class name: a bundler may rename a class that refers to itself
-    return estimatorFromJSON(json, this as unknown as new (p: Params) => LabelEncoder);
+    return estimatorFromJSON(json, this as unknown as new (p: Params) => LabelEncoder, { classes_: saved.labels(0) });
   }
 }
 

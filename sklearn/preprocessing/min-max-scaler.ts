@@ -10,6 +10,7 @@ import { ValueError } from '../../ndarray/errors.ts';
 import type { Params } from '../base.ts';
 import { Transformer } from '../mixins.ts';
 import { estimatorToJSON, estimatorFromJSON, registerEstimator, type EstimatorJSON } from '../persistence.ts';
+import * as saved from '../utils/saved-state.ts';
 import { checkBoolean } from '../utils/check-params.ts';
 import { checkAllowNaN, featureNamesIn } from './validate.ts';
 
@@ -123,7 +124,9 @@ export class MinMaxScaler extends Transformer<MinMaxScalerParams> {
 
   static fromJSON(json: EstimatorJSON): MinMaxScaler {
     // `this`, not the class name: a bundler may rename a class that refers to itself
-    return estimatorFromJSON(json, this as unknown as new (p: Params) => MinMaxScaler);
+    return estimatorFromJSON(json, this as unknown as new (p: Params) => MinMaxScaler, {
+      nFeaturesIn_: saved.count(1), nSamplesSeen_: saved.count(), ...Object.fromEntries(['scale_', 'min_', 'dataMin_', 'dataMax_', 'dataRange_'].map((k) => [k, saved.array({ shape: ['nFeaturesIn_'] })])),
+    });
   }
 }
 

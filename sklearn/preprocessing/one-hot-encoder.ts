@@ -11,6 +11,7 @@ import type { Params } from '../base.ts';
 import { Transformer } from '../mixins.ts';
 import { checkArray, toCpu } from '../validation.ts';
 import { estimatorToJSON, estimatorFromJSON, registerEstimator, type EstimatorJSON } from '../persistence.ts';
+import * as saved from '../utils/saved-state.ts';
 import { checkOption } from '../utils/check-params.ts';
 import { checkAllowNaN, featureNamesIn } from './validate.ts';
 import { codeOf, isIntegerData, pyList, pyRepr, uniqueSorted, unknownValues } from './encode.ts';
@@ -193,7 +194,9 @@ export class OneHotEncoder extends Transformer<OneHotEncoderParams> {
 
   static fromJSON(json: EstimatorJSON): OneHotEncoder {
     // `this`, not the class name: a bundler may rename a class that refers to itself
-    return estimatorFromJSON(json, this as unknown as new (p: Params) => OneHotEncoder);
+    return estimatorFromJSON(json, this as unknown as new (p: Params) => OneHotEncoder, {
+      nFeaturesIn_: saved.count(1), categories_: saved.list(saved.labels(), 'nFeaturesIn_'), dropIdx_: saved.nullable(saved.list(saved.nullable(saved.count()), 'nFeaturesIn_')),
+    });
   }
 }
 

@@ -11,6 +11,7 @@ import type { Params } from '../base.ts';
 import { Transformer } from '../mixins.ts';
 import { checkArray, checkNFeatures } from '../validation.ts';
 import { estimatorToJSON, estimatorFromJSON, registerEstimator, type EstimatorJSON } from '../persistence.ts';
+import * as saved from '../utils/saved-state.ts';
 import { checkBoolean } from '../utils/check-params.ts';
 import { featureNamesIn } from './validate.ts';
 
@@ -190,7 +191,10 @@ export class PolynomialFeatures extends Transformer<PolynomialFeaturesParams> {
 
   static fromJSON(json: EstimatorJSON): PolynomialFeatures {
     // `this`, not the class name: a bundler may rename a class that refers to itself
-    return estimatorFromJSON(json, this as unknown as new (p: Params) => PolynomialFeatures);
+    return estimatorFromJSON(json, this as unknown as new (p: Params) => PolynomialFeatures, {
+      nFeaturesIn_: saved.count(1), nOutputFeatures_: saved.count(), powers_: saved.array({ shape: ['nOutputFeatures_', 'nFeaturesIn_'], ints: [0, '*'] }),
+      degrees: saved.list(saved.count(), 2),
+    });
   }
 }
 

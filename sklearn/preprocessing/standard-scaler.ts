@@ -9,10 +9,12 @@ import type { NDArray } from '../../ndarray/index.ts';
 import type { Params } from '../base.ts';
 import { Transformer } from '../mixins.ts';
 import { estimatorToJSON, estimatorFromJSON, registerEstimator, type EstimatorJSON } from '../persistence.ts';
+import * as saved from '../utils/saved-state.ts';
 import { checkBoolean } from '../utils/check-params.ts';
 import { valuesOf } from '../validation.ts';
 import { dataOf } from '../../ndarray/cpu/backend.ts';
 import { checkAllowNaN, featureNamesIn } from './validate.ts';
+import { asFloat, floatDtypeOf } from '../utils/float-dtype.ts';
 
 export type StandardScalerParams = {
   /** Kept for scikit-learn compatibility: tessera never modifies X. */
@@ -90,7 +92,8 @@ export class StandardScaler extends Transformer<StandardScalerParams> {
     return this;
   }
 
-  /** (X - mean_) / scale_ (each part only when enabled). */
+  /** (X - mean_) / scale_ (each part only when enabled), float32 for a float32 X as in scikit-learn
+   *  (mean_ and scale_ stay float64 either way). */
   async transform(X: unknown): Promise<NDArray> {
     this.checkIsFitted();
     const X0 = await checkAllowNaN(X, this.estimatorName, { nFeatures: this.nFeaturesIn_ });
@@ -101,7 +104,7 @@ export class StandardScaler extends Transformer<StandardScalerParams> {
     // divide); subtracting 0 and dividing by 1 are exact, so a disabled step changes nothing.
     const Z = np.NDArray.empty([n, f]), z = dataOf(Z) as Float64Array;
     for (let i = 0, o = 0; i < n; i++) for (let j = 0; j < f; j++, o++) z[o] = (x[o] - mean[j]) / scale[j];
-    return Z;
+    return asFloat(Z, floatDtypeOf(X));
   }
 
   /** Z · scale_ + mean_: back to the original units. */
@@ -110,7 +113,7 @@ export class StandardScaler extends Transformer<StandardScalerParams> {
     let X = await checkAllowNaN(Z, this.estimatorName);
     if (this.params.withStd) X = np.multiply(X, this.scale_ as NDArray);
     if (this.params.withMean) X = np.add(X, this.mean_ as NDArray);
-    return X.copy();
+    return floatDtypeOf(Z) === 'float32' ? X.astype('float32') : X.copy();
   }
 
   /** Output column names: the input names (default 'x0', 'x1', ...), one output per input. */
@@ -125,7 +128,10 @@ export class StandardScaler extends Transformer<StandardScalerParams> {
 
   static fromJSON(json: EstimatorJSON): StandardScaler {
     // `this`, not the class name: a bundler may rename a class that refers to itself
-    return estimatorFromJSON(json, this as unknown as new (p: Params) => StandardScaler);
+    return estimatorFromJSON(json, this as unknown as new (p: Params) => StandardScaler, {
+      nFeaturesIn_: saved.count(1), nSamplesSeen_: saved.oneOf(saved.count(), saved.array({ shape: ['nFeaturesIn_'], ints: [0, '*'] })),
+      mean_: saved.nullable(saved.array({ shape: ['nFeaturesIn_'] })), var_: saved.nullable(saved.array({ shape: ['nFeaturesIn_'] })), scale_: saved.nullable(saved.array({ shape: ['nFeaturesIn_'] })),
+    });
   }
 }
 

@@ -7,12 +7,15 @@ import * as np from '../../ndarray/index.ts';
 import type { NDArray } from '../../ndarray/index.ts';
 import { Classifier } from '../mixins.ts';
 import { checkRandomState } from '../utils/random-state.ts';
-import { encodeLabels, takeClasses } from '../linear_model/class-labels.ts';
+import { encodeLabels } from '../linear_model/class-labels.ts';
+import { type Labels, takeLabels } from '../utils/labels.ts';
 import { checkSampleWeight } from '../utils/sample-weight.ts';
-import { estimatorFromJSON, estimatorToJSON, fromJSONValue, registerEstimator, type EstimatorJSON, type Json } from '../persistence.ts';
+import { estimatorFromJSON, estimatorToJSON, registerEstimator, type EstimatorJSON } from '../persistence.ts';
+import * as saved from '../utils/saved-state.ts';
+import { tree } from './check-tree.ts';
 import { buildTree } from './cart.ts';
 import { Entropy, Gini } from './criterion.ts';
-import { Tree, type TreeNodes } from './tree.ts';
+import { Tree } from './tree.ts';
 import { TREE_DEFAULTS, applyTree, cartOptions, checkSameLength, checkTreeX, fittedTree, treeRows, validateTreeParams, type DecisionTreeParams } from './tree-params.ts';
 
 export type DecisionTreeClassifierParams = DecisionTreeParams & {
@@ -20,8 +23,8 @@ export type DecisionTreeClassifierParams = DecisionTreeParams & {
   criterion: 'gini' | 'entropy' | 'log_loss';
 };
 
-export class DecisionTreeClassifier extends Classifier<DecisionTreeClassifierParams> {
-  classes_?: NDArray;
+export class DecisionTreeClassifier<L extends Labels = NDArray> extends Classifier<DecisionTreeClassifierParams, L> {
+  classes_?: L;
   nClasses_?: number;
   nFeaturesIn_?: number;
   maxFeatures_?: number;
@@ -37,16 +40,15 @@ export class DecisionTreeClassifier extends Classifier<DecisionTreeClassifierPar
     validateTreeParams(this.params, this.estimatorName, ['gini', 'entropy', 'log_loss']);
     const rng = checkRandomState(this.params.randomState);
     const Xc = await checkTreeX(X, this.estimatorName);
-    const { classes, codes } = await encodeLabels(y, this.estimatorName);
+    const { classes, nClasses, codes } = await encodeLabels(y, this.estimatorName);
     const [n, nFeatures] = Xc.shape;
     checkSameLength(n, codes.length);
     const weights = await checkSampleWeight(sampleWeight, n);
     const options = cartOptions(this.params, n, nFeatures, weights);
-    const nClasses = classes.shape[0];
     const Criterion = this.params.criterion === 'gini' ? Gini : Entropy;
     const target = Float64Array.from(codes);
     const tree = buildTree(Xc.dataSync() as Float32Array, nFeatures, weights, (total) => new Criterion(target, weights, total, nClasses), nClasses, options, rng);
-    this.classes_ = classes;
+    this.classes_ = classes as L;
     this.nClasses_ = nClasses;
     this.nFeaturesIn_ = nFeatures;
     this.maxFeatures_ = options.maxFeatures;
@@ -56,14 +58,14 @@ export class DecisionTreeClassifier extends Classifier<DecisionTreeClassifierPar
   }
 
   /** The class with the largest weight in each sample's leaf (the first one on ties). */
-  async predict(X: unknown): Promise<NDArray> {
+  async predict(X: unknown): Promise<L> {
     const values = await this.leafValues(X);
     const k = this.nClasses_ as number;
     const best = new Int32Array(values.length / k);
     for (let i = 0; i < best.length; i++) {
       for (let c = 1; c < k; c++) if (values[i * k + c] > values[i * k + best[i]]) best[i] = c;
     }
-    return takeClasses(this.classes_ as NDArray, best);
+    return takeLabels(this.classes_ as L, best);
   }
 
   /** The class fractions in each sample's leaf, shape (n, nClasses). */
@@ -110,7 +112,10 @@ export class DecisionTreeClassifier extends Classifier<DecisionTreeClassifierPar
   /** Rebuilds a fitted estimator from toJSON() (`this`, not the class name: a self-reference would
    *  make bundlers rename the class). */
   static fromJSON(this: new (p: Partial<DecisionTreeClassifierParams>) => DecisionTreeClassifier, json: EstimatorJSON): DecisionTreeClassifier {
-    return estimatorFromJSON(json, this, { tree_: (v: Json) => Tree.fromJSON(fromJSONValue(v) as TreeNodes) });
+    return estimatorFromJSON(json, this, {
+      classes_: saved.labels(), nClasses_: saved.size('classes_'), nFeaturesIn_: saved.count(1), maxFeatures_: saved.count(1),
+      featureImportances_: saved.array({ shape: ['nFeaturesIn_'] }), tree_: tree('nFeaturesIn_', 'classes_'),
+    });
   }
 }
 

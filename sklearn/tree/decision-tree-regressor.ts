@@ -8,10 +8,12 @@ import { Regressor } from '../mixins.ts';
 import { checkTarget } from '../validation.ts';
 import { checkRandomState } from '../utils/random-state.ts';
 import { checkSampleWeight } from '../utils/sample-weight.ts';
-import { estimatorFromJSON, estimatorToJSON, fromJSONValue, registerEstimator, type EstimatorJSON, type Json } from '../persistence.ts';
+import { estimatorFromJSON, estimatorToJSON, registerEstimator, type EstimatorJSON } from '../persistence.ts';
+import * as saved from '../utils/saved-state.ts';
+import { tree } from './check-tree.ts';
 import { buildTree } from './cart.ts';
 import { SquaredError } from './criterion.ts';
-import { Tree, type TreeNodes } from './tree.ts';
+import { Tree } from './tree.ts';
 import { TREE_DEFAULTS, applyTree, cartOptions, checkSameLength, checkTreeX, fittedTree, treeRows, validateTreeParams, type DecisionTreeParams } from './tree-params.ts';
 
 export type DecisionTreeRegressorParams = DecisionTreeParams & {
@@ -72,7 +74,9 @@ export class DecisionTreeRegressor extends Regressor<DecisionTreeRegressorParams
   /** Rebuilds a fitted estimator from toJSON() (`this`, not the class name: a self-reference would
    *  make bundlers rename the class). */
   static fromJSON(this: new (p: Partial<DecisionTreeRegressorParams>) => DecisionTreeRegressor, json: EstimatorJSON): DecisionTreeRegressor {
-    return estimatorFromJSON(json, this, { tree_: (v: Json) => Tree.fromJSON(fromJSONValue(v) as TreeNodes) });
+    return estimatorFromJSON(json, this, {
+      nFeaturesIn_: saved.count(1), maxFeatures_: saved.count(1), featureImportances_: saved.array({ shape: ['nFeaturesIn_'] }), tree_: tree('nFeaturesIn_', 1),
+    });
   }
 }
 

@@ -50,8 +50,8 @@ const SYNC: readonly [string, string, Call][] = [
   ['fromBuffer', 'frombuffer', (o) => np.fromBuffer(new Float64Array(2), G(o))],
   ['empty', 'empty', (o) => np.empty([2], G(o))], ['zeros', 'zeros', (o) => np.zeros([2], G(o))],
   ['ones', 'ones', (o) => np.ones([2], G(o))], ['full', 'full', (o) => np.full([2], 1, G(o))],
-  ['emptyLike', 'full_like', (o) => np.emptyLike(V(), G(o))], ['zerosLike', 'full_like', (o) => np.zerosLike(V(), G(o))],
-  ['onesLike', 'full_like', (o) => np.onesLike(V(), G(o))], ['fullLike', 'full_like', (o) => np.fullLike(V(), 1, G(o))],
+  ['emptyLike', 'empty_like', (o) => np.emptyLike(V(), G(o))], ['zerosLike', 'zeros_like', (o) => np.zerosLike(V(), G(o))],
+  ['onesLike', 'ones_like', (o) => np.onesLike(V(), G(o))], ['setMemoryWarning', 'setMemoryWarning', (o) => np.setMemoryWarning(G(o))], ['fullLike', 'full_like', (o) => np.fullLike(V(), 1, G(o))],
   ['arange', 'arange', (o) => np.arange(0, 3, 1, G(o))], ['linspace', 'linspace', (o) => np.linspace(0, 1, 3, G(o))],
   ['eye', 'eye', (o) => np.eye(2, 2, G(o))], ['identity', 'eye', (o) => np.identity(2, G(o))],
   ['meshgrid', 'meshgrid', (o) => np.meshgrid([1, 2], [3], G(o))],
@@ -107,7 +107,7 @@ const ASYNC: readonly [string, string, (o: Record<string, unknown>) => Promise<u
 
 /** Exported functions that take no options object (a new export must be added to one of the lists). */
 const NO_OPTIONS = new Set([
-  'AxisError', 'CastingError', 'checkOptions', 'IndexError', 'LinAlgError', 'NDArray', 'Slice', 'ValueError', 'addAt', 'argwhere', 'broadcastArrays',
+  'AxisError', 'CastingError', 'checkOptions', 'IndexError', 'LinAlgError', 'MemoryError', 'OverflowError', 'NDArray', 'Slice', 'ValueError', 'addAt', 'argwhere', 'broadcastArrays',
   'broadcastShapes', 'broadcastTo', 'canCast', 'copy', 'customVjp', 'dot', 'expandDims', 'flatnonzero', 'flatten', 'getDefaultDevice',
   'getNumThreads', 'getPrintOptions', 'hstack', 'initWebGPU', 'inner', 'isWebGPUAvailable', 'keep', 'matmul', 'mayShareMemory', 'memory',
   'moveaxis', 'nonzero', 'outer', 'promoteTypes', 'putAlongAxis', 'ravel', 'reshape', 'resultType', 'save', 'savez', 'savezCompressed',

@@ -70,4 +70,12 @@ test('classification metrics: real values are not labels; one 0/1 column per lab
   assert.is(await sk.accuracyScore([0, 1, 2, 1], [0, 1, 1, 1]), 0.75);
 });
 
+test('classification metrics: lengths are checked first, one 0/1 column per label is not binary', async () => {
+  await refuses(() => sk.accuracyScore([0, 1, 2], [0, 1]), ['Found input variables with inconsistent numbers of samples: [3, 2]']);
+  await refuses(() => sk.f1Score(['a', 'b', 'a'], ['a', 'b']), ['inconsistent numbers of samples: [3, 2]']);
+  await refuses(() => sk.accuracyScore([[0, 1], [1, 1]], [0, 1]), ["Classification metrics can't handle a mix of multilabel-indicator and binary targets"]);
+  await refuses(() => sk.accuracyScore([0, 1, 2], [0.5, 1, 2]), ["Classification metrics can't handle a mix of multiclass and continuous targets"]);
+  await refuses(() => sk.f1Score(['a', 'b'], ['a', 'b'], { average: 'bogus' as never }), ["average has to be one of (None, 'micro', 'macro', 'weighted', 'samples')"]);
+});
+
 test.run();
