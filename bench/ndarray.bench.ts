@@ -1,16 +1,19 @@
 // tessera's CPU kernels against the other JS libraries and NumPy, in one run: matmul (n x n, in
 // GFLOP/s = 2n^3 / time), a broadcasting add of 2048 x 2048 with a row (2048,) and a column
 // (2048, 1) (in GB/s = bytes read + written / time) and np.sum along each axis of 2048 x 2048 (ms).
-// Peers: TF.js's `cpu` backend (float32 only), ml-matrix (float64 only) and NumPy through a
-// /usr/bin/python3 subprocess pinned to one thread like the JS code (skipped when absent).
+// Peers: TF.js's `cpu` backend (float32 only), for matmul also TF.js's `wasm` backend (XNNPACK,
+// float32 only), ml-matrix (float64 only) and NumPy through a /usr/bin/python3 subprocess pinned to
+// one thread like the JS code (skipped when absent).
 // The last columns say how many times faster tessera is (peer time / tessera time).
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { cpus } from 'node:os';
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
+import '@tensorflow/tfjs-backend-wasm';
 import { Matrix } from 'ml-matrix';
 import * as np from '../ndarray/index.ts';
+import { getCpuKernels } from '../ndarray/cpu/wasm/kernels.ts';
 import { time, uniform } from './timing.ts';
 
 await np.startThreads(); // the worker threads are ready before anything is timed
@@ -18,7 +21,7 @@ const MATMUL_SIZES = [256, 512, 1024];
 const N = 2048;
 const DTYPES = ['float32', 'float64'] as const;
 type FloatDType = (typeof DTYPES)[number];
-const PEERS = ['tessera', 'tf', 'ml', 'numpy'] as const;
+const PEERS = ['tessera', 'tf', 'tfwasm', 'ml', 'numpy'] as const;
 type Peer = (typeof PEERS)[number];
 type Unit = 'GFLOP/s' | 'GB/s' | 'ms';
 
@@ -71,7 +74,21 @@ const asDType = (data: Float64Array, dtype: FloatDType) => (dtype === 'float32' 
 const tfTensor = (data: Float64Array, shape: number[]) => tf.tensor(Float32Array.from(data), shape, 'float32');
 const mlMatrix = (data: Float64Array, rows: number, cols: number) => Matrix.from1DArray(rows, cols, data);
 
-function matmulRows(numpy: Record<string, number> | null): Row[] {
+/** TF.js wasm's median matmul times (ms), keyed like the rows (float32 only), or null if its backend
+ *  does not start; the cpu backend is active again afterwards. */
+async function tfWasmTimes(): Promise<Record<string, number> | null> {
+  const started = await tf.setBackend('wasm').catch(() => false);
+  const out: Record<string, number> = {};
+  for (const n of started ? MATMUL_SIZES : []) {
+    const [ta, tb] = [tfTensor(uniform(n * n, 1), [n, n]), tfTensor(uniform(n * n, 2), [n, n])];
+    out[`matmul ${n} float32`] = time(() => tf.matMul(ta, tb).dataSync(), 1000);
+    [ta, tb].forEach((t) => t.dispose());
+  }
+  await tf.setBackend('cpu');
+  return started ? out : null;
+}
+
+function matmulRows(numpy: Record<string, number> | null, tfWasm: Record<string, number> | null): Row[] {
   const rows: Row[] = [];
   for (const dtype of DTYPES) {
     for (const n of MATMUL_SIZES) {
@@ -86,6 +103,7 @@ function matmulRows(numpy: Record<string, number> | null): Row[] {
         ms: {
           tessera: measure(() => np.matmul(a, b).dispose(), 1000),
           tf: measure(dtype === 'float32' ? () => tf.matMul(ta, tb).dispose() : undefined, 1000),
+          tfwasm: tfWasm?.[key],
           ml: measure(dtype === 'float64' ? () => ma.mmul(mb) : undefined, 1000),
           numpy: numpy?.[key],
         },
@@ -140,19 +158,20 @@ function speedup(row: Row, peer: Peer): string {
 }
 
 function printTable(rows: Row[]): void {
-  const header = ['case', 'unit', 'tessera', 'TF.js cpu', 'ml-matrix', 'NumPy 1 thread', 'vs TF.js', 'vs ml-matrix', 'vs NumPy'];
-  const lines = rows.map((r) => [r.name, r.unit, ...PEERS.map((p) => show(r, r.ms[p])), speedup(r, 'tf'), speedup(r, 'ml'), speedup(r, 'numpy')]);
+  const header = ['case', 'unit', 'tessera', 'TF.js cpu', 'TF.js wasm', 'ml-matrix', 'NumPy 1 thread', 'vs TF.js', 'vs TF.js wasm', 'vs ml-matrix', 'vs NumPy'];
+  const lines = rows.map((r) => [r.name, r.unit, ...PEERS.map((p) => show(r, r.ms[p])), ...(['tf', 'tfwasm', 'ml', 'numpy'] as const).map((p) => speedup(r, p))]);
   console.log(`| ${header.join(' | ')} |`);
   console.log(`|${header.map((_, i) => (i < 2 ? ' --- ' : ' ---: ')).join('|')}|`);
   for (const l of lines) console.log(`| ${l.join(' | ')} |`);
 }
 
-await tf.setBackend('cpu');
+console.error('TF.js wasm matmul timings ...');
+const tfWasm = await tfWasmTimes();
 console.error('NumPy timings (subprocess) ...');
 const numpy = numpyTimes();
 console.error('JS timings ...');
-const rows = [...matmulRows(numpy), ...elementwiseAndSumRows(numpy)];
+const rows = [...matmulRows(numpy, tfWasm), ...elementwiseAndSumRows(numpy)];
 console.log(`\n${cpus().length} x ${cpus()[0]?.model ?? 'cpu'}, Node ${process.version}; medians of several runs.`);
-console.log(`tessera's CPU matmul uses ${np.getNumThreads()} thread(s) (TESSERA_NUM_THREADS=1 for one); TF.js cpu and NumPy here use one.`);
+console.log(`tessera's CPU matmul uses ${np.getNumThreads()} thread(s) (TESSERA_NUM_THREADS=1 for one); TF.js cpu and NumPy here use one; tessera's kernels: ${getCpuKernels()} (TESSERA_CPU_KERNELS=ts|wasm).`);
 console.log('"vs X" = X\'s time / tessera\'s time (above 1: tessera is faster). TF.js computes float32 only, ml-matrix float64 only.\n');
 printTable(rows);

@@ -76,15 +76,16 @@ export function dtypeOfTyped(a: TypedArray): DType {
 }
 
 /** np.can_cast(from, to, casting): 'safe' keeps every value, 'same_kind' allows moving down within
- *  a kind (float64 -> float32) or up in kind (int -> float), 'unsafe' allows anything. */
-export function canCast(from: DType, to: DType, casting: 'no' | 'safe' | 'same_kind' | 'unsafe' = 'safe'): boolean {
+ *  a kind (float64 -> float32) or up in kind (int -> float), 'unsafe' allows anything. 'equiv' (only
+ *  byte-order changes) is 'no' here: tessera's dtypes have one byte order. */
+export function canCast(from: DType, to: DType, casting: 'no' | 'equiv' | 'safe' | 'same_kind' | 'unsafe' = 'safe'): boolean {
   checkDType(from);
   checkDType(to);
-  if (!['no', 'safe', 'same_kind', 'unsafe'].includes(casting)) {
+  if (!['no', 'equiv', 'safe', 'same_kind', 'unsafe'].includes(casting)) {
     throw new ValueError(`casting must be one of 'no', 'equiv', 'safe', 'same_kind', or 'unsafe', got ${String(casting)}`);
   }
   if (casting === 'unsafe') return true;
-  if (casting === 'no') return from === to;
+  if (casting === 'no' || casting === 'equiv') return from === to;
   if (SAFE[from].includes(to)) return true;
   return casting === 'same_kind' && KIND_ORDER[KINDS[from]] <= KIND_ORDER[KINDS[to]];
 }

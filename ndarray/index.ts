@@ -12,6 +12,7 @@ export { setDefaultDevice, getDefaultDevice, type DeviceName } from './backend.t
 export { setDefaultDevice as setBackend } from './backend.ts';
 export { memory, tidy, keep, setMemoryWarning } from './memory.ts';
 export { getNumThreads, setNumThreads, startThreads } from './cpu/threads.ts';
+export { getCpuKernels, setCpuKernels, type CpuKernels } from './cpu/wasm/kernels.ts';
 export { initWebGPU, isWebGPUAvailable } from './webgpu/backend.ts';
 export * as webgpu from './webgpu/index.ts';
 /** Fused optimizer updates on every device (np.fused.adamStep, ...): see optimizer-steps.ts. */

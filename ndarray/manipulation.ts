@@ -178,9 +178,8 @@ export function commonDevice(arrays: readonly NDArray[]): DeviceName {
   return device;
 }
 
-/** np.concatenate: joins arrays along an existing axis (axis null: flattens them first). */
 // d concatenate: each input gets its own stretch of g along the axis.
-export const concatenate = differentiable('concatenate', concatenateImpl, (g, _y, inputs, args, needed) => {
+const concatenateList = differentiable('concatenate', concatenateImpl, (g, _y, inputs, args, needed) => {
   let k = 0;
   const parts = (args[0] as readonly ArrayLike[]).map((a) => (a instanceof NDArray ? inputs[k++] : asarray(a)));
   const axis = (args[1] as { axis?: number | null } | undefined)?.axis;
@@ -191,9 +190,16 @@ export const concatenate = differentiable('concatenate', concatenateImpl, (g, _y
   const grads = parts.flatMap((p, i) => ((args[0] as readonly unknown[])[i] instanceof NDArray ? [reshapeImpl(pieces[i], p.shape)] : []));
   return grads.map((gi, i) => (needed[i] ? gi : null));
 });
-function concatenateImpl(arrays: readonly ArrayLike[] | NDArray, options: { axis?: number | null } = {}): NDArray {
+
+/** np.concatenate: joins arrays along an existing axis (axis null: flattens them first). An array
+ *  given instead of a list is joined row by row (joinRows), outside the recorded op, so its gradient
+ *  flows back through the row views: the recorded op always sees a list. */
+export function concatenate(arrays: readonly ArrayLike[] | NDArray, options: { axis?: number | null } = {}): NDArray {
+  if (!Array.isArray(arrays)) return joinRows('concatenate', arrays, (rows) => concatenateList(rows, options));
+  return concatenateList(arrays, options);
+}
+function concatenateImpl(arrays: readonly ArrayLike[], options: { axis?: number | null } = {}): NDArray {
   checkOptions('concatenate', options, ['axis'], ['out', 'dtype', 'casting']);
-  if (!Array.isArray(arrays)) return joinRows('concatenate', arrays, (rows) => concatenateImpl(rows, options));
   if (arrays.length === 0) throw new ValueError('need at least one array to concatenate');
   let xs = arrays.map((a) => asarray(a));
   if (options.axis === null) xs = xs.map((x) => ravel(x));
@@ -232,8 +238,6 @@ function joinRows(fn: string, arrays: unknown, join: (rows: readonly NDArray[]) 
   }
   return tidy(() => join(Array.from({ length: arrays.shape[0] }, (_, i) => arrays.get(i))));
 }
-
-
 
 /** np.stack: joins same-shaped arrays along a new axis. */
 export function stack(arrays: readonly ArrayLike[] | NDArray, options: { axis?: number } = {}): NDArray {

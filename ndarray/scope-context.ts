@@ -3,7 +3,8 @@
 // cannot tell the pieces apart. AsyncLocalStorage can: `als.run(scope, fn)` makes `scope` the answer
 // for `fn` and for every continuation of `fn` (after each `await`), and for nothing else. Node, Deno
 // and Bun have it (`node:async_hooks`); where it is missing (browsers) tessera keeps the stack and
-// refuses, with an error, the one thing a stack gets wrong that it can see: scopes closing out of order.
+// refuses, with an error, the one thing a stack gets wrong that it can see: a scope closing while one
+// opened after it is still open. (Two tidies that overlap but close in stack order look like nesting.)
 
 /** One open tidy: the arrays made in it, and the scope it was opened in. */
 export interface Scope {
@@ -56,10 +57,12 @@ function stackContext(): ScopeContext {
     },
     exit: (scope) => {
       const at = stack.lastIndexOf(scope);
+      if (at < 0) return; // opened under another context (useStackScopes switched): nothing of it is here
       stack.splice(at, 1);
       if (at !== stack.length) {
-        throw new Error('np.tidy: two async tidy scopes overlapped (the later one ended first), so their arrays cannot '
-          + 'be told apart in a runtime without AsyncLocalStorage, and none was disposed. Await one tidy before '
+        throw new Error('np.tidy: two async tidy scopes overlapped (this one ended while a tidy begun after it was still '
+          + 'open), so their arrays cannot be told apart in a runtime without AsyncLocalStorage; this one disposed '
+          + 'none of its arrays. Await one tidy before '
           + 'starting the next (no Promise.all over tidies here), or run in Node or Deno.');
       }
     },

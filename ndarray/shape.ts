@@ -125,12 +125,12 @@ export function normalizeAxisTuple(axes: readonly unknown[], ndim: number, argna
   return out;
 }
 
-/** The broadcast shape of several shapes (NumPy's rule), or NumPy's error naming all shapes. */
 /** np.broadcast_shapes as the public function: every shape is checked first (an int is a 1-d shape). */
 export function broadcastShapesOf(...shapes: unknown[]): number[] {
   return broadcastShapes(...shapes.map((s) => checkShape(s, 'all elements of broadcast shape must be non-negative')));
 }
 
+/** The broadcast shape of several shapes (NumPy's rule), or NumPy's error naming all shapes. */
 export function broadcastShapes(...shapes: Shape[]): number[] {
   const ndim = Math.max(0, ...shapes.map((s) => s.length));
   const out = new Array<number>(ndim).fill(1);

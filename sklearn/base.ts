@@ -10,6 +10,7 @@
 import type { NDArray } from '../ndarray/index.ts';
 import { ValueError } from '../ndarray/errors.ts';
 import { NotFittedError } from './exceptions.ts';
+import { checkOptions } from './utils/check-params.ts';
 
 export type Params = Record<string, unknown>;
 
@@ -47,6 +48,7 @@ export abstract class BaseEstimator<P extends Params = Params> {
 
   /** sklearn's get_params: with `deep`, nested estimators add their params as `name__param`. */
   getParams(options: { deep?: boolean } = {}): Params {
+    checkOptions('get_params', options, ['deep']);
     const out: Params = { ...this.params };
     if (options.deep ?? true) {
       for (const [name, est] of this.namedChildren()) {
@@ -57,7 +59,10 @@ export abstract class BaseEstimator<P extends Params = Params> {
   }
 
   /** sklearn's set_params: plain keys set this estimator's params, `a__b` keys set `b` on child `a`. */
-  setParams(params: Params): this {
+  setParams(params: Params = {}): this {
+    if (params === null || typeof params !== 'object' || Array.isArray(params)) {
+      throw new TypeError(`set_params() takes the params as an object ({alpha: 2, ...}), got ${params === null ? 'null' : Array.isArray(params) ? 'an array' : typeof params}`);
+    }
     for (const [key, value] of Object.entries(params)) {
       const sep = key.indexOf('__');
       if (sep < 0) this.setOwnParam(key, value);
@@ -177,6 +182,7 @@ function formatParam(v: unknown): string {
 
 /** sklearn's check_is_fitted: fitted means some attribute ending in `_` (not `__`) is set. */
 export function checkIsFitted(est: object): void {
+  if (est === null || typeof est !== 'object') throw new TypeError(`checkIsFitted: ${String(est)} is not an estimator instance.`);
   const fitted = Object.keys(est).some((k) => k.endsWith('_') && !k.endsWith('__') && (est as Params)[k] !== undefined);
   if (!fitted) {
     const name = est.constructor.name;
@@ -188,6 +194,9 @@ export function checkIsFitted(est: object): void {
 
 /** sklearn's clone: a new unfitted estimator with the same params (nested estimators cloned too). */
 export function clone<E extends BaseEstimator>(est: E): E {
+  if (!(est instanceof BaseEstimator)) {
+    throw new TypeError(`Cannot clone object '${String(est)}' (type ${est === null ? 'null' : typeof est}): it does not seem to be a scikit-learn estimator as it does not implement a 'get_params' method.`);
+  }
   const params: Params = {};
   for (const [k, v] of Object.entries(est.getParams({ deep: false }))) params[k] = cloneParam(v);
   const Ctor = est.constructor as new (p: Params) => E;

@@ -52,7 +52,7 @@ export class Pipeline extends BaseEstimator<PipelineParams> {
   override getParams(options: { deep?: boolean } = {}): Params {
     const out: Params = { ...this.params };
     if (!(options.deep ?? true)) return out;
-    for (const [name, est] of this.params.steps) out[name] = est;
+    for (const step of this.params.steps) if (Array.isArray(step)) out[String(step[0])] = step[1];
     for (const [name, est] of this.namedChildren()) {
       for (const [k, v] of Object.entries(est.getParams({ deep: true }))) out[`${name}__${k}`] = v;
     }
@@ -63,7 +63,7 @@ export class Pipeline extends BaseEstimator<PipelineParams> {
   override setParams(params: Params): this {
     const { steps, ...rest } = params;
     if ('steps' in params) super.setParams({ steps });
-    const names = new Set(this.params.steps.map(([n]) => n));
+    const names = new Set(this.params.steps.filter(Array.isArray).map(([n]) => n));
     const isStep = ([k]: [string, unknown]): boolean => !k.includes('__') && names.has(k);
     super.setParams(Object.fromEntries(Object.entries(rest).filter(isStep)));
     super.setParams(Object.fromEntries(Object.entries(rest).filter((e) => !isStep(e))));
@@ -71,8 +71,15 @@ export class Pipeline extends BaseEstimator<PipelineParams> {
   }
 
   protected override setOwnParam(key: string, value: unknown): void {
-    if (!this.params.steps.some(([n]) => n === key)) return super.setOwnParam(key, value);
+    if (!this.params.steps.some((s) => Array.isArray(s) && s[0] === key)) return super.setOwnParam(key, value);
     this.params.steps = this.params.steps.map(([n, e]): Step => [n, n === key ? (value as StepEstimator) : e]);
+  }
+
+  /** The steps, checked to be [name, estimator] pairs (every method but the constructor, getParams
+   *  and toString needs them to be). */
+  private validSteps(): Step[] {
+    checkStepPairs(this.params.steps);
+    return this.params.steps;
   }
 
   /** sklearn's _validate_names and _validate_steps, run by fit. */
@@ -99,11 +106,11 @@ export class Pipeline extends BaseEstimator<PipelineParams> {
 
   /** The steps `by name: estimator` (sklearn's named_steps). */
   get namedSteps(): Record<string, StepEstimator> {
-    return Object.fromEntries(this.params.steps);
+    return Object.fromEntries(this.validSteps());
   }
 
   get length(): number {
-    return this.params.steps.length;
+    return this.validSteps().length;
   }
 
   /** A step's estimator by position (negative counts from the end) or by name. */
@@ -112,7 +119,7 @@ export class Pipeline extends BaseEstimator<PipelineParams> {
       if (!(index in this.namedSteps)) throw new RangeError(`no step named '${index}'`);
       return this.namedSteps[index];
     }
-    const step = this.params.steps.at(index);
+    const step = this.validSteps().at(index);
     if (!step) throw new RangeError('list index out of range');
     return step[1];
   }
@@ -120,11 +127,11 @@ export class Pipeline extends BaseEstimator<PipelineParams> {
   /** A pipeline of steps [start, end), sharing their estimators (sklearn's pipeline[a:b]). */
   slice(start?: number, end?: number): Pipeline {
     const Ctor = this.constructor as typeof Pipeline;
-    return new Ctor(this.params.steps.slice(start, end), { verbose: this.params.verbose });
+    return new Ctor(this.validSteps().slice(start, end), { verbose: this.params.verbose });
   }
 
   private get finalEstimator(): StepEstimator {
-    return this.params.steps[this.params.steps.length - 1][1];
+    return this.validSteps()[this.validSteps().length - 1][1];
   }
 
   /** A pipeline is a classifier (or a regressor...) when its last step is. */
@@ -137,14 +144,14 @@ export class Pipeline extends BaseEstimator<PipelineParams> {
   }
 
   get nFeaturesIn_(): number | undefined {
-    return (this.params.steps[0][1] as { nFeaturesIn_?: number } | null)?.nFeaturesIn_;
+    return (this.validSteps()[0][1] as { nFeaturesIn_?: number } | null)?.nFeaturesIn_;
   }
 
   /** `[Pipeline] ...... (step 1 of 2) Processing poly, total=   0.0s` when verbose. */
   private logStep(index: number, start: number): void {
     if (!this.params.verbose) return;
     const head = '[Pipeline] ';
-    const tail = ` (step ${index + 1} of ${this.length}) Processing ${this.params.steps[index][0]}, total=${shortFormatTime(secondsSince(start))}`;
+    const tail = ` (step ${index + 1} of ${this.length}) Processing ${this.validSteps()[index][0]}, total=${shortFormatTime(secondsSince(start))}`;
     console.log(head + '.'.repeat(Math.max(0, 70 - head.length - tail.length)) + tail);
   }
 
@@ -152,7 +159,7 @@ export class Pipeline extends BaseEstimator<PipelineParams> {
   private async fitTransformers(X: unknown, y?: unknown): Promise<unknown> {
     this.validateSteps();
     let Xt = X;
-    for (const [i, [, t]] of this.params.steps.slice(0, -1).entries()) {
+    for (const [i, [, t]] of this.validSteps().slice(0, -1).entries()) {
       const start = performance.now();
       if (!isPassthrough(t)) {
         const tr = t as unknown as Any;
@@ -166,7 +173,7 @@ export class Pipeline extends BaseEstimator<PipelineParams> {
   /** Runs the fitted transformers (all but the last step, or all of them with `withFinal`). */
   private async transformThrough(X: unknown, withFinal = false): Promise<unknown> {
     let Xt = X;
-    const steps = withFinal ? this.params.steps : this.params.steps.slice(0, -1);
+    const steps = withFinal ? this.validSteps() : this.validSteps().slice(0, -1);
     for (const [, t] of steps) if (!isPassthrough(t)) Xt = await (t as unknown as { transform: Method }).transform(Xt);
     return Xt;
   }
@@ -241,7 +248,7 @@ export class Pipeline extends BaseEstimator<PipelineParams> {
 
   /** Back through every step, last to first. */
   async inverseTransform(Xt: unknown): Promise<NDArray> {
-    const steps = this.params.steps.map(([, e]) => e).filter((e) => !isPassthrough(e));
+    const steps = this.validSteps().map(([, e]) => e).filter((e) => !isPassthrough(e));
     if (!steps.every((e) => has(e, 'inverseTransform'))) throw new TypeError(`This 'Pipeline' has no attribute 'inverseTransform'`);
     let X = Xt;
     for (const e of steps.reverse()) X = await (e as unknown as { inverseTransform: Method }).inverseTransform(X);
@@ -270,7 +277,8 @@ registerEstimator('Pipeline', Pipeline as unknown as new (p: Params) => Pipeline
 
 /** sklearn's _name_estimators: lower-cased class names, numbered '-1', '-2'... when repeated. */
 export function nameEstimators(estimators: StepEstimator[]): Step[] {
-  const names = estimators.map((e) => (typeof e === 'string' ? e : e === null ? 'nonetype' : e.constructor.name.toLowerCase()));
+  const names = estimators.map((e) => (typeof e === 'string' ? e : e === null || e === undefined ? 'nonetype'
+    : ((e as object).constructor?.name ?? typeof e).toLowerCase()));
   const count = new Map<string, number>();
   for (const n of names) count.set(n, (count.get(n) ?? 0) + 1);
   for (const [n, c] of count) if (c === 1) count.delete(n);

@@ -20,6 +20,15 @@ export interface CheckOptions {
 
 const RESHAPE_HINT = 'Reshape your data either using array.reshape(-1, 1) if your data has a single feature or array.reshape(1, -1) if it contains a single sample.';
 
+/** A 2-D array argument of a helper function (randomizedRangeFinder's A, svdFlip's u and v): array-likes
+ *  are read as np.asarray reads them; anything else, or another number of dimensions, is refused. */
+export function matrixArg(fn: string, name: string, x: unknown): NDArray {
+  if (x === null || typeof x !== 'object') throw new TypeError(`${fn}(): \`${name}\` must be a 2-D array, got ${x === null ? 'None' : typeof x}`);
+  const a = np.asarray(x as np.ArrayLike);
+  if (a.ndim !== 2) throw new ValueError(`${fn}(): expected a 2D array for \`${name}\`, got ${a.ndim}D array instead`);
+  return a;
+}
+
 /** A CPU NDArray of the given dtype (float64 by default) from any array-like, on any device. */
 export async function toCpu(x: unknown, dtype: np.DType | null = 'float64'): Promise<NDArray> {
   let a = x instanceof np.NDArray ? x : np.array(x as np.ArrayLike);

@@ -41,21 +41,19 @@ export function newScratch(): GemmScratch {
   return { packedA: new Float64Array(0), packedB: new Float64Array(0), tile: new Float64Array(16) };
 }
 
-/** Copies x[r0 : r0+rows, c0 : c0+cols] into `dst` as panels 4 columns wide: panel after panel,
- *  and inside a panel row after row (4 numbers per row), zeros past the last column. B is packed as
- *  is; A is packed through its transpose, so its panels are 4 rows tall, stored column after column. */
-export function packPanels(x: Mat, r0: number, rows: number, c0: number, cols: number, dst: Float64Array): void {
+/** Copies x[r0 : r0+rows, c0 : c0+cols] into `dst` from index `at` as panels `width` columns wide:
+ *  panel after panel, and inside a panel row after row (`width` numbers per row), zeros past the last
+ *  column. B is packed as is; A is packed through its transpose, so its panels are `width` rows tall,
+ *  stored column after column. (The Wasm kernels, wasm/gemm.ts, pack with other widths.) */
+export function packPanels(x: Mat, r0: number, rows: number, c0: number, cols: number, dst: TypedArray, width = 4, at = 0): void {
   const { data, rs, cs } = x;
-  let o = 0;
-  for (let jr = 0; jr < cols; jr += 4) {
-    const w = Math.min(4, cols - jr);
+  let o = at;
+  for (let jr = 0; jr < cols; jr += width) {
+    const w = Math.min(width, cols - jr);
     let src = x.offset + r0 * rs + (c0 + jr) * cs;
-    for (let p = 0; p < rows; p++, src += rs) {
-      dst[o] = data[src];
-      dst[o + 1] = w > 1 ? data[src + cs] : 0;
-      dst[o + 2] = w > 2 ? data[src + 2 * cs] : 0;
-      dst[o + 3] = w > 3 ? data[src + 3 * cs] : 0;
-      o += 4;
+    for (let p = 0; p < rows; p++, src += rs, o += width) {
+      for (let j = 0, s = src; j < w; j++, s += cs) dst[o + j] = data[s];
+      for (let j = w; j < width; j++) dst[o + j] = 0;
     }
   }
 }

@@ -1,6 +1,7 @@
 // The CPU backend's matrix product kernel: the dispatch from strided views to the right loop.
-// Float products go to the blocked GotoBLAS kernel (gemm-blocked.ts), split over worker threads when
-// large (threads.ts); integer and bool products and matrix-vector products take a direct loop, and
+// Float products go to a blocked GotoBLAS kernel, WebAssembly SIMD (wasm/gemm.ts) or TypeScript
+// (gemm-blocked.ts) as setCpuKernels chooses (wasm/kernels.ts), split over worker threads when large
+// (threads.ts); integer and bool products and matrix-vector products take a direct loop, and
 // stacks of matrices either fold into one tall product or loop over the batch.
 import type { TypedArray } from '../dtype.ts';
 import type { View } from '../backend.ts';
@@ -8,7 +9,9 @@ import { reshapeStrides, shapeSize } from '../shape.ts';
 import { forEachRow } from './strided.ts';
 import { dataOf } from './backend.ts';
 import { gemmBlocked, newScratch, type Mat } from './gemm-blocked.ts';
-import { parallelGemm } from './threads.ts';
+import { parallelGemm, type SerialGemm } from './threads.ts';
+import { getCpuKernels, mainThreadGemm } from './wasm/kernels.ts';
+import { wasmGemm } from './wasm/gemm.ts';
 
 /** The calling thread's packing buffers (kernels run one at a time): grown, never shrunk. */
 const scratch = newScratch();
@@ -57,13 +60,27 @@ function gemmDirectInt(m: number, n: number, k: number, a: Mat, b: Mat, out: Typ
   }
 }
 
+const tsGemm: SerialGemm = (m, n, k, a, b, out, co, ldc) => gemmBlocked(m, n, k, a, b, out, co, ldc, scratch);
+const wasmOrTsGemm: SerialGemm = (m, n, k, a, b, out, co, ldc) => {
+  if (!wasmGemm(mainThreadGemm(), m, n, k, a, b, out, co, ldc)) tsGemm(m, n, k, a, b, out, co, ldc);
+};
+
 /** One product C = A B with C's rows `ldc` apart. Float products are blocked, even tiny ones (packing
- *  an 8 x 8 product still beats the direct loop), except vector products, where no number is reused. */
+ *  an 8 x 8 product still beats the direct loop), except float64 vector products, where no number is
+ *  reused. */
 function gemm(m: number, n: number, k: number, a: Mat, b: Mat, out: View, co: number, ldc: number): void {
   const data = dataOf(out);
   if (out.dtype !== 'float32' && out.dtype !== 'float64') gemmDirectInt(m, n, k, a, b, data, co, ldc, out.dtype === 'bool');
-  else if (m === 1 || n === 1 || k === 0) gemmDirectFloat(m, n, k, a, b, data, co, ldc);
-  else if (!parallelGemm(m, n, k, a, b, data, co, ldc, scratch)) gemmBlocked(m, n, k, a, b, data, co, ldc, scratch);
+  else {
+    const wasm = getCpuKernels() === 'wasm';
+    // float32 Wasm products round in float32 (as NumPy's sgemm does), so a row of C must take the same
+    // path whatever the number of rows: vector products go through the same kernel (predicting one
+    // row gives the bits of predicting it in a batch). The float64 kernels compute in doubles either way.
+    const vector = m === 1 || n === 1;
+    if (k === 0 || (vector && !(wasm && out.dtype === 'float32'))) return gemmDirectFloat(m, n, k, a, b, data, co, ldc);
+    const serial = wasm ? wasmOrTsGemm : tsGemm;
+    if (!parallelGemm(m, n, k, a, b, data, co, ldc, serial, wasm)) serial(m, n, k, a, b, data, co, ldc);
+  }
 }
 
 /** a (..., m, k) @ b (..., k, n) -> out (..., m, n), C-contiguous, batch axes already broadcast.

@@ -7,18 +7,22 @@
 //            worker's MessagePort, bump ctrl[JOB] and notify; compute share 0; wait for ctrl[DONE];
 //            copy the worker's rows of C back.
 //   worker:  Atomics.wait on ctrl[JOB]; receiveMessageOnPort (synchronous) gives the job; run the same
-//            gemmBlocked (gemm-blocked.ts) on it; set ctrl[DONE] and notify.
+//            kernel on it (gemmBlocked, gemm-blocked.ts, or the WebAssembly wasmGemm, wasm/gemm.ts,
+//            over the worker's own instance of the module the main thread built); set ctrl[DONE].
 //
 // Every element of C is computed by one thread with the whole k-loop in the same order, so the result
 // is bit-identical for any number of threads. The workers run the source text of gemm-blocked.ts's
-// functions (they use nothing but their arguments), so there is no second copy of the kernel.
+// and wasm/gemm.ts's functions (they use nothing but their arguments), so there is no second copy.
 // parallelFor runs other loops the same way (KMeans's labelling, Ridge's normal equations): the loop
 // body travels as source text and each share of the index range runs it.
 // Threads need Node's worker_threads, SharedArrayBuffer and a main thread that may block; elsewhere
 // (Deno, browsers) and for small products everything runs on the calling thread.
 // setNumThreads(n) / the TESSERA_NUM_THREADS variable play the part of OMP_NUM_THREADS (1 = off).
 import type { TypedArray } from '../dtype.ts';
-import { gemmBlocked, packPanels, microKernel, storeTile, type Mat, type GemmScratch } from './gemm-blocked.ts';
+import { gemmBlocked, packPanels, microKernel, storeTile, type Mat } from './gemm-blocked.ts';
+import { wasmGemm, instantiateGemm, type GemmPlan } from './wasm/gemm.ts';
+import { gemmWasmModule, hasWasmSimd, GEMM_PLANS } from './wasm/kernels.ts';
+import type { FloatDType } from './wasm/gemm-kernel.ts';
 
 /** Products below this many flops (about 4 ms on one core) are not worth the hand-over. */
 const MIN_FLOPS = 2 ** 24;
@@ -134,19 +138,27 @@ export async function startThreads(): Promise<number> {
 /** The source each worker runs: the kernel functions, then workerMain called with worker_threads. */
 function workerSource(): string {
   const helpers = [packPanels, microKernel, storeTile].map(String).join('\n');
-  return `${helpers}\n(${String(workerMain)})(require('node:worker_threads'), ${String(gemmBlocked)});\n`;
+  const kernels = [gemmBlocked, wasmGemm, instantiateGemm].map(String).join(', ');
+  return `${helpers}\n(${String(workerMain)})(require('node:worker_threads'), ${kernels});\n`;
 }
+
+/** What a worker needs to run the WebAssembly kernels: the compiled module and the blocking plans. */
+interface WasmData { module: WebAssembly.Module; plans: Record<FloatDType, GemmPlan> }
+interface WorkerData { ctrl: Int32Array; port: unknown; wasm: WasmData | null }
 
 /** The worker's loop (runs inside the worker, from its source text: it must use only its arguments).
  *  A job is a share of a matrix product, or a share of a parallelFor loop whose body (and helpers)
  *  arrive as source text and are compiled once per worker. */
-function workerMain(wt: { workerData: { ctrl: Int32Array; port: unknown }; receiveMessageOnPort(p: unknown): { message: Job | ForJob } | undefined }, gemm: typeof gemmBlocked): void {
-  const { ctrl, port } = wt.workerData;
+function workerMain(wt: { workerData: WorkerData; receiveMessageOnPort(p: unknown): { message: Job | ForJob } | undefined }, gemm: typeof gemmBlocked, wasm: typeof wasmGemm, instantiate: typeof instantiateGemm): void {
+  const { ctrl, port, wasm: wasmData } = wt.workerData;
   const scratch = { packedA: new Float64Array(0), packedB: new Float64Array(0), tile: new Float64Array(16) };
+  const instance = wasmData ? instantiate(wasmData.module, wasmData.plans) : null;
   const compiled = new Map<string, (from: number, to: number, ...args: unknown[]) => void>();
   // Warm up: a few small products get the kernel compiled before the first real job arrives.
   const x = new Float64Array(96 * 96).fill(1), y = new Float64Array(96 * 96);
-  for (let i = 0; i < 20; i++) gemm(96, 96, 96, { data: x, offset: 0, rs: 96, cs: 1 }, { data: x, offset: 0, rs: 1, cs: 96 }, y, 0, 96, scratch);
+  const [xr, xc] = [{ data: x, offset: 0, rs: 96, cs: 1 }, { data: x, offset: 0, rs: 1, cs: 96 }];
+  for (let i = 0; i < 20; i++) gemm(96, 96, 96, xr, xc, y, 0, 96, scratch);
+  for (let i = 0; i < 20 && instance; i++) wasm(instance, 96, 96, 96, xr, xc, i % 2 ? y : new Float32Array(y.length), 0, 96);
   Atomics.store(ctrl, 3, 1); // READY
   Atomics.notify(ctrl, 3); // wakes a setNumThreads waiting for this worker
   let seen = 0;
@@ -158,7 +170,10 @@ function workerMain(wt: { workerData: { ctrl: Int32Array; port: unknown }; recei
     let status = 1;
     try {
       const j = (wt.receiveMessageOnPort(port) as { message: Job | ForJob }).message;
-      if (j.kind === 'gemm') gemm(j.m, j.n, j.k, j.a, j.b, j.out, j.co, j.ldc, scratch);
+      if (j.kind === 'gemm') {
+        const done = j.wasm && instance !== null && wasm(instance, j.m, j.n, j.k, j.a, j.b, j.out, j.co, j.ldc);
+        if (!done) gemm(j.m, j.n, j.k, j.a, j.b, j.out, j.co, j.ldc, scratch);
+      }
       else {
         const key = `${j.helpers}\n${j.body}`;
         let body = compiled.get(key);
@@ -177,7 +192,7 @@ function workerMain(wt: { workerData: { ctrl: Int32Array; port: unknown }; recei
   }
 }
 
-interface Job { kind: 'gemm'; m: number; n: number; k: number; a: Mat; b: Mat; out: TypedArray; co: number; ldc: number }
+interface Job { kind: 'gemm'; wasm: boolean; m: number; n: number; k: number; a: Mat; b: Mat; out: TypedArray; co: number; ldc: number }
 interface ForJob { kind: 'for'; body: string; helpers: string; from: number; to: number; args: unknown[] }
 
 function ensurePool(): void {
@@ -196,7 +211,9 @@ function ensurePool(): void {
 function spawn(wt: WorkerThreads): PoolWorker {
   const ctrl = new Int32Array(new SharedArrayBuffer(16));
   const { port1, port2 } = new wt.MessageChannel();
-  const worker = new wt.Worker(workerSource(), { eval: true, workerData: { ctrl, port: port2 }, transferList: [port2] });
+  const wasm = hasWasmSimd() ? { module: gemmWasmModule(), plans: GEMM_PLANS } : null;
+  const workerData: WorkerData = { ctrl, port: port2, wasm };
+  const worker = new wt.Worker(workerSource(), { eval: true, workerData, transferList: [port2] });
   worker.unref(); // a waiting worker must not keep the process alive
   port1.unref?.();
   worker.on('error', () => { poolBroken = true; });
@@ -318,10 +335,14 @@ function shareBlock(x: Mat, r0: number, rows: number, c0: number, cols: number, 
   return [b, byRows ? { data: dst, offset: 0, rs: cols, cs: 1 } : { data: dst, offset: 0, rs: 1, cs: rows }];
 }
 
+/** A product C = A B on the calling thread (the TypeScript or the WebAssembly kernel). */
+export type SerialGemm = (m: number, n: number, k: number, a: Mat, b: Mat, out: TypedArray, co: number, ldc: number) => void;
+
 /** C = A B split over the worker threads, if the product is large enough and workers are ready;
  *  returns false (having done nothing) otherwise. Shares go by rows of C when m >= n, else by columns.
- *  Operands and C in shared memory are used in place; others are copied in (and C's shares out). */
-export function parallelGemm(m: number, n: number, k: number, a: Mat, b: Mat, out: TypedArray, co: number, ldc: number, scratch: GemmScratch): boolean {
+ *  Operands and C in shared memory are used in place; others are copied in (and C's shares out).
+ *  The calling thread runs `serial` on its share; the workers run the same kernel (Wasm if `wasm`). */
+export function parallelGemm(m: number, n: number, k: number, a: Mat, b: Mat, out: TypedArray, co: number, ldc: number, serial: SerialGemm, wasm: boolean): boolean {
   if (getNumThreads() < 2 || 2 * m * n * k < MIN_FLOPS || Math.max(m, n) < 16) return false;
   const workers = availableWorkers();
   if (workers.length === 0) return false;
@@ -345,18 +366,18 @@ export function parallelGemm(m: number, n: number, k: number, a: Mat, b: Mat, ou
     [w.aBuf, part] = byRows ? shareBlock(a, from, size, 0, k, w.aBuf) : shareBlock(b, 0, k, from, size, w.aBuf);
     if (!outShared) [w.cBuf, c] = sharedArray(w.cBuf, out, s.m * s.n);
     const job: Job = {
-      kind: 'gemm', m: s.m, n: s.n, k, a: byRows ? part : wholeMat, b: byRows ? wholeMat : part,
+      kind: 'gemm', wasm, m: s.m, n: s.n, k, a: byRows ? part : wholeMat, b: byRows ? wholeMat : part,
       out: c ?? out, co: c ? 0 : s.at, ldc: c ? s.n : ldc,
     };
     post(w, job);
     jobs.push({ w, from, size, job });
   }
   const mine = share(0, cut[1]);
-  gemmBlocked(mine.m, mine.n, k, mine.a, mine.b, out, mine.at, ldc, scratch);
+  serial(mine.m, mine.n, k, mine.a, mine.b, out, mine.at, ldc);
   for (const { w, from, size, job } of jobs) {
     const s = share(from, size);
     // A failed worker's share is computed here instead; a share written to a shared buffer is copied out.
-    if (!waitFor(w)) gemmBlocked(s.m, s.n, k, s.a, s.b, out, s.at, ldc, scratch);
+    if (!waitFor(w)) serial(s.m, s.n, k, s.a, s.b, out, s.at, ldc);
     else if (job.out !== out) for (let i = 0; i < s.m; i++) out.set(job.out.subarray(i * s.n, (i + 1) * s.n), s.at + i * ldc);
   }
   parallelCalls++;

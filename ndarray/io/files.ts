@@ -47,11 +47,16 @@ const EMPTY_ZIP_MAGIC = [0x50, 0x4b, 0x05, 0x06];
 
 /** np.load: a .npy file gives an array, a .npz archive an object of arrays. As in NumPy the file's
  *  first bytes decide, not its name; the name only picks the TypeScript return type. */
-export function load(path: `${string}.npy`, options?: { device?: DeviceName }): Promise<NDArray>;
-export function load(path: `${string}.npz`, options?: { device?: DeviceName }): Promise<Record<string, NDArray>>;
-export function load(path: string, options?: { device?: DeviceName }): Promise<NDArray | Record<string, NDArray>>;
-export async function load(path: string, options: { device?: DeviceName } = {}): Promise<NDArray | Record<string, NDArray>> {
-  checkOptions('load', options, ['device'], ['mmapMode', 'allowPickle', 'fixImports', 'encoding', 'maxHeaderSize']);
+export interface LoadOptions {
+  device?: DeviceName;
+  /** Longer .npy headers are refused (NumPy's `max_header_size`, 10000 by default): raise it for a file you trust. */
+  maxHeaderSize?: number;
+}
+export function load(path: `${string}.npy`, options?: LoadOptions): Promise<NDArray>;
+export function load(path: `${string}.npz`, options?: LoadOptions): Promise<Record<string, NDArray>>;
+export function load(path: string, options?: LoadOptions): Promise<NDArray | Record<string, NDArray>>;
+export async function load(path: string, options: LoadOptions = {}): Promise<NDArray | Record<string, NDArray>> {
+  checkOptions('load', options, ['device', 'maxHeaderSize'], ['mmapMode', 'allowPickle', 'fixImports', 'encoding']);
   const bytes = new Uint8Array(await (await fs()).readFile(path));
   const isZip = [ZIP_MAGIC, EMPTY_ZIP_MAGIC].some((magic) => magic.every((b, i) => bytes[i] === b));
   return isZip ? fromNpzBytes(bytes, options) : fromNpyBytes(bytes, options);

@@ -93,9 +93,16 @@ export function drawEach(params: readonly Param[], shape: readonly number[] | nu
   const columns = params.map((p) => (p.shape.length ? expand(p, shape) : null)); // null: the same value everywhere
   const args = params.map((p) => p.values[0]);
   const data = allocTyped(dtype, shapeSize(shape));
-  for (let i = 0; i < data.length; i++) {
-    columns.forEach((c, k) => c && (args[k] = c[i]));
-    data[i] = draw(...args);
+  // The draw loop is the hot path: the arities RandomState uses (0 to 2) call `draw` directly.
+  const [c0, c1] = columns, [a0, a1] = args;
+  if (params.length === 0) for (let i = 0; i < data.length; i++) data[i] = draw();
+  else if (params.length === 1) for (let i = 0; i < data.length; i++) data[i] = draw(c0 ? c0[i] : a0);
+  else if (params.length === 2) for (let i = 0; i < data.length; i++) data[i] = draw(c0 ? c0[i] : a0, c1 ? c1[i] : a1);
+  else {
+    for (let i = 0; i < data.length; i++) {
+      columns.forEach((c, k) => c && (args[k] = c[i]));
+      data[i] = draw(...args);
+    }
   }
   return NDArray.fromTyped(data, shape, dtype);
 }

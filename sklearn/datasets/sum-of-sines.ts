@@ -5,8 +5,16 @@
 import * as np from '../../ndarray/index.ts';
 import type { NDArray } from '../../ndarray/index.ts';
 import { ValueError } from '../../ndarray/errors.ts';
+import { checkInterval } from '../utils/check-params.ts';
 
 export function sumOfSines(nSteps: number, dTheta: number, skip: number, freqs: number[], amps: number[], phases: number[]): NDArray {
+  checkInterval('sumOfSines', 'n_steps', nSteps, { low: 0, closed: 'left', integer: true });
+  for (const [name, v] of [['d_theta', dTheta], ['skip', skip]] as const) checkInterval('sumOfSines', name, v, { low: -Infinity, closed: 'neither' });
+  for (const [name, list] of [['freqs', freqs], ['amps', amps], ['phases', phases]] as const) {
+    if (!Array.isArray(list) || !list.every((v) => typeof v === 'number' && Number.isFinite(v))) {
+      throw new TypeError(`sumOfSines(): \`${name}\` must be a list of finite numbers, got ${Array.isArray(list) ? `[${list.join(', ')}]` : String(list)}`);
+    }
+  }
   if (amps.length !== freqs.length || phases.length !== freqs.length) {
     throw new ValueError(`freqs, amps and phases must have the same length, got ${freqs.length}, ${amps.length} and ${phases.length}`);
   }

@@ -14,9 +14,9 @@ import { ValueError } from '../../ndarray/errors.ts';
 import { checkRandomState, type RandomStateLike } from '../utils/random-state.ts';
 import { luPermuteLTransposed } from '../utils/lu-permute-l.ts';
 import { gramMatrix, gramRouteFits } from './gram-svd.ts';
-import { valuesOf } from '../validation.ts';
+import { matrixArg, valuesOf } from '../validation.ts';
 import { svdFlip } from './svd-flip.ts';
-import { checkOptions } from '../utils/check-params.ts';
+import { checkInterval, checkOption, checkOptions } from '../utils/check-params.ts';
 
 export type PowerIterationNormalizer = 'auto' | 'QR' | 'LU' | 'none';
 
@@ -48,6 +48,10 @@ const normalizers = {
  *  kept transposed, (A Q)ᵀ = Qᵀ Aᵀ: then each column of A Q is one contiguous row, as the LU wants.
  *  A tall A iterates through its Gram matrix instead when that costs fewer flops (gramRangeFinder). */
 export function randomizedRangeFinder(A: NDArray, size: number, nIter: number, normalizer: PowerIterationNormalizer, randomState: RandomStateLike): NDArray {
+  A = matrixArg('randomizedRangeFinder', 'A', A);
+  checkInterval('randomizedRangeFinder', 'size', size, { low: 1, closed: 'left', integer: true });
+  checkInterval('randomizedRangeFinder', 'n_iter', nIter, { low: 0, closed: 'left', integer: true });
+  checkOption('randomizedRangeFinder', 'power_iteration_normalizer', normalizer, ['auto', 'QR', 'LU', 'none']);
   const rng = checkRandomState(randomState);
   let Qt = rng.normal(0, 1, [A.shape[1], size]).T;
   const normalize = normalizers[normalizer === 'auto' ? (nIter <= 2 ? 'none' : 'LU') : normalizer];

@@ -6,6 +6,8 @@
 import * as np from '../../ndarray/index.ts';
 import type { NDArray } from '../../ndarray/index.ts';
 import { checkOptions } from '../utils/check-params.ts';
+import { matrixArg } from '../validation.ts';
+import { ValueError } from '../../ndarray/errors.ts';
 
 /** Flips in place: U is m x k (row-major), Vt is k x n. u-based: the sign of U's largest |entry|
  *  in column j (the first one on ties) becomes the sign of both column j of U and row j of Vt.
@@ -33,7 +35,9 @@ export function svdFlipInPlace(U: Float64Array, m: number, Vt: Float64Array, n: 
 /** sklearn.utils.extmath.svd_flip(u, v, u_based_decision): sign-corrected copies [U, Vt]. */
 export function svdFlip(u: NDArray, v: NDArray, options: { uBasedDecision?: boolean } = {}): [NDArray, NDArray] {
   checkOptions('svdFlip', options, ['uBasedDecision']);
+  [u, v] = [matrixArg('svdFlip', 'u', u), matrixArg('svdFlip', 'v', v)];
   const [m, k] = u.shape, n = v.shape[1];
+  if (v.shape[0] !== k) throw new ValueError(`svdFlip(): u has ${k} columns but v has ${v.shape[0]} rows; expected u (m, k) and v (k, n)`);
   // dataSync gives a fresh copy of a float64 array, so it can be flipped in place
   const fresh = (a: NDArray): Float64Array => (a.dtype === 'float64' ? a : a.astype('float64')).dataSync() as Float64Array;
   const U = fresh(u), Vt = fresh(v);

@@ -61,11 +61,11 @@ export abstract class BaseSearchCV<P extends SearchParams = SearchParams> extend
 
   /** A search is a classifier when the searched estimator is. */
   get estimatorType(): string | undefined {
-    return (this.params.estimator as { estimatorType?: string }).estimatorType;
+    return (this.params.estimator as { estimatorType?: string } | null)?.estimatorType;
   }
 
   async fit(X: unknown, y?: unknown): Promise<this> {
-    const estimator = this.params.estimator as Estimator;
+    const estimator = this.searchedEstimator();
     const { scorers, multimetric } = resolveScoring(estimator, this.params.scoring);
     const refit = this.params.refit;
     if (multimetric) checkRefitForMultimetric(refit, scorers);
@@ -126,10 +126,20 @@ export abstract class BaseSearchCV<P extends SearchParams = SearchParams> extend
   /** The refitted best estimator's `name` method; sklearn's available_if and check_is_fitted. */
   private delegate(name: string): Method {
     this.checkRefit(name);
+    if (!this.bestEstimator_) this.searchedEstimator();
     const target = (this.bestEstimator_ ?? this.params.estimator) as unknown as Record<string, unknown>;
     if (typeof target[name] !== 'function') throw new TypeError(`This '${this.estimatorName}' has no attribute '${name}'`);
     checkIsFitted(this);
     return (target[name] as Method).bind(this.bestEstimator_);
+  }
+
+  /** sklearn's check that `estimator` is an estimator (it needs `fit`, and `getParams` to be cloned). */
+  private searchedEstimator(): Estimator {
+    const est = this.params.estimator as unknown;
+    if (!(est instanceof BaseEstimator) || typeof (est as { fit?: unknown }).fit !== 'function') {
+      throw new TypeError(`estimator should be an estimator implementing 'fit' method, ${String(est)} was passed`);
+    }
+    return est as Estimator;
   }
 
   private checkRefit(name: string): void {

@@ -38,8 +38,22 @@ export async function checkCv(cv: CvLike = 5, y: unknown = null, options: { clas
     return labels ? new StratifiedKFold({ nSplits: folds }) : new KFold({ nSplits: folds });
   }
   if (isSplitter(folds)) return folds;
-  if (Array.isArray(folds)) return new PredefinedSplits(folds.map(([train, test]) => [[...train], [...test]]));
+  if (Array.isArray(folds)) return new PredefinedSplits(folds.map(splitPair));
   throw new ValueError(`Expected cv as an integer, cross-validation object (from sklearn.model_selection) or an iterable. Got ${String(cv)}.`);
+}
+
+/** One given split: a [train, test] pair of index lists (JS lists, typed arrays or 1-D NDArrays). */
+function splitPair(split: unknown, i: number): [number[], number[]] {
+  const indices = (x: unknown): number[] | null => {
+    const list = x instanceof np.NDArray && x.ndim === 1 && x.device === 'cpu' ? x.toArraySync() : x;
+    const values = Array.isArray(list) ? list : ArrayBuffer.isView(list) ? Array.from(list as unknown as ArrayLike<number>) : null;
+    return values && values.every((v) => Number.isInteger(v)) ? (values as number[]) : null;
+  };
+  const pair = Array.isArray(split) && split.length === 2 ? [indices(split[0]), indices(split[1])] : [null, null];
+  if (!pair[0] || !pair[1]) {
+    throw new ValueError(`cv: split ${i} must be a [train, test] pair of integer index lists, got ${Array.isArray(split) ? `a list of ${split.length} item(s)` : String(split)}`);
+  }
+  return [pair[0], pair[1]];
 }
 
 /** sklearn's "test_score" as tessera's "testScore". */

@@ -6,7 +6,7 @@
 import { ValueError } from '../../ndarray/errors.ts';
 import type { NDArray } from '../../ndarray/index.ts';
 import type { RandomStateLike } from '../utils/random-state.ts';
-import { indexable, range, splitOptions, takeRows, type Rows } from './indexing.ts';
+import { indexable, numSamples, range, splitOptions, takeRows, type Rows } from './indexing.ts';
 import { ShuffleSplit, StratifiedShuffleSplit, validateShuffleSplit, type SplitSize } from './shuffle-split.ts';
 import { checkOptions } from '../utils/check-params.ts';
 
@@ -29,7 +29,7 @@ export async function trainTestSplit<R extends Rows = NDArray>(...args: unknown[
   checkOptions('trainTestSplit', options, ['testSize', 'trainSize', 'randomState', 'shuffle', 'stratify']);
   if (arrays.length === 0) throw new ValueError('At least one array required as input');
   const data = (await indexable(...arrays)) as Rows[];
-  const n = Array.isArray(data[0]) ? data[0].length : data[0].shape[0];
+  const n = numSamples(data[0]);
   const [nTrain, nTest] = validateShuffleSplit(n, options.testSize ?? null, options.trainSize ?? null, 0.25);
   let train: number[];
   let test: number[];

@@ -10,7 +10,7 @@ import type { NDArray } from '../../ndarray/index.ts';
 import { ValueError } from '../../ndarray/errors.ts';
 import { Classifier } from '../mixins.ts';
 import { checkArray, checkConsistentLength, checkNFeatures } from '../validation.ts';
-import { checkInterval, checkOption } from '../utils/check-params.ts';
+import { checkInterval, checkOption, checkOptions } from '../utils/check-params.ts';
 import { encodeLabels } from '../linear_model/class-labels.ts';
 import { type Labels, labelCount, takeLabels } from '../utils/labels.ts';
 import { estimatorFromJSON, estimatorToJSON, registerEstimator, type EstimatorJSON } from '../persistence.ts';
@@ -68,6 +68,7 @@ export class KNeighborsClassifier<L extends Labels = NDArray> extends Classifier
   /** The k nearest training points of each query: [distances, indices], both (nQueries, k), nearest
    *  first. Without X, the training points themselves are queried, each excluding itself. */
   async kneighbors(X?: unknown, options: { nNeighbors?: number } = {}): Promise<[NDArray, NDArray]> {
+    checkOptions('kneighbors', options, ['nNeighbors']);
     const [dist, ind, n, k] = await this.search(X, options.nNeighbors);
     return [np.array(dist).reshape(n, k), np.array(ind).reshape(n, k)];
   }

@@ -55,9 +55,9 @@ export function checkBoolean(estimator: string, name: string, value: unknown): v
 /** Python's "f() got an unexpected keyword argument 'x'" for an options object: a key outside `valid`
  *  is a TypeError naming the key, the function and the valid keys, never silently ignored. */
 export function checkOptions(fn: string, options: unknown, valid: readonly string[]): void {
-  if (options === undefined || options === null) return;
-  if (typeof options !== 'object' || Array.isArray(options)) {
-    throw new TypeError(`${fn}() takes an options object, got ${Array.isArray(options) ? 'an array' : typeof options}`);
+  if (options === undefined) return;
+  if (options === null || typeof options !== 'object' || Array.isArray(options)) {
+    throw new TypeError(`${fn}() takes an options object, got ${options === null ? 'null' : Array.isArray(options) ? 'an array' : typeof options}`);
   }
   for (const key of Object.keys(options)) {
     if (!valid.includes(key)) {

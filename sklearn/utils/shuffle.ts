@@ -3,7 +3,7 @@
 // draws, then keeps the first nSamples positions. One array in gives one array out, several give a list.
 import { ValueError } from '../../ndarray/errors.ts';
 import type { NDArray } from '../../ndarray/index.ts';
-import { indexable, range, splitOptions, takeRows } from '../model_selection/indexing.ts';
+import { indexable, numSamples, range, splitOptions, takeRows } from '../model_selection/indexing.ts';
 import { checkRandomState, shuffled, type RandomStateLike } from './random-state.ts';
 import { checkOptions } from './check-params.ts';
 
@@ -21,7 +21,7 @@ export async function shuffle(...args: unknown[]): Promise<NDArray | NDArray[]> 
   const rng = checkRandomState(options.randomState);
   if (arrays.length === 0) return [];
   const data = (await indexable(...arrays)) as NDArray[];
-  const n = data[0].shape[0];
+  const n = numSamples(data[0]);
   const keep = options.nSamples ?? n;
   if (keep > n) throw new ValueError(`Cannot sample ${keep} out of arrays with dim ${n} when replace is False`);
   const rows = shuffled(rng, range(n)).slice(0, keep);

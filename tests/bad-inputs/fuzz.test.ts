@@ -8,29 +8,8 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import * as np from '../../ndarray/index.ts';
+import { prng, fuzz, type Finding, type Make } from './fuzz-helpers.ts';
 
-/** Messages JavaScript itself writes: seeing one means a check is missing on the way in. */
-const RAW_MESSAGE = /Cannot read propert|is not a function|is not iterable|Cannot convert|Cannot destructure|is not a constructor|Cannot mix BigInt|Invalid array length|Invalid typed array length|Maximum call stack|Reduce of empty|Spread syntax|Cannot create property|Cannot set propert|is not defined|Array buffer allocation failed|Invalid string length|toFixed\(\)|Invalid time value|Offset is outside|Start offset|byte length of|must be a multiple of/;
-
-export function isRawError(e: unknown): boolean {
-  if (!(e instanceof Error)) return true; // a thrown string or object
-  if (e instanceof RangeError && !(e instanceof np.OverflowError)) return true;
-  return RAW_MESSAGE.test(e.message);
-}
-
-/** mulberry32: a small seeded generator, independent of tessera's own random module. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-type Make = () => unknown;
 const arr = (shape: number[], dtype: np.DType = 'float64'): Make => () => np.reshape(np.arange(shape.reduce((p, d) => p * d, 1), undefined, undefined, { dtype }), shape);
 /** The pool of arguments. Arrays are made fresh for each call (a call may write into or dispose them). */
 const POOL: readonly [string, Make][] = [
@@ -54,42 +33,9 @@ const POOL: readonly [string, Make][] = [
 
 /** Functions that change global state (printing, threads, devices, the global seed) or touch files. */
 const SKIP = new Set([
-  'setBackend', 'setDefaultDevice', 'setMemoryWarning', 'setNumThreads', 'setPrintOptions', 'startThreads', 'initWebGPU',
+  'setBackend', 'setCpuKernels', 'setDefaultDevice', 'setMemoryWarning', 'setNumThreads', 'setPrintOptions', 'startThreads', 'initWebGPU',
   'save', 'savez', 'savezCompressed', 'savetxt', 'load', 'loadtxt', 'genfromtxt', 'seed', 'setState', 'tidy', 'keep',
 ]);
-
-interface Finding { call: string; error: string }
-
-/** Calls `fn` `calls` times with 0-4 drawn arguments; returns the calls that ended in a raw error or a
- *  corrupt array. */
-async function fuzz(name: string, fn: (...args: unknown[]) => unknown, calls: number, rand: () => number): Promise<Finding[]> {
-  const found: Finding[] = [];
-  for (let c = 0; c < calls; c++) {
-    const picks = Array.from({ length: Math.floor(rand() * 5) }, () => POOL[Math.floor(rand() * POOL.length)]);
-    const call = `${name}(${picks.map(([label]) => label).join(', ')})`;
-    if (process.env.FUZZ_TRACE) process.stderr.write(`${call}\n`); // replays: FUZZ_TRACE=1 prints each call
-    try {
-      let result = fn(...picks.map(([, make]) => make()));
-      if (result instanceof Promise) result = await result;
-      const bad = corrupt(result);
-      if (bad) found.push({ call, error: `returned a corrupt array: ${bad}` });
-    } catch (e) {
-      if (isRawError(e)) found.push({ call, error: `${(e as Error)?.constructor?.name}: ${(e as Error)?.message ?? String(e)}` });
-    }
-  }
-  return found;
-}
-
-/** What is wrong with a returned array (impossible shape), or ''. */
-function corrupt(x: unknown): string {
-  const arrays = Array.isArray(x) ? x : [x];
-  for (const a of arrays) {
-    if (!(a instanceof np.NDArray)) continue;
-    if (!a.shape.every((d) => Number.isInteger(d) && d >= 0)) return `shape [${a.shape.join(', ')}]`;
-    if (a.size !== a.shape.reduce((p, d) => p * d, 1)) return `size ${a.size} for shape [${a.shape.join(', ')}]`;
-  }
-  return '';
-}
 
 const isFunction = (v: unknown): v is (...args: unknown[]) => unknown => typeof v === 'function';
 
@@ -129,7 +75,7 @@ test(`every np.* function, ${CALLS} drawn calls each: no raw JavaScript error, n
   const rand = prng(12);
   const found: Finding[] = [];
   const fns = publicFunctions();
-  for (const [name, fn] of fns) found.push(...await fuzz(name, fn, CALLS, rand));
+  for (const [name, fn] of fns) found.push(...await fuzz(name, fn, CALLS, rand, POOL));
   assert.ok(fns.length > 200, `only ${fns.length} functions found`);
   if (process.env.FUZZ_TRACE) console.log(found.map((f) => `${f.call} -> ${f.error}`).join("\n"));
   assert.equal(found.slice(0, 25), [], `${found.length} calls ended badly`);
@@ -142,7 +88,7 @@ test(`every NDArray and RandomState method, ${CALLS} drawn calls each`, async ()
     ...methods('x', () => np.reshape(np.arange(6), [2, 3])),
     ...methods('rng', () => new np.random.RandomState(0)),
   ];
-  for (const [name, fn] of all) found.push(...await fuzz(name, fn, CALLS, rand));
+  for (const [name, fn] of all) found.push(...await fuzz(name, fn, CALLS, rand, POOL));
   assert.ok(all.length > 60, `only ${all.length} methods found`);
   if (process.env.FUZZ_TRACE) console.log(found.map((f) => `${f.call} -> ${f.error}`).join("\n"));
   assert.equal(found.slice(0, 25), [], `${found.length} calls ended badly`);

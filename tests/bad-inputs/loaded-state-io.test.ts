@@ -94,6 +94,15 @@ test('.npz: an empty archive round-trips, in memory and through np.savez / np.lo
   assert.equal(await io.load(join(dir, 'empty.npz')), {});
 });
 
+test('np.load takes the maxHeaderSize its refusal asks for (a long header loads when allowed)', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'tessera-loaded-'));
+  const path = join(dir, 'long.npy');
+  const { writeFileSync } = await import('node:fs');
+  writeFileSync(path, npy(header('(2,)') + ' '.repeat(20000), f8(2)));
+  await refuses(() => io.load(path), np.ValueError, ['Header info length', 'maxHeaderSize']);
+  assert.equal(((await io.load(path, { maxHeaderSize: 30000 })) as np.NDArray).toArraySync(), [0, 0]);
+});
+
 test('.npz: corrupt archives (bad end record, truncation, bad offsets, CRC, corrupt member)', async () => {
   const zip = await io.toNpzBytes({ a: np.arange(4), b: np.ones(2) });
   await refuses(() => io.fromNpzBytes(new Uint8Array(10)), np.ValueError, ['File is not a zip file']);

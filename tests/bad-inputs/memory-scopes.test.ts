@@ -132,7 +132,7 @@ test('without AsyncLocalStorage: overlapping async tidies are refused, and nothi
     const results = await Promise.allSettled([work(1), work(3)]);
     const rejected = results.filter((r) => r.status === 'rejected') as PromiseRejectedResult[];
     assert.is(rejected.length, 1, 'the scope that ended out of order is refused');
-    assert.match(String(rejected[0].reason), /two async tidy scopes overlapped.*none was disposed/s);
+    assert.match(String(rejected[0].reason), /two async tidy scopes overlapped.*disposed none of its arrays/s);
     assert.match(String(rejected[0].reason), /Await one tidy before starting the next/);
   } finally {
     useStackScopes(false);

@@ -109,7 +109,7 @@ const ASYNC: readonly [string, string, (o: Record<string, unknown>) => Promise<u
 const NO_OPTIONS = new Set([
   'AxisError', 'CastingError', 'checkOptions', 'IndexError', 'LinAlgError', 'MemoryError', 'OverflowError', 'NDArray', 'Slice', 'ValueError', 'addAt', 'argwhere', 'broadcastArrays',
   'broadcastShapes', 'broadcastTo', 'canCast', 'copy', 'customVjp', 'dot', 'expandDims', 'flatnonzero', 'flatten', 'getDefaultDevice',
-  'getNumThreads', 'getPrintOptions', 'hstack', 'initWebGPU', 'inner', 'isWebGPUAvailable', 'keep', 'matmul', 'mayShareMemory', 'memory',
+  'getCpuKernels', 'getNumThreads', 'getPrintOptions', 'setCpuKernels', 'hstack', 'initWebGPU', 'inner', 'isWebGPUAvailable', 'keep', 'matmul', 'mayShareMemory', 'memory',
   'moveaxis', 'nonzero', 'outer', 'promoteTypes', 'putAlongAxis', 'ravel', 'reshape', 'resultType', 'save', 'savez', 'savezCompressed',
   'setBackend', 'setDefaultDevice', 'setNumThreads', 'sharesMemory', 'slice', 'startThreads', 'stopGradient', 'sumToShape', 'swapaxes',
   'takeAlongAxis', 'tidy', 'tile', 'toNpyBytes', 'transpose', 'vdot', 'vstack', 'where',

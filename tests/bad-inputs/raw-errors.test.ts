@@ -98,6 +98,14 @@ test('what NumPy accepts: an array as the list of arrays, JS lists for *Like and
   assert.equal(np.broadcastShapes(3, [2, 1]), [2, 3]);
 });
 
+test('np.concatenate(M) is differentiable (its rows are joined outside the recorded op); canCast takes equiv', () => {
+  const w = np.array([1, 2, 3, 4]);
+  const g = np.grad((m: np.NDArray) => np.sum(np.multiply(np.concatenate(m), w)))(np.array([[1, 2], [3, 4]]));
+  assert.equal(g.toArraySync(), [[1, 2], [3, 4]]);
+  assert.is(np.canCast('int32', 'int32', 'equiv'), true);
+  assert.is(np.canCast('int32', 'float64', 'equiv'), false);
+});
+
 test('savetxt refuses text options of the wrong type', async () => {
   for (const [options, message] of [[{ delimiter: 1 }, /`delimiter` must be a string, got 1/], [{ fmt: [1] }, /`fmt` must be a string or a list of strings/]] as const) {
     let error: unknown = null;

@@ -1,0 +1,155 @@
+// A typed builder for the body of one WebAssembly function. WebAssembly is a stack machine: each
+// instruction pops its operands and pushes its result, so `a*b + c` is written
+//   get(a); get(b); f64x2.mul(); get(c); f64x2.add()
+// and each method below appends one instruction's bytes. Locals (parameters first) are numbered;
+// `local(type)` hands out the next number. Control flow is structured: `block` and `loop` open a
+// label, `br(depth)` / `brIf(depth)` jump to the label `depth` levels out (to a block's end, or back
+// to a loop's start), and `forRange` wraps the usual counting loop. WebAssembly.validate checks the
+// finished bytes, so a wrongly typed stack is reported when the module is built.
+import { Op, SIMD_PREFIX, SimdOp, ValType } from './opcodes.ts';
+import { float64Bytes, signedLeb128, unsignedLeb128 } from './encoding.ts';
+
+/** A parameter or local variable: its index in the function and its type. */
+export interface Local {
+  readonly index: number;
+  readonly type: ValType;
+}
+
+/** log2 of the natural alignment of each memory access size, as memory instructions state it. */
+const ALIGN = { 4: 2, 8: 3, 16: 4 } as const;
+
+export class FunctionBuilder {
+  readonly params: Local[];
+  readonly results: ValType[];
+  /** Locals declared after the parameters, in index order. */
+  readonly locals: Local[] = [];
+  /** The body's instruction bytes so far. */
+  readonly code: number[] = [];
+
+  constructor(params: ValType[], results: ValType[] = []) {
+    this.params = params.map((type, index) => ({ index, type }));
+    this.results = results;
+  }
+
+  /** A new local of this type (starts at zero). */
+  local(type: ValType): Local {
+    const l = { index: this.params.length + this.locals.length, type };
+    this.locals.push(l);
+    return l;
+  }
+
+  private op(...bytes: number[]): this {
+    this.code.push(...bytes);
+    return this;
+  }
+
+  private simd(op: number, ...immediates: number[]): this {
+    return this.op(SIMD_PREFIX, ...unsignedLeb128(op), ...immediates);
+  }
+
+  /** A memory access: opcode, then alignment and constant byte offset (added to the address). */
+  private memory(bytes: number[], size: 4 | 8 | 16, offset: number): this {
+    return this.op(...bytes, ...unsignedLeb128(ALIGN[size]), ...unsignedLeb128(offset));
+  }
+
+  get(l: Local): this { return this.op(Op.localGet, ...unsignedLeb128(l.index)); }
+  set(l: Local): this { return this.op(Op.localSet, ...unsignedLeb128(l.index)); }
+  tee(l: Local): this { return this.op(Op.localTee, ...unsignedLeb128(l.index)); }
+  drop(): this { return this.op(Op.drop); }
+
+  // Control flow. `body` emits the instructions inside; labels count outward from the innermost.
+  block(body: () => void): this { this.op(Op.block, 0x40); body(); return this.op(Op.end); }
+  loop(body: () => void): this { this.op(Op.loop, 0x40); body(); return this.op(Op.end); }
+  br(depth: number): this { return this.op(Op.br, ...unsignedLeb128(depth)); }
+  brIf(depth: number): this { return this.op(Op.brIf, ...unsignedLeb128(depth)); }
+  /** if (top of stack != 0) then() else otherwise() */
+  ifElse(then: () => void, otherwise?: () => void): this {
+    this.op(Op.if, 0x40);
+    then();
+    if (otherwise) {
+      this.op(Op.else);
+      otherwise();
+    }
+    return this.op(Op.end);
+  }
+
+  /** for (i = from; i < to; i += step) body(), with i an i32 local and `from`, `to` locals or
+   *  constants. The body runs at least once, so the caller guarantees from < to (a do-while loop
+   *  saves one comparison per trip: the test sits at the bottom). */
+  forRange(i: Local, from: Local | number, to: Local | number, step: number, body: () => void): this {
+    this.i32Value(from).set(i);
+    return this.loop(() => {
+      body();
+      this.get(i).i32.const(step).i32.add().tee(i);
+      this.i32Value(to).i32.ltS().brIf(0);
+    });
+  }
+
+  /** Pushes a local's value or an i32 constant. */
+  i32Value(x: Local | number): this {
+    return typeof x === 'number' ? this.i32.const(x) : this.get(x);
+  }
+
+  readonly i32 = {
+    const: (n: number) => this.op(Op.i32Const, ...signedLeb128(n)),
+    add: () => this.op(Op.i32Add),
+    sub: () => this.op(Op.i32Sub),
+    mul: () => this.op(Op.i32Mul),
+    and: () => this.op(Op.i32And),
+    shl: () => this.op(Op.i32Shl),
+    eqz: () => this.op(Op.i32Eqz),
+    eq: () => this.op(Op.i32Eq),
+    ne: () => this.op(Op.i32Ne),
+    ltS: () => this.op(Op.i32LtS),
+    ltU: () => this.op(Op.i32LtU),
+    gtS: () => this.op(Op.i32GtS),
+    load: (offset = 0) => this.memory([Op.i32Load], 4, offset),
+    store: (offset = 0) => this.memory([Op.i32Store], 4, offset),
+  };
+
+  readonly f64 = {
+    const: (x: number) => this.op(Op.f64Const, ...float64Bytes(x)),
+    add: () => this.op(Op.f64Add),
+    mul: () => this.op(Op.f64Mul),
+    load: (offset = 0) => this.memory([Op.f64Load], 8, offset),
+    store: (offset = 0) => this.memory([Op.f64Store], 8, offset),
+  };
+
+  /** 128-bit vectors, whatever their lanes hold. Addresses are byte addresses (i32). */
+  readonly v128 = {
+    load: (offset = 0) => this.memory([SIMD_PREFIX, ...unsignedLeb128(SimdOp.v128Load)], 16, offset),
+    store: (offset = 0) => this.memory([SIMD_PREFIX, ...unsignedLeb128(SimdOp.v128Store)], 16, offset),
+    load32Splat: (offset = 0) => this.memory([SIMD_PREFIX, ...unsignedLeb128(SimdOp.v128Load32Splat)], 4, offset),
+    load64Splat: (offset = 0) => this.memory([SIMD_PREFIX, ...unsignedLeb128(SimdOp.v128Load64Splat)], 8, offset),
+    /** The all-zero vector. */
+    zero: () => this.simd(SimdOp.v128Const, ...new Array<number>(16).fill(0)),
+  };
+
+  /** Two float64 lanes. */
+  readonly f64x2 = {
+    splat: () => this.simd(SimdOp.f64x2Splat),
+    add: () => this.simd(SimdOp.f64x2Add),
+    mul: () => this.simd(SimdOp.f64x2Mul),
+  };
+
+  /** Four float32 lanes. */
+  readonly f32x4 = {
+    splat: () => this.simd(SimdOp.f32x4Splat),
+    add: () => this.simd(SimdOp.f32x4Add),
+    mul: () => this.simd(SimdOp.f32x4Mul),
+  };
+
+  /** The code section's entry for this function: locals declared in runs of one type, then the
+   *  body and `end`, all prefixed by the byte size. */
+  encode(): number[] {
+    const runs: number[][] = [];
+    for (let i = 0; i < this.locals.length;) {
+      let j = i;
+      while (j < this.locals.length && this.locals[j].type === this.locals[i].type) j++;
+      runs.push([...unsignedLeb128(j - i), this.locals[i].type]);
+      i = j;
+    }
+    const body = [...unsignedLeb128(runs.length), ...runs.flat(), ...this.code, Op.end];
+    return [...unsignedLeb128(body.length), ...body];
+  }
+}
