@@ -6,7 +6,7 @@
 // np.grad differentiates `get`: the gradient of a selection is added back at the selected places of
 // a zero array (addAt, NumPy's np.add.at, where repeated indices add up).
 import { isInteger } from './dtype.ts';
-import { type Shape, broadcastStrides, formatShape, shapeSize, cStrides } from './shape.ts';
+import { type Shape, broadcastStrides, formatShape, shapeSize, shapesEqual, cStrides } from './shape.ts';
 import type { View } from './backend.ts';
 import { IndexError, OverflowError, ValueError } from './errors.ts';
 import { NDArray, requireNDArray, type ArrayLike } from './ndarray.ts';
@@ -40,6 +40,15 @@ function getItemImpl(a: NDArray, index: readonly IndexItem[]): NDArray {
 export function setItem(a: NDArray, index: readonly IndexItem[], value: ArrayLike): void {
   a.assertAlive();
   a.assertWriteable();
+  if (isSameShapeMask(a, index) && isOneValue(value)) {
+    const src = valueArray(a, value);
+    try {
+      maskedFill(a, { shape: [...a.shape], strides: [...a.strides], offset: a.offset, positions: null, deviceMask: { mask: index[0] as NDArray, axis: 0 }, fullMaskCount: null }, src);
+    } finally {
+      if (src !== value) src.dispose();
+    }
+    return;
+  }
   const sel = select(a, index, true);
   if (!sel.positions && !sel.deviceMask && (typeof value === 'number' || typeof value === 'boolean')) {
     a.backend.fill(selectionView(a, sel), scalarFor(a, value));
@@ -180,6 +189,15 @@ function checkMaskValue(src: NDArray, count: number): void {
     throw new ValueError(`NumPy boolean array indexing assignment cannot assign ${src.size} input values to the ${count} output values where the mask is true`);
   }
 }
+
+/** `a[mask] = v` with a boolean mask of a's own shape, on a's device: one pass of the where kernel
+ *  (a = mask ? v : a), the same on every device, instead of listing the positions of the true values. */
+function isSameShapeMask(a: NDArray, index: readonly IndexItem[]): boolean {
+  const m = index[0];
+  return index.length === 1 && m instanceof NDArray && m.dtype === 'bool' && m.device === a.device && shapesEqual(m.shape, a.shape) && !m.isDisposed;
+}
+
+const isOneValue = (v: ArrayLike): boolean => typeof v === 'number' || typeof v === 'boolean' || (v instanceof NDArray && v.size === 1);
 
 /** A mask still on its device (e.g. `dZ.set(Z.lessEqual(0), 0)` on the GPU): without reading it we
  *  cannot count its true values, but one value can be written everywhere it is true with the where

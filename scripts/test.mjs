@@ -1,4 +1,5 @@
-// `npm test`: typecheck, bundle tests/**/*.test.ts into build/tests/, run them with uvu, run the Deno
+// `npm test`: typecheck, bundle tests/**/*.test.ts into build/tests/, run them with uvu (then the CPU ones
+// again on the TypeScript CPU kernels), run the Deno
 // smoke test (scripts/deno-smoke.mjs), check docs/, then test the package as another project gets it
 // (scripts/pack-test.mjs).
 // `node scripts/test.mjs <filter>` builds and runs only test files whose path contains <filter>
@@ -47,6 +48,12 @@ else console.log(`uvu: ${passed} passed, ${total - passed} failed, ${skipped} sk
 if (uvu.code !== 0 || total === 0 || passed !== total) process.exit(uvu.code || 1);
 
 if (!filter) {
+  // The CPU's TypeScript kernels are the reference the WebAssembly ones must match: every CPU test runs
+  // again on them (the WebGPU files do not depend on the CPU kernels and are left out).
+  step('uvu again on the TypeScript CPU kernels (TESSERA_CPU_KERNELS=ts), WebGPU files left out');
+  const tsRun = await run(bin('uvu'), [outdir, '^(?!.*webgpu).*\\.test\\.js$'], { tee: true, env: { ...env, TESSERA_CPU_KERNELS: 'ts' } });
+  if (tsRun.code !== 0) process.exit(tsRun.code);
+
   step('deno smoke test (tests/deno/smoke.ts)');
   const deno = await run(process.execPath, ['scripts/deno-smoke.mjs'], { env });
   if (deno.code !== 0) process.exit(deno.code);
