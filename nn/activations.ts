@@ -15,6 +15,7 @@
 // cross-entropy of a softmax (or sigmoid) output is then computed from the logits, which is exact
 // where the probabilities would round to 0 or 1, and cheaper (the gradient is p - y).
 import * as np from '../ndarray/index.ts';
+import { describe } from './checks.ts';
 
 type NDArray = np.NDArray;
 
@@ -70,13 +71,14 @@ const REGISTRY: Record<string, ActivationFn> = {
 export function getActivation(name: string | ActivationFn | null | undefined): ActivationFn {
   if (name === null || name === undefined) return linear;
   if (typeof name === 'function') return name;
-  const fn = REGISTRY[name];
-  if (!fn) throw new np.ValueError(`Unknown activation function: '${name}'. Please ensure you are using a \`keras.utils.custom_object_scope\` and that this object is included in the scope. Known: ${Object.keys(REGISTRY).join(', ')}`);
+  const fn = typeof name === 'string' && Object.hasOwn(REGISTRY, name) ? REGISTRY[name] : undefined;
+  if (!fn) throw new np.ValueError(`Unknown activation function: ${describe(name)}. Please ensure you are using a \`keras.utils.custom_object_scope\` and that this object is included in the scope. Known: ${Object.keys(REGISTRY).join(', ')}`);
   return fn;
 }
 
 /** The Keras name of an activation function, for configs and summaries ('custom' for others). */
 export function activationName(fn: ActivationFn): string {
+  if (typeof fn !== 'function') throw new TypeError(`activationName: \`fn\` must be an activation function, got ${describe(fn)}`);
   for (const [name, f] of Object.entries(REGISTRY)) if (f === fn && !/[A-Z]/.test(name)) return name;
   return fn.name || 'custom';
 }

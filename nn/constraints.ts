@@ -5,6 +5,7 @@
 import * as np from '../ndarray/index.ts';
 import { checkOptions } from './options.ts';
 import { epsilon } from './backend.ts';
+import { describe } from './checks.ts';
 
 type NDArray = np.NDArray;
 
@@ -22,7 +23,7 @@ export class MaxNorm implements Constraint {
     checkOptions('MaxNorm', o, ['maxValue', 'axis']);
     this.maxValue = o.maxValue ?? 2;
     this.axis = o.axis ?? 0;
-    if (!(this.maxValue > 0)) throw new RangeError(`MaxNorm: maxValue must be positive, got ${this.maxValue}`);
+    if (!(this.maxValue > 0)) throw new np.ValueError(`MaxNorm: maxValue must be positive, got ${String(this.maxValue)}`);
   }
   apply(w: NDArray): NDArray {
     return np.tidy(() => {
@@ -43,7 +44,8 @@ export function getConstraint(spec: Constraint | string | { className: string; c
     if (spec === 'max_norm' || spec === 'maxNorm') return new MaxNorm();
     throw new np.ValueError(`Could not interpret constraint identifier: '${spec}' (known: max_norm)`);
   }
-  if ('apply' in spec) return spec;
-  if (spec.className === 'MaxNorm') return new MaxNorm(spec.config.max_value, { axis: spec.config.axis });
-  throw new np.ValueError(`Could not interpret constraint identifier: ${JSON.stringify(spec)}`);
+  if (typeof spec === 'object' && typeof (spec as Constraint).apply === 'function') return spec as Constraint;
+  const config = spec as { className?: unknown; config?: Record<string, number> };
+  if (typeof spec === 'object' && config.className === 'MaxNorm') return new MaxNorm(config.config?.max_value, { axis: config.config?.axis });
+  throw new np.ValueError(`Could not interpret constraint identifier: ${describe(spec)}`);
 }

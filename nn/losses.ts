@@ -17,6 +17,7 @@ import * as np from '../ndarray/index.ts';
 import { epsilon } from './backend.ts';
 import { checkOptions } from './options.ts';
 import { logitsOf } from './activations.ts';
+import { describe, requireArray, requireInt, requireTargets } from './checks.ts';
 
 type NDArray = np.NDArray;
 /** A loss: targets and predictions to one value per sample (the model averages them). */
@@ -38,6 +39,7 @@ export function huber(options: { delta?: number } = {}): LossFn {
 }
 
 function sameShape(y: NDArray, p: NDArray): void {
+  requireTargets('crossentropy', y, p);
   if (y.shape.join() !== p.shape.join()) {
     throw new np.ValueError(`Arguments \`target\` and \`output\` must have the same shape. Received: target.shape=(${y.shape.join(', ')}), output.shape=(${p.shape.join(', ')})`);
   }
@@ -69,6 +71,8 @@ export function categoricalCrossentropy(options: CrossentropyOptions = {}): Loss
 
 /** Integer labels (n,) or (n, 1) as one-hot rows of `classes` columns, on the labels' device. */
 export function oneHot(labels: NDArray, classes: number, dtype: np.DType): NDArray {
+  requireArray('oneHot', 'labels', labels);
+  requireInt('oneHot', 'classes', classes, 0);
   const flat = labels.ndim > 1 && labels.shape[labels.ndim - 1] === 1 ? np.squeeze(labels, { axis: -1 }) : labels;
   const ids = np.arange(0, classes, 1, { dtype: 'float32', device: labels.device });
   return np.equal(np.expandDims(flat.astype('float32'), -1), ids).astype(dtype);
@@ -78,6 +82,7 @@ export function sparseCategoricalCrossentropy(options: CrossentropyOptions = {})
   checkOptions('SparseCategoricalCrossentropy', options, ['fromLogits']);
   const dense = categoricalCrossentropy(options);
   return (y, p) => {
+    requireTargets('sparse_categorical_crossentropy', y, p);
     const rows = y.ndim === p.ndim ? y.shape.slice(0, -1) : y.shape;
     if (rows.join() !== p.shape.slice(0, -1).join() || (y.ndim === p.ndim && y.shape[y.ndim - 1] !== 1)) {
       throw new np.ValueError(`Arguments \`target\` and \`output\` must have the same shape up until the last dimension: target.shape=(${y.shape.join(', ')}), output.shape=(${p.shape.join(', ')})`);
@@ -99,7 +104,7 @@ const NAMES: Record<string, () => LossFn> = {
 /** The canonical Keras name of a loss spelling ('mse' -> 'mean_squared_error'), or null for a function. */
 export function lossName(spec: string | LossFn): string | null {
   if (typeof spec !== 'string') return null;
-  const fn = NAMES[spec]?.();
+  const fn = Object.hasOwn(NAMES, spec) ? NAMES[spec]() : undefined;
   if (fn === meanSquaredError) return 'mean_squared_error';
   if (fn === meanAbsoluteError) return 'mean_absolute_error';
   return spec.replace(/([a-z])([A-Z])/g, '$1_$2').toLowerCase().replace(/^huber_loss$/, 'huber');
@@ -108,7 +113,7 @@ export function lossName(spec: string | LossFn): string | null {
 /** A loss from a Keras name ('mse', 'categorical_crossentropy', camelCase too) or a function. */
 export function getLoss(spec: string | LossFn): LossFn {
   if (typeof spec === 'function') return spec;
-  const make = NAMES[spec];
-  if (!make) throw new np.ValueError(`Could not interpret loss identifier: '${spec}' (known: ${Object.keys(NAMES).filter((k) => /^[a-z_]+$/.test(k)).join(', ')})`);
+  const make = typeof spec === 'string' && Object.hasOwn(NAMES, spec) ? NAMES[spec] : undefined;
+  if (!make) throw new np.ValueError(`Could not interpret loss identifier: ${describe(spec)} (known: ${Object.keys(NAMES).filter((k) => /^[a-z_]+$/.test(k)).join(', ')})`);
   return make();
 }

@@ -8,19 +8,26 @@
 // means sparse labels; otherwise one-hot rows.
 import * as np from '../ndarray/index.ts';
 import { meanSquaredError, meanAbsoluteError, type LossFn } from './losses.ts';
+import { describe, requireList, requireTargets } from './checks.ts';
 
 type NDArray = np.NDArray;
 export type MetricFn = (yTrue: NDArray, yPred: NDArray) => NDArray;
 
-export const binaryAccuracy: MetricFn = (y, p) => np.mean(np.equal(y, np.greater(p, 0.5).astype(y.dtype)).astype(p.dtype), { axis: -1 });
-export const categoricalAccuracy: MetricFn = (y, p) => np.equal(np.argmax(y, { axis: -1 }), np.argmax(p, { axis: -1 })).astype(p.dtype);
+export const binaryAccuracy: MetricFn = (y, p) => (requireTargets('binary_accuracy', y, p), np.mean(np.equal(y, np.greater(p, 0.5).astype(y.dtype)).astype(p.dtype), { axis: -1 }));
+export const categoricalAccuracy: MetricFn = (y, p) => (requireTargets('categorical_accuracy', y, p), np.equal(np.argmax(y, { axis: -1 }), np.argmax(p, { axis: -1 })).astype(p.dtype));
 export const sparseCategoricalAccuracy: MetricFn = (y, p) => {
+  requireTargets('sparse_categorical_accuracy', y, p);
   const labels = y.ndim === p.ndim ? np.squeeze(y, { axis: -1 }) : y;
   return np.equal(labels.astype('int32'), np.argmax(p, { axis: -1 })).astype(p.dtype);
 };
 
 /** The accuracy Keras 3 means by 'accuracy' for targets and predictions of these shapes. */
 export function accuracyFor(yTrue: readonly number[], yPred: readonly number[]): MetricFn {
+  for (const [name, shape] of [['yTrue', yTrue], ['yPred', yPred]] as const) {
+    if (!requireList<number>('accuracyFor', name, shape).every((d) => Number.isInteger(d) && d >= 0) || shape.length === 0) {
+      throw new np.ValueError(`accuracyFor: \`${name}\` must be a shape (a non-empty list of sizes), got ${describe(shape)}`);
+    }
+  }
   if (yPred[yPred.length - 1] === 1) return binaryAccuracy;
   if (yTrue.length < yPred.length || yTrue[yTrue.length - 1] === 1) return sparseCategoricalAccuracy;
   return categoricalAccuracy;
@@ -48,8 +55,8 @@ export function getMetric(spec: string | MetricFn | LossFn): Metric {
   if (typeof spec === 'function') {
     return { name: spec.name || 'custom_metric', fn: spec, resolve: () => spec };
   }
-  const entry = NAMED[spec];
-  if (!entry) throw new np.ValueError(`Could not interpret metric identifier: '${spec}' (known: ${Object.keys(NAMED).filter((k) => /^[a-z_]+$/.test(k)).join(', ')})`);
+  const entry = typeof spec === 'string' && Object.hasOwn(NAMED, spec) ? NAMED[spec] : undefined;
+  if (!entry) throw new np.ValueError(`Could not interpret metric identifier: ${describe(spec)} (known: ${Object.keys(NAMED).filter((k) => /^[a-z_]+$/.test(k)).join(', ')})`);
   const metric: Metric = {
     name: entry[0],
     fn: entry[1],

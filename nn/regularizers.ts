@@ -4,6 +4,7 @@
 //   L1L2:    both
 import * as np from '../ndarray/index.ts';
 import { checkOptions } from './options.ts';
+import { describe, requireArray, requireNumber } from './checks.ts';
 
 type NDArray = np.NDArray;
 
@@ -12,11 +13,12 @@ export class Regularizer {
   readonly l2: number;
   constructor(options: { l1?: number; l2?: number } = {}) {
     checkOptions('L1L2', options, ['l1', 'l2']);
-    this.l1 = options.l1 ?? 0;
-    this.l2 = options.l2 ?? 0;
+    this.l1 = requireNumber('L1L2', 'l1', options?.l1 ?? 0, 0);
+    this.l2 = requireNumber('L1L2', 'l2', options?.l2 ?? 0, 0);
   }
   /** The penalty of w (a 0-d array). */
   call(w: NDArray): NDArray {
+    requireArray('Regularizer.call', 'x', w);
     let penalty: NDArray | null = null;
     if (this.l1) penalty = np.multiply(np.sum(np.abs(w)), this.l1);
     if (this.l2) {
@@ -43,6 +45,6 @@ export function getRegularizer(spec: Regularizer | string | { className: string;
     if (!make) throw new np.ValueError(`Could not interpret regularizer identifier: '${spec}' (known: l1, l2, l1_l2)`);
     return make();
   }
-  if (spec.className === 'L1L2' || spec.className === 'L1' || spec.className === 'L2') return new Regularizer(spec.config);
-  throw new np.ValueError(`Could not interpret regularizer identifier: ${JSON.stringify(spec)}`);
+  if (typeof spec === 'object' && ['L1L2', 'L1', 'L2'].includes(spec.className)) return new Regularizer(spec.config);
+  throw new np.ValueError(`Could not interpret regularizer identifier: ${describe(spec)}`);
 }

@@ -8,6 +8,7 @@ import { Callback, type Logs } from './callback.ts';
 import { checkOptions } from '../options.ts';
 import { formatValue } from '../utils/format.ts';
 import { fileSystem, type Fs } from '../utils/files.ts';
+import { checkValues } from '../checks.ts';
 
 const fs = (): Promise<Fs> => fileSystem('CSVLogger (use a LambdaCallback to collect the logs in a browser)');
 
@@ -42,6 +43,7 @@ export class CSVLogger extends Callback {
   constructor(filename: string, options: CSVLoggerOptions = {}) {
     super();
     checkOptions('CSVLogger', options, ['separator', 'append']);
+    checkValues('CSVLogger', options, { append: 'boolean' });
     if (typeof filename !== 'string' || filename === '') throw new TypeError(`CSVLogger needs a file name (e.g. 'training.log'), got ${String(filename)}`);
     this.filename = filename;
     this.separator = options.separator ?? ',';

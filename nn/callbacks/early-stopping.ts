@@ -8,6 +8,7 @@ import { ValueError } from '../../ndarray/index.ts';
 import { Callback, type Logs } from './callback.ts';
 import { checkOptions } from '../options.ts';
 import type * as np from '../../ndarray/index.ts';
+import { checkValues } from '../checks.ts';
 
 export interface EarlyStoppingOptions {
   monitor?: string;
@@ -38,6 +39,7 @@ export class EarlyStopping extends Callback {
   constructor(options: EarlyStoppingOptions = {}) {
     super();
     checkOptions('EarlyStopping', options, ['monitor', 'minDelta', 'patience', 'verbose', 'mode', 'baseline', 'restoreBestWeights', 'startFromEpoch']);
+    checkValues('EarlyStopping', options, { monitor: 'string', minDelta: 'number', patience: 'int', verbose: 'verbose', baseline: 'number', restoreBestWeights: 'boolean', startFromEpoch: 'int' });
     this.monitor = options.monitor ?? 'val_loss';
     this.patience = options.patience ?? 0;
     this.verbose = options.verbose ?? 0;

@@ -8,6 +8,7 @@ import { Callback, type Logs } from './callback.ts';
 import { checkOptions } from '../options.ts';
 import { floatRepr } from './csv-logger.ts';
 import type { Optimizer } from '../optimizers/optimizer.ts';
+import { checkValues } from '../checks.ts';
 
 /** float(optimizer.learning_rate) in Keras: the current rate as its float32 variable holds it. */
 export function readLearningRate(optimizer: Optimizer): number {
@@ -36,6 +37,7 @@ export class LearningRateScheduler extends Callback {
   constructor(schedule: Schedule, options: { verbose?: number } = {}) {
     super();
     checkOptions('LearningRateScheduler', options, ['verbose']);
+    checkValues('LearningRateScheduler', options, { verbose: 'verbose' });
     if (typeof schedule !== 'function') throw new TypeError(`LearningRateScheduler needs a schedule function (epoch, lr) => lr, got ${String(schedule)}`);
     this.schedule = schedule;
     this.verbose = options.verbose ?? 0;

@@ -11,6 +11,7 @@ import { fileSystem, makeParentDirectory } from '../utils/files.ts';
 
 import { pyFormat, formatValue, KeyError } from '../utils/format.ts';
 import type { Model } from '../models/model.ts';
+import { checkValues } from '../checks.ts';
 
 /** Creates the folder a checkpoint goes into (where there is a file system). */
 const makeParentFolder = async (path: string): Promise<void> => makeParentDirectory(await fileSystem('ModelCheckpoint'), path);
@@ -84,6 +85,7 @@ export class ModelCheckpoint extends Callback {
     if (typeof filepath === 'string' && options.filepath !== undefined) throw new TypeError('ModelCheckpoint got multiple values for argument \'filepath\'');
     const all = typeof filepath === 'string' ? { ...options, filepath } : filepath;
     checkOptions('ModelCheckpoint', all, OPTIONS);
+    checkValues('ModelCheckpoint', all, { monitor: 'string', verbose: 'verbose', saveBestOnly: 'boolean', saveWeightsOnly: 'boolean', period: 'positiveInt', initialValueThreshold: 'number' });
     if (typeof all.filepath !== 'string' || all.filepath === '') throw new TypeError(`ModelCheckpoint needs a filepath (a string such as 'model-{epoch:02d}.json'), got ${String(all.filepath)}`);
     this.filepath = all.filepath;
     this.monitor = all.monitor ?? 'val_loss';

@@ -10,6 +10,7 @@ import { checkOptions } from '../options.ts';
 import { checkMode, monitorMode } from './model-checkpoint.ts';
 import { readLearningRate, setLearningRate } from './learning-rate-scheduler.ts';
 import { floatRepr } from './csv-logger.ts';
+import { checkValues } from '../checks.ts';
 
 export interface ReduceLROnPlateauOptions {
   monitor?: string;
@@ -44,6 +45,7 @@ export class ReduceLROnPlateau extends Callback {
   constructor(options: ReduceLROnPlateauOptions = {}) {
     super();
     checkOptions('ReduceLROnPlateau', options, ['monitor', 'factor', 'patience', 'verbose', 'mode', 'minDelta', 'cooldown', 'minLr']);
+    checkValues('ReduceLROnPlateau', options, { monitor: 'string', factor: 'nonNegative', patience: 'int', verbose: 'verbose', minDelta: 'number', cooldown: 'int', minLr: 'nonNegative' });
     this.monitor = options.monitor ?? 'val_loss';
     this.factor = options.factor ?? 0.1;
     if (this.factor >= 1) throw new np.ValueError(`ReduceLROnPlateau does not support a factor >= 1.0. Received factor=${floatRepr(this.factor)}`);

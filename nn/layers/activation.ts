@@ -3,11 +3,12 @@
 import * as np from '../../ndarray/index.ts';
 import { Layer, LAYER_OPTIONS, type LayerOptions } from './layer.ts';
 import { getActivation, activationName, type ActivationFn } from '../activations.ts';
+import { withPositional } from '../checks.ts';
 
 export class Activation extends Layer {
   readonly activation: ActivationFn;
   constructor(activation: string | ActivationFn | (LayerOptions & { activation: string | ActivationFn }), options: LayerOptions = {}) {
-    const o = typeof activation === 'object' ? activation : { ...options, activation };
+    const o = withPositional<LayerOptions & { activation: string | ActivationFn }>('Activation', 'activation', activation, options);
     super(o, [...LAYER_OPTIONS, 'activation']);
     this.activation = getActivation(o.activation);
   }

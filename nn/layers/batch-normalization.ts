@@ -11,6 +11,7 @@ import * as np from '../../ndarray/index.ts';
 import { Layer, LAYER_OPTIONS, type LayerOptions, type Shape } from './layer.ts';
 import { getInitializer, type Initializer } from '../initializers.ts';
 import type { Variable } from '../variable.ts';
+import { requireNumber, requireType } from '../checks.ts';
 
 type NDArray = np.NDArray;
 
@@ -41,14 +42,15 @@ export class BatchNormalization extends Layer {
 
   constructor(options: BatchNormalizationOptions = {}) {
     super(options, [...LAYER_OPTIONS, 'axis', 'momentum', 'epsilon', 'center', 'scale', 'betaInitializer', 'gammaInitializer', 'movingMeanInitializer', 'movingVarianceInitializer']);
-    if (options.axis !== undefined && options.axis !== -1) throw new np.ValueError(`BatchNormalization: tessera normalises the last axis only (axis -1), got axis ${options.axis}`);
-    this.momentum = options.momentum ?? 0.99;
-    this.epsilon = options.epsilon ?? 1e-3;
-    this.center = options.center ?? true;
-    this.scale = options.scale ?? true;
+    const o = options ?? {};
+    if (o.axis !== undefined && o.axis !== -1) throw new np.ValueError(`BatchNormalization: tessera normalises the last axis only (axis -1), got axis ${String(o.axis)}`);
+    this.momentum = requireNumber('BatchNormalization', 'momentum', o.momentum ?? 0.99, 0, 1);
+    this.epsilon = requireNumber('BatchNormalization', 'epsilon', o.epsilon ?? 1e-3, Number.MIN_VALUE);
+    this.center = requireType<boolean | undefined>('BatchNormalization', 'center', o.center, 'boolean') ?? true;
+    this.scale = requireType<boolean | undefined>('BatchNormalization', 'scale', o.scale, 'boolean') ?? true;
     this.initializers = {
-      beta: getInitializer(options.betaInitializer ?? 'zeros'), gamma: getInitializer(options.gammaInitializer ?? 'ones'),
-      movingMean: getInitializer(options.movingMeanInitializer ?? 'zeros'), movingVariance: getInitializer(options.movingVarianceInitializer ?? 'ones'),
+      beta: getInitializer(o.betaInitializer ?? 'zeros'), gamma: getInitializer(o.gammaInitializer ?? 'ones'),
+      movingMean: getInitializer(o.movingMeanInitializer ?? 'zeros'), movingVariance: getInitializer(o.movingVarianceInitializer ?? 'ones'),
     };
   }
 

@@ -15,6 +15,7 @@ import { getInitializer, type Initializer } from '../initializers.ts';
 import { getConstraint, type Constraint } from '../constraints.ts';
 import { getRegularizer, type Regularizer } from '../regularizers.ts';
 import type { Variable } from '../variable.ts';
+import { withPositional, requireType } from '../checks.ts';
 
 type NDArray = np.NDArray;
 type Pair = number | readonly [number, number];
@@ -37,9 +38,9 @@ const CONV_OPTIONS = [...LAYER_OPTIONS, 'filters', 'kernelSize', 'strides', 'pad
   'kernelInitializer', 'biasInitializer', 'kernelRegularizer', 'kernelConstraint'];
 
 export const pair = (v: Pair, what: string): [number, number] => {
-  const p: [number, number] = typeof v === 'number' ? [v, v] : [v[0], v[1]];
+  const p = typeof v === 'number' ? [v, v] : Array.isArray(v) && v.length === 2 ? [v[0], v[1]] : [NaN];
   if (!p.every((d) => Number.isInteger(d) && d > 0)) throw new np.ValueError(`The \`${what}\` argument must be a tuple of 2 positive integers. Received: ${JSON.stringify(v)}`);
-  return p;
+  return p as [number, number];
 };
 
 /** Output length and the zeros added before and after for one spatial axis. */
@@ -79,9 +80,9 @@ export class Conv2D extends Layer {
 
   /** `new Conv2D(15, [3, 3], {activation: 'relu'})` or `new Conv2D({filters: 15, kernelSize: 3})`. */
   constructor(filters: number | Conv2DOptions, kernelSize?: Pair | Conv2DOptions, options: Conv2DOptions = {}) {
-    const o: Conv2DOptions = typeof filters === 'object' ? filters
-      : typeof kernelSize === 'object' && !Array.isArray(kernelSize) ? { ...(kernelSize as Conv2DOptions), filters }
-        : { ...options, filters, kernelSize: kernelSize as Pair };
+    const o: Conv2DOptions = typeof kernelSize === 'object' && kernelSize !== null && !Array.isArray(kernelSize)
+      ? withPositional('Conv2D', 'filters', filters, kernelSize)
+      : { ...withPositional<Conv2DOptions>('Conv2D', 'filters', filters, options), ...(kernelSize === undefined ? {} : { kernelSize: kernelSize as Pair }) };
     super(o, CONV_OPTIONS);
     if (!Number.isInteger(o.filters) || (o.filters as number) <= 0) throw new np.ValueError(`Invalid value for argument \`filters\`. Expected a strictly positive value. Received filters=${String(o.filters)}.`);
     if (o.kernelSize === undefined) throw new np.ValueError('Conv2D: `kernelSize` is required');
@@ -92,7 +93,7 @@ export class Conv2D extends Layer {
     this.strides = pair(o.strides ?? 1, 'strides');
     this.padding = o.padding ?? 'valid';
     this.activation = getActivation(o.activation);
-    this.useBias = o.useBias ?? true;
+    this.useBias = requireType<boolean | undefined>('Conv2D', 'useBias', o.useBias, 'boolean') ?? true;
     this.kernelInitializer = getInitializer(o.kernelInitializer ?? 'glorot_uniform');
     this.biasInitializer = getInitializer(o.biasInitializer ?? 'zeros');
     this.kernelRegularizer = getRegularizer(o.kernelRegularizer);

@@ -19,6 +19,7 @@ import { getInitializer, type Initializer } from '../initializers.ts';
 import { getConstraint, type Constraint } from '../constraints.ts';
 import { getRegularizer, type Regularizer } from '../regularizers.ts';
 import type { Variable } from '../variable.ts';
+import { withPositional, requireType } from '../checks.ts';
 
 type NDArray = np.NDArray;
 type Spec<T> = T | string | { className: string; config: Record<string, number> } | null;
@@ -52,14 +53,14 @@ export class Dense extends Layer {
 
   /** `new Dense(64, {activation: 'relu'})` or `new Dense({units: 64, ...})`. */
   constructor(units: number | DenseOptions, options: DenseOptions = {}) {
-    const o = typeof units === 'number' ? { ...options, units } : units;
+    const o = withPositional<DenseOptions>('Dense', 'units', units, options);
     super(o, DENSE_OPTIONS);
     if (!Number.isInteger(o.units) || (o.units as number) <= 0) {
       throw new np.ValueError(`Received an invalid value for \`units\`, expected a positive integer. Received: units=${String(o.units)}`);
     }
     this.units = o.units as number;
     this.activation = getActivation(o.activation);
-    this.useBias = o.useBias ?? true;
+    this.useBias = requireType<boolean | undefined>('Dense', 'useBias', o.useBias, 'boolean') ?? true;
     this.kernelInitializer = getInitializer(o.kernelInitializer ?? 'glorot_uniform');
     this.biasInitializer = getInitializer(o.biasInitializer ?? 'zeros');
     this.kernelRegularizer = getRegularizer(o.kernelRegularizer);

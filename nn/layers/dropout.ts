@@ -6,13 +6,14 @@
 import * as np from '../../ndarray/index.ts';
 import { Layer, LAYER_OPTIONS, type LayerOptions } from './layer.ts';
 import { randomState } from '../backend.ts';
+import { withPositional } from '../checks.ts';
 
 type NDArray = np.NDArray;
 
 export class Dropout extends Layer {
   readonly rate: number;
   constructor(rate: number | (LayerOptions & { rate: number }), options: LayerOptions = {}) {
-    const o = typeof rate === 'number' ? { ...options, rate } : rate;
+    const o = withPositional<LayerOptions & { rate: number }>('Dropout', 'rate', rate, options);
     super(o, [...LAYER_OPTIONS, 'rate', 'seed', 'noiseShape']);
     if (typeof o.rate !== 'number' || !(o.rate >= 0 && o.rate < 1)) {
       throw new np.ValueError(`Invalid value received for argument \`rate\`. Expected a float value between 0 and 1. Received: rate=${String(o.rate)}`);

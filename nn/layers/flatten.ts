@@ -3,7 +3,10 @@ import * as np from '../../ndarray/index.ts';
 import { Layer, LAYER_OPTIONS, type LayerOptions, type Shape } from './layer.ts';
 
 export class Flatten extends Layer {
-  constructor(options: LayerOptions = {}) { super(options, [...LAYER_OPTIONS, 'dataFormat']); }
+  constructor(options: LayerOptions & { dataFormat?: 'channels_last' } = {}) {
+    super(options, [...LAYER_OPTIONS, 'dataFormat']);
+    if (options.dataFormat !== undefined && options.dataFormat !== 'channels_last') throw new np.ValueError(`Flatten: tessera supports dataFormat 'channels_last' only, got ${String(options.dataFormat)}`);
+  }
   override computeOutputShape(inputShape: Shape): Shape {
     const rest = inputShape.slice(1);
     return [inputShape[0], rest.some((d) => d === null) ? null : rest.reduce<number>((a, b) => a * (b as number), 1)];

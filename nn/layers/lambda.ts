@@ -7,6 +7,7 @@
 // Saving: a Lambda is saved by the name it was registered under (`Lambda.register`), never as code.
 import * as np from '../../ndarray/index.ts';
 import { Layer, LAYER_OPTIONS, formatShape, type LayerOptions, type Shape } from './layer.ts';
+import { describe } from '../checks.ts';
 
 type NDArray = np.NDArray;
 export type LambdaFn = (x: NDArray) => NDArray;
@@ -27,14 +28,20 @@ export class Lambda extends Layer {
 
   constructor(fn: LambdaFn | string, options: LambdaOptions = {}) {
     super(options, [...LAYER_OPTIONS, 'outputShape', 'arguments', 'mask']);
+    if (typeof fn !== 'function' && typeof fn !== 'string') throw new TypeError(`Lambda: the argument \`function\` must be a function (or the name it was registered under), got ${describe(fn)}`);
     const f = typeof fn === 'string' ? registry.get(fn) : fn;
     if (!f) throw new np.ValueError(`Lambda: no function registered as '${String(fn)}' (register it with Lambda.register(name, fn))`);
     this.fn = f;
-    this.outputShape = options.outputShape ? [...options.outputShape] : null;
+    const shape = options?.outputShape;
+    if (shape !== undefined && shape !== null && !(Array.isArray(shape) && shape.every((d) => Number.isInteger(d) && d > 0))) {
+      throw new np.ValueError(`Lambda: \`outputShape\` must be a list of positive integers (without the batch axis), got ${describe(shape)}`);
+    }
+    this.outputShape = shape ? [...shape] : null;
   }
 
   /** Registers `fn` under `name`, so models with a Lambda using it can be saved and loaded. */
   static register(name: string, fn: LambdaFn): void {
+    if (typeof name !== 'string' || typeof fn !== 'function') throw new TypeError(`Lambda.register(name, fn) takes a string and a function, got ${describe(name)} and ${describe(fn)}`);
     registry.set(name, fn);
   }
   /** The registered name of this layer's function, or null. */

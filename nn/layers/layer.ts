@@ -7,6 +7,7 @@ import * as np from '../../ndarray/index.ts';
 import { Variable } from '../variable.ts';
 import { uniqueName, snakeCase, floatx } from '../backend.ts';
 import { checkOptions } from '../options.ts';
+import { describe, requireArray, requireInt, requireType } from '../checks.ts';
 import type { Initializer } from '../initializers.ts';
 import type { Constraint } from '../constraints.ts';
 import type { Regularizer } from '../regularizers.ts';
@@ -47,18 +48,20 @@ export abstract class Layer {
   batchInputShape: Shape | null = null;
   dtype: 'float32' | 'float64';
   /** Layers whose output does not depend only on the current weights and input (none here). */
-  protected constructor(options: LayerOptions, validOptions: readonly string[] = LAYER_OPTIONS) {
-    checkOptions(this.constructor.name, options, validOptions);
-    this.name = options.name ?? uniqueName(snakeCase(this.constructor.name));
-    this.trainable = options.trainable ?? true;
-    this.dtype = options.dtype ?? floatx();
-    if (options.inputShape !== undefined && options.inputDim !== undefined) throw new np.ValueError(`${this.constructor.name}: give inputShape or inputDim, not both`);
-    const declared = options.inputShape ?? (options.inputDim !== undefined ? [options.inputDim] : undefined);
+  protected constructor(options: LayerOptions = {}, validOptions: readonly string[] = LAYER_OPTIONS) {
+    const cls = this.constructor.name;
+    checkOptions(cls, options, validOptions);
+    const o = checkLayerOptions(cls, options ?? {});
+    this.name = o.name ?? uniqueName(snakeCase(cls));
+    this.trainable = o.trainable ?? true;
+    this.dtype = o.dtype ?? floatx();
+    if (o.inputShape !== undefined && o.inputDim !== undefined) throw new np.ValueError(`${cls}: give inputShape or inputDim, not both`);
+    const declared = o.inputShape ?? (o.inputDim !== undefined ? [o.inputDim] : undefined);
     if (declared !== undefined) {
       if (!Array.isArray(declared) || declared.some((d) => d !== null && (!Number.isInteger(d) || d <= 0))) {
-        throw new np.ValueError(`${this.constructor.name}: inputShape must be a list of positive integers (without the batch axis), got ${JSON.stringify(declared)}`);
+        throw new np.ValueError(`${cls}: inputShape must be a list of positive integers (without the batch axis), got ${JSON.stringify(declared)}`);
       }
-      this.batchInputShape = [options.batchSize ?? null, ...declared];
+      this.batchInputShape = [o.batchSize ?? null, ...declared];
     }
   }
 
@@ -115,26 +118,48 @@ export abstract class Layer {
   apply(x: SymbolicTensor | readonly SymbolicTensor[]): SymbolicTensor;
   apply(x: NDArray | readonly NDArray[], options?: { training?: boolean }): NDArray;
   apply(input: SymbolicTensor | NDArray | readonly (SymbolicTensor | NDArray)[], options: { training?: boolean } = {}): SymbolicTensor | NDArray {
-    if (Array.isArray(input)) return this.applyList(input as readonly (SymbolicTensor | NDArray)[], options.training ?? false);
-    const x = input as SymbolicTensor | NDArray;
-    if (x instanceof SymbolicTensor) {
+    checkOptions(`${this.className}.apply`, options, ['training']);
+    const training = requireType<boolean | undefined>(`${this.className}.apply`, 'training', options?.training, 'boolean') ?? false;
+    if (Array.isArray(input)) return this.applyList(input as readonly (SymbolicTensor | NDArray)[], training);
+    if (input instanceof SymbolicTensor) {
       // The weights are made when the model is built, on the model's device.
-      return new SymbolicTensor(this.computeOutputShape(x.shape), this, [x], this.name);
+      return new SymbolicTensor(this.computeOutputShape(input.shape), this, [input], this.name);
     }
+    const x = requireInput(this, input);
     if (!this.built) this.build([null, ...x.shape.slice(1)], x.device);
-    return np.tidy(() => this.call(x, options.training ?? false)); // intermediates are freed
+    return np.tidy(() => this.call(x, training)); // intermediates are freed
   }
 
-  /** Several inputs: only merge layers (merge.ts) take them. */
+  /** Several inputs: only merge layers (merge.ts) take them, at least two, all symbolic or all arrays. */
   protected applyList(xs: readonly (SymbolicTensor | NDArray)[], training: boolean): SymbolicTensor | NDArray {
     const merge = this as unknown as { applyMany?(t: readonly SymbolicTensor[]): SymbolicTensor; callMany?(v: readonly NDArray[], training: boolean): NDArray };
     if (!merge.applyMany || !merge.callMany) throw new np.ValueError(`Layer "${this.name}" (${this.className}) takes one input, got a list of ${xs.length}`);
+    if (xs.length < 2) throw new np.ValueError(`A merge layer should be called on a list of at least 2 inputs. Got ${xs.length} inputs.`);
     if (xs.every((v) => v instanceof SymbolicTensor)) return merge.applyMany(xs as SymbolicTensor[]);
+    const arrays = xs.map((v) => requireInput(this, v));
     if (!this.built) this.built = true;
-    return np.tidy(() => merge.callMany!(xs as NDArray[], training));
+    return np.tidy(() => merge.callMany!(arrays, training));
   }
 
   dispose(): void { this.weights.forEach((w) => w.dispose()); }
+}
+
+/** The common options every layer takes, of the right types (name, trainable, dtype, batchSize). */
+function checkLayerOptions(cls: string, o: LayerOptions): LayerOptions {
+  requireType(cls, 'name', o.name, 'string');
+  requireType(cls, 'trainable', o.trainable, 'boolean');
+  if (o.dtype !== undefined && o.dtype !== 'float32' && o.dtype !== 'float64') {
+    throw new np.ValueError(`${cls}: tessera layers compute in 'float32' or 'float64', got dtype=${describe(o.dtype)}`);
+  }
+  if (o.batchSize !== undefined && o.batchSize !== null) requireInt(cls, 'batchSize', o.batchSize);
+  return o;
+}
+
+/** A layer's input array: an NDArray, or a symbolic tensor (from Input) in a list handled above. */
+function requireInput(layer: Layer, x: unknown): NDArray {
+  if (x instanceof SymbolicTensor) throw new TypeError(`Layer "${layer.name}": the inputs of one call must be all NDArrays or all symbolic tensors, got a mix`);
+  if (x instanceof np.NDArray) return requireArray(`${layer.className}.apply`, 'inputs', x);
+  throw new TypeError(`Layer "${layer.name}" (${layer.className}) takes an NDArray, a symbolic tensor (from Input) or a list of them, got ${describe(x)}`);
 }
 
 /** Moves a freshly made CPU array to `device` synchronously: the data is known on the host, so the

@@ -12,6 +12,7 @@ import { Layer, LAYER_OPTIONS, type LayerOptions, type Shape } from './layer.ts'
 import { getActivation, activationName, type ActivationFn } from '../activations.ts';
 import { getInitializer, type Initializer } from '../initializers.ts';
 import type { Variable } from '../variable.ts';
+import { withPositional, requireType } from '../checks.ts';
 
 type NDArray = np.NDArray;
 
@@ -43,17 +44,18 @@ export class LSTM extends Layer {
   bias: Variable | null = null;
 
   constructor(units: number | LSTMOptions, options: LSTMOptions = {}) {
-    const o = typeof units === 'number' ? { ...options, units } : units;
+    const o = withPositional<LSTMOptions>('LSTM', 'units', units, options);
     super(o, [...LAYER_OPTIONS, 'units', 'activation', 'recurrentActivation', 'useBias', 'kernelInitializer', 'recurrentInitializer', 'biasInitializer', 'unitForgetBias', 'returnSequences', 'returnState', 'goBackwards']);
     if (!Number.isInteger(o.units) || (o.units as number) <= 0) throw new np.ValueError(`Received an invalid value for argument \`units\`, expected a positive integer, got ${String(o.units)}.`);
     if (o.returnState) throw new np.ValueError('LSTM: returnState is not supported by tessera (one output per layer)');
     this.units = o.units as number;
     this.activation = getActivation(o.activation ?? 'tanh');
     this.recurrentActivation = getActivation(o.recurrentActivation ?? 'sigmoid');
-    this.useBias = o.useBias ?? true;
-    this.unitForgetBias = o.unitForgetBias ?? true;
-    this.returnSequences = o.returnSequences ?? false;
-    this.goBackwards = o.goBackwards ?? false;
+    const flag = (name: keyof LSTMOptions, fallback: boolean): boolean => requireType<boolean | undefined>('LSTM', name, o[name], 'boolean') ?? fallback;
+    this.useBias = flag('useBias', true);
+    this.unitForgetBias = flag('unitForgetBias', true);
+    this.returnSequences = flag('returnSequences', false);
+    this.goBackwards = flag('goBackwards', false);
     this.inits = {
       kernel: getInitializer(o.kernelInitializer ?? 'glorot_uniform'),
       recurrent: getInitializer(o.recurrentInitializer ?? 'orthogonal'),

@@ -8,6 +8,7 @@
 import * as np from '../../ndarray/index.ts';
 import { Layer, LAYER_OPTIONS, type LayerOptions, type Shape } from './layer.ts';
 import { pair, windows, padSpatial, shifted, type Padding } from './conv2d.ts';
+import { withPositional } from '../checks.ts';
 
 type NDArray = np.NDArray;
 type Pair = number | readonly [number, number];
@@ -19,7 +20,7 @@ abstract class Pooling2D extends Layer {
   readonly strides: [number, number];
   readonly padding: Padding;
   constructor(poolSize: Pair | Pooling2DOptions = [2, 2], options: Pooling2DOptions = {}) {
-    const o: Pooling2DOptions = typeof poolSize === 'object' && !Array.isArray(poolSize) ? (poolSize as Pooling2DOptions) : { ...options, poolSize: poolSize as Pair };
+    const o = withPositional<Pooling2DOptions>(new.target.name, 'poolSize', poolSize, options);
     super(o, POOL_OPTIONS);
     if (o.padding !== undefined && o.padding !== 'valid' && o.padding !== 'same') throw new np.ValueError(`The \`padding\` argument must be one of "valid", "same". Received: ${String(o.padding)}`);
     if (o.dataFormat !== undefined && o.dataFormat !== 'channels_last') throw new np.ValueError(`${this.constructor.name}: tessera supports dataFormat 'channels_last' only`);

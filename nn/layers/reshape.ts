@@ -2,12 +2,16 @@
 // The gradient is reshaped back to the input's shape.
 import * as np from '../../ndarray/index.ts';
 import { Layer, LAYER_OPTIONS, type LayerOptions, type Shape } from './layer.ts';
+import { withPositional, describe } from '../checks.ts';
 
 export class Reshape extends Layer {
   readonly targetShape: number[];
   constructor(targetShape: readonly number[] | (LayerOptions & { targetShape: readonly number[] }), options: LayerOptions = {}) {
-    const o = Array.isArray(targetShape) ? { ...options, targetShape } : (targetShape as LayerOptions & { targetShape: readonly number[] });
+    const o = withPositional<LayerOptions & { targetShape: readonly number[] }>('Reshape', 'targetShape', targetShape, options);
     super(o, [...LAYER_OPTIONS, 'targetShape']);
+    if (!Array.isArray(o.targetShape) || !o.targetShape.every((d) => Number.isInteger(d) && (d > 0 || d === -1))) {
+      throw new np.ValueError(`Reshape: \`targetShape\` must be a list of positive integers (one may be -1), without the batch axis. Received: target_shape=${describe(o.targetShape)}`);
+    }
     this.targetShape = [...o.targetShape];
     if (this.targetShape.filter((d) => d === -1).length > 1) throw new np.ValueError('Reshape: can only specify one unknown dimension (-1)');
   }

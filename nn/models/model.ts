@@ -11,6 +11,7 @@ import type { Merge } from '../layers/merge.ts';
 import type { Variable } from '../variable.ts';
 import { uniqueName } from '../backend.ts';
 import { checkOptions } from '../options.ts';
+import { describe, requireArray, requireList, requireType } from '../checks.ts';
 import { getOptimizer, type Optimizer } from '../optimizers/index.ts';
 import { getLoss, lossName, type LossFn } from '../losses.ts';
 import { getMetric, type Metric, type MetricFn } from '../metrics.ts';
@@ -96,9 +97,11 @@ export class Model {
 
   constructor(options: ModelOptions = {}) {
     checkOptions('Model', options, ['inputs', 'outputs', 'name', 'device']);
-    this.name = options.name ?? uniqueName(this.defaultName());
-    this.deviceName = options.device ?? null;
-    if (options.inputs !== undefined || options.outputs !== undefined) this.buildGraph(options.inputs, options.outputs);
+    const o = options ?? {};
+    this.name = requireType<string | undefined>('Model', 'name', o.name, 'string') ?? uniqueName(this.defaultName());
+    if (o.device !== undefined && o.device !== 'cpu' && o.device !== 'webgpu') throw new np.ValueError(`Model: \`device\` must be 'cpu' or 'webgpu', got ${describe(o.device)}`);
+    this.deviceName = o.device ?? null;
+    if (o.inputs !== undefined || o.outputs !== undefined) this.buildGraph(o.inputs, o.outputs);
   }
 
   protected defaultName(): string { return 'functional'; }
@@ -108,8 +111,7 @@ export class Model {
   get device(): np.DeviceName { return this.deviceName ?? np.getDefaultDevice(); }
 
   private buildGraph(inputs: ModelOptions['inputs'], outputs: ModelOptions['outputs']): void {
-    const ins = inputs instanceof SymbolicTensor ? [inputs] : [...(inputs ?? [])];
-    const outs = outputs instanceof SymbolicTensor ? [outputs] : [...(outputs ?? [])];
+    const [ins, outs] = [symbolicList('inputs', inputs), symbolicList('outputs', outputs)];
     if (ins.length !== 1 || outs.length !== 1) throw new np.ValueError(`tessera's Model takes one input and one output tensor for now, got ${ins.length} and ${outs.length}`);
     const order: SymbolicTensor[] = [];
     const seen = new Set<SymbolicTensor>();
@@ -163,7 +165,8 @@ export class Model {
 
   /** The forward pass (`training` turns on Dropout). x must be on the model's device. */
   call(x: NDArray, training = false): NDArray {
-    if (!this.built) throw new np.ValueError(`This model has not yet been built. Build the model first by calling \`build()\` or by calling the model on a batch of data.`);
+    this.requireBuilt();
+    requireArray('Model.call', 'inputs', x);
     const values = new Map<SymbolicTensor, NDArray>();
     for (const node of this.nodes) {
       const input = node.input ? values.get(node.input)! : x;
@@ -178,8 +181,12 @@ export class Model {
   /** Prepares the model for training (Keras's compile). Names may be snake_case or camelCase. */
   compile(options: CompileOptions): void {
     checkOptions('compile', options, ['optimizer', 'loss', 'metrics', 'strictShapes', 'runEagerly']);
-    if (options.loss === undefined) throw new np.ValueError('compile: `loss` is required');
+    if (options?.loss === undefined) throw new np.ValueError('compile: `loss` is required (e.g. model.compile({loss: \'mse\', optimizer: \'adam\'}))');
+    if (options.metrics !== undefined) requireList('compile', 'metrics', options.metrics);
+    requireType('compile', 'strictShapes', options.strictShapes, 'boolean');
     const lossSpec = Array.isArray(options.loss) ? (options.loss.length === 1 ? options.loss[0] : badLossList(options.loss.length)) : options.loss;
+    // Everything is resolved before anything changes: a refused compile leaves the model as it was.
+    const [loss, metrics] = [getLoss(lossSpec as string | LossFn), (options.metrics ?? []).map((m) => getMetric(m))];
     const previous = this.compiled?.optimizer;
     const optimizer = getOptimizer(options.optimizer ?? 'rmsprop');
     if (previous && previous !== optimizer) previous.dispose();
@@ -187,9 +194,9 @@ export class Model {
     for (const l of this.layers) if (l instanceof Lambda) l.strictShapes = strictShapes;
     this.compiled = {
       optimizer,
-      loss: getLoss(lossSpec as string | LossFn),
+      loss,
       lossName: lossName(lossSpec as string | LossFn),
-      metrics: (options.metrics ?? []).map((m) => getMetric(m)),
+      metrics,
       strictShapes,
       trainable: this.built ? this.trainableWeights : [],
       config: { loss: typeof lossSpec === 'string' ? lossSpec : null, metrics: (options.metrics ?? []).filter((m) => typeof m === 'string'), optimizer: { className: optimizer.constructor.name, config: optimizer.getConfig() } },
@@ -214,6 +221,11 @@ export class Model {
     const reg = this.layers.flatMap((l) => l.regularizationLosses());
     const mean = np.mean(weighted);
     return reg.reduce((acc, r) => np.add(acc, r), mean);
+  }
+
+  /** Refuses to go on with a model that has no graph yet (Keras's words). */
+  requireBuilt(): void {
+    if (!this.built) throw new np.ValueError('This model has not yet been built. Build the model first by calling `build()` or by calling the model on a batch of data.');
   }
 
   requireCompiled(): Compiled {
@@ -252,6 +264,7 @@ export class Model {
   }
   /** Sets every weight from a list like getWeights's (copied; shapes must match). */
   setWeights(values: readonly (NDArray | np.ArrayLike)[]): void {
+    requireList('setWeights', 'weights', values);
     const ws = this.weights;
     if (values.length !== ws.length) {
       throw new np.ValueError(`You called \`set_weights(weights)\` on layer "${this.name}" with a weight list of length ${values.length}, but the layer was expecting ${ws.length} weights.`);
@@ -308,6 +321,7 @@ export class Model {
 
   /** The architecture as Keras's config layout ({class_name, config}); see saving.ts. */
   getConfig(): Record<string, unknown> {
+    if (!this.inputTensor || !this.outputTensor) this.requireBuilt();
     return {
       name: this.name,
       layers: this.nodes.map((n) => ({
@@ -344,6 +358,20 @@ export class Model {
   }
   /** `using model = new Sequential(...)` frees it at the end of the block. */
   [Symbol.dispose](): void { this.dispose(); }
+}
+
+/** An argument that must be a Model (Sequential or functional). */
+export function requireModel(fn: string, model: unknown): Model {
+  if (!(model instanceof Model)) throw new TypeError(`${fn}: \`model\` must be a Model (Sequential or functional), got ${describe(model)}`);
+  return model;
+}
+
+/** A model's `inputs` or `outputs`: one symbolic tensor (from Input, or a layer applied to one) or a list. */
+function symbolicList(name: string, value: unknown): SymbolicTensor[] {
+  const list = value instanceof SymbolicTensor ? [value] : Array.isArray(value) ? value : value === undefined ? [] : null;
+  const bad = list === null ? value : list.find((t) => !(t instanceof SymbolicTensor));
+  if (list === null || bad !== undefined) throw new TypeError(`Model: \`${name}\` must be symbolic tensors (from Input, or layers applied to one), got ${describe(bad)}`);
+  return list as SymbolicTensor[];
 }
 
 function badLossList(n: number): never {

@@ -6,6 +6,7 @@ import { Layer, SymbolicTensor, type Shape } from '../layers/layer.ts';
 import { Input, InputLayer } from '../layers/input.ts';
 import { Model } from './model.ts';
 import { checkOptions } from '../options.ts';
+import { describe, requireList } from '../checks.ts';
 import type { SummaryRow } from '../summary.ts';
 
 export class Sequential extends Model {
@@ -16,7 +17,7 @@ export class Sequential extends Model {
   constructor(layers: readonly (Layer | SymbolicTensor)[] = [], options: { name?: string; device?: np.DeviceName } = {}) {
     checkOptions('Sequential', options, ['name', 'device']);
     super(options);
-    layers.forEach((l) => this.add(l));
+    requireList<Layer | SymbolicTensor>('Sequential', 'layers', layers).forEach((l) => this.add(l));
   }
   protected override defaultName(): string { return 'sequential'; }
   override get className(): 'Sequential' | 'Functional' { return 'Sequential'; }
@@ -28,7 +29,7 @@ export class Sequential extends Model {
       this.input = layer;
       return;
     }
-    if (!(layer instanceof Layer)) throw new TypeError(`The added layer must be an instance of class Layer. Received: layer=${String(layer)} of type ${typeof layer}.`);
+    if (!(layer instanceof Layer)) throw new TypeError(`The added layer must be an instance of class Layer. Received: layer=${describe(layer)} of type ${typeof layer}.`);
     if (layer instanceof InputLayer) {
       this.input = new SymbolicTensor(layer.batchInputShape!, layer, [], layer.name);
       return;

@@ -19,6 +19,7 @@ import { ProgbarLogger } from '../callbacks/progbar-logger.ts';
 import { Progbar } from '../callbacks/progbar.ts';
 import { randomState } from '../backend.ts';
 import { checkOptions } from '../options.ts';
+import { checkFitValues, checkLoopOptions } from './fit-options.ts';
 import { isBatchSource, fitGenerator, type BatchSource } from './generator.ts';
 
 type NDArray = np.NDArray;
@@ -118,6 +119,7 @@ async function classWeights(y: NDArray, classWeight: Record<number, number>): Pr
 /** Keras's fit. */
 export async function fit(model: Model, x: Data | BatchSource, y: Data | undefined, options: FitOptions = {}): Promise<History> {
   checkOptions('fit', options, FIT_OPTIONS);
+  checkFitValues(options);
   model.requireCompiled();
   if (isBatchSource(x)) return fitGenerator(model, x, options);
   if (y === undefined) throw new np.ValueError('fit: targets `y` are required when `x` is an array');
@@ -214,6 +216,7 @@ export async function evaluateArrays(model: Model, x: NDArray, y: NDArray, sw: N
 /** Keras's evaluate: the loss, or [loss, ...metrics] when the model has metrics ({returnDict} gives the logs). */
 export async function evaluate(model: Model, x: Data, y: Data, options: EvaluateOptions = {}): Promise<number | number[]> {
   checkOptions('evaluate', options, ['batchSize', 'verbose', 'sampleWeight', 'returnDict', 'callbacks']);
+  checkLoopOptions('evaluate', options);
   model.requireCompiled();
   const prepared = new Prepared();
   try {
@@ -239,6 +242,7 @@ export async function evaluate(model: Model, x: Data, y: Data, options: Evaluate
 /** Keras's predict: the outputs for x computed batch by batch, one array on the model's device. */
 export async function predict(model: Model, x: Data, options: PredictOptions = {}): Promise<NDArray> {
   checkOptions('predict', options, ['batchSize', 'verbose', 'callbacks']);
+  checkLoopOptions('predict', options);
   const prepared = new Prepared();
   try {
     const xs = await prepared.array(model, x, 'x');

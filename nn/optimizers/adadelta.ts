@@ -5,7 +5,7 @@
 //   v ← v + lr · d
 // Defaults: lr 0.001, rho 0.95, epsilon 1e-7 (Keras 3; with lr 0.001 it barely moves, K-R6).
 import * as np from '../../ndarray/index.ts';
-import { Optimizer, OPTIMIZER_OPTIONS, type OptimizerOptions } from './optimizer.ts';
+import { Optimizer, OPTIMIZER_OPTIONS, checkPositive, type OptimizerOptions } from './optimizer.ts';
 import type { Variable } from '../variable.ts';
 
 export interface AdadeltaOptions extends OptimizerOptions { rho?: number; epsilon?: number }
@@ -15,8 +15,8 @@ export class Adadelta extends Optimizer {
   readonly epsilon: number;
   constructor(options: AdadeltaOptions = {}) {
     super(options, [...OPTIMIZER_OPTIONS, 'rho', 'epsilon'], 0.001);
-    this.rho = options.rho ?? 0.95;
-    this.epsilon = options.epsilon ?? 1e-7;
+    this.rho = checkPositive('Adadelta', 'rho', options.rho ?? 0.95);
+    this.epsilon = checkPositive('Adadelta', 'epsilon', options.epsilon ?? 1e-7);
   }
   protected slotNames(): string[] { return ['accumulated_grad', 'accumulated_delta_var']; }
   protected updateStep(g: np.NDArray, v: Variable, [A, D]: np.NDArray[], lr: number): void {

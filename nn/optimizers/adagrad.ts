@@ -3,7 +3,7 @@
 //   v ← v - lr · g / √(a + ε)
 // Defaults: lr 0.001, initialAccumulatorValue 0.1, epsilon 1e-7 (Keras 3).
 import * as np from '../../ndarray/index.ts';
-import { Optimizer, OPTIMIZER_OPTIONS, type OptimizerOptions } from './optimizer.ts';
+import { Optimizer, OPTIMIZER_OPTIONS, checkPositive, type OptimizerOptions } from './optimizer.ts';
 import type { Variable } from '../variable.ts';
 
 export interface AdagradOptions extends OptimizerOptions { initialAccumulatorValue?: number; epsilon?: number }
@@ -13,8 +13,8 @@ export class Adagrad extends Optimizer {
   readonly epsilon: number;
   constructor(options: AdagradOptions = {}) {
     super(options, [...OPTIMIZER_OPTIONS, 'initialAccumulatorValue', 'epsilon'], 0.001);
-    this.initialAccumulatorValue = options.initialAccumulatorValue ?? 0.1;
-    this.epsilon = options.epsilon ?? 1e-7;
+    this.initialAccumulatorValue = checkPositive('Adagrad', 'initialAccumulatorValue', options.initialAccumulatorValue ?? 0.1);
+    this.epsilon = checkPositive('Adagrad', 'epsilon', options.epsilon ?? 1e-7);
   }
   protected slotNames(): string[] { return ['accumulator']; }
   protected override initialSlot(_name: string, v: Variable): np.NDArray {

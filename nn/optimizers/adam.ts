@@ -5,7 +5,8 @@
 //   v ← v - α · m / (√u + ε)                  amsgrad: √û with û ← max(û, u)
 // Defaults: lr 0.001, beta1 0.9, beta2 0.999, epsilon 1e-7, amsgrad false.
 import * as np from '../../ndarray/index.ts';
-import { Optimizer, OPTIMIZER_OPTIONS, fusable, type OptimizerOptions } from './optimizer.ts';
+import { Optimizer, OPTIMIZER_OPTIONS, checkPositive, fusable, type OptimizerOptions } from './optimizer.ts';
+import { requireType } from '../checks.ts';
 import type { Variable } from '../variable.ts';
 
 export interface AdamOptions extends OptimizerOptions { beta1?: number; beta2?: number; epsilon?: number; amsgrad?: boolean }
@@ -18,10 +19,11 @@ export class Adam extends Optimizer {
   readonly amsgrad: boolean;
   constructor(options: AdamOptions = {}, validOptions: readonly string[] = ADAM_OPTIONS) {
     super(options, validOptions, 0.001);
-    this.beta1 = options.beta1 ?? 0.9;
-    this.beta2 = options.beta2 ?? 0.999;
-    this.epsilon = options.epsilon ?? 1e-7;
-    this.amsgrad = options.amsgrad ?? false;
+    const cls = this.constructor.name;
+    this.beta1 = checkPositive(cls, 'beta1', options.beta1 ?? 0.9);
+    this.beta2 = checkPositive(cls, 'beta2', options.beta2 ?? 0.999);
+    this.epsilon = checkPositive(cls, 'epsilon', options.epsilon ?? 1e-7);
+    this.amsgrad = requireType<boolean | undefined>(cls, 'amsgrad', options.amsgrad, 'boolean') ?? false;
   }
   protected slotNames(): string[] { return ['momentum', 'velocity', ...(this.amsgrad ? ['velocity_hat'] : [])]; }
   protected updateStep(g: np.NDArray, v: Variable, [m, u, uHat]: np.NDArray[], lr: number, t: number): void {

@@ -1,6 +1,7 @@
 // The optimizers, as classes (`new optimizers.Adam({learningRate: 0.01})`) and by Keras name ('adam').
 import { ValueError } from '../../ndarray/index.ts';
 import { Optimizer } from './optimizer.ts';
+import { describe } from '../checks.ts';
 import { SGD } from './sgd.ts';
 import { RMSprop } from './rmsprop.ts';
 import { Adam } from './adam.ts';
@@ -23,8 +24,8 @@ const CLASSES: Record<string, new (options?: Record<string, unknown>) => Optimiz
 /** An optimizer from a Keras name ('adam', 'SGD', 'rmsprop'; any case), a {className, config}, or an object. */
 export function getOptimizer(spec: string | Optimizer | { className: string; config?: Record<string, unknown> }): Optimizer {
   if (spec instanceof Optimizer) return spec;
-  const name = typeof spec === 'string' ? spec : spec.className;
-  const Cls = CLASSES[name.toLowerCase()];
-  if (!Cls) throw new ValueError(`Could not interpret optimizer identifier: '${name}' (known: ${Object.keys(CLASSES).join(', ')})`);
+  const name = typeof spec === 'string' ? spec : typeof spec === 'object' && spec !== null ? spec.className : undefined;
+  const Cls = typeof name === 'string' ? CLASSES[name.toLowerCase()] : undefined;
+  if (!Cls) throw new ValueError(`Could not interpret optimizer identifier: ${typeof name === 'string' ? `'${name}'` : describe(spec)} (known: ${Object.keys(CLASSES).join(', ')})`);
   return new Cls(typeof spec === 'string' ? {} : (spec.config ?? {}));
 }

@@ -7,8 +7,9 @@
 // The learning rate is a number (settable: `opt.learningRate = 0.01`), a function of the step
 // count (a schedule), and Keras 2's `decay` gives lr / (1 + decay · iterations).
 import * as np from '../../ndarray/index.ts';
-import type { Variable } from '../variable.ts';
+import { Variable } from '../variable.ts';
 import { checkOptions } from '../options.ts';
+import { describe, requireList, requireNumber, requireType } from '../checks.ts';
 
 type NDArray = np.NDArray;
 export type LearningRate = number | ((iteration: number) => number);
@@ -39,16 +40,18 @@ export abstract class Optimizer {
   private readonly slots = new Map<Variable, NDArray[]>();
 
   protected constructor(options: OptimizerOptions, validOptions: readonly string[], defaultLr: number) {
-    checkOptions(this.constructor.name, options, validOptions);
-    if (options.learningRate !== undefined && options.lr !== undefined) throw new TypeError(`${this.constructor.name}: give learningRate or its Keras 2 alias lr, not both`);
+    const cls = this.constructor.name;
+    checkOptions(cls, options, validOptions);
+    if (options.learningRate !== undefined && options.lr !== undefined) throw new TypeError(`${cls}: give learningRate or its Keras 2 alias lr, not both`);
     this.learningRate = options.learningRate ?? options.lr ?? defaultLr;
+    if (typeof this.learningRate !== 'function') checkPositive(cls, 'learningRate', this.learningRate);
     if (options.clipnorm != null && options.clipvalue != null) throw new np.ValueError('Only one of `clipnorm`, `clipvalue` and `global_clipnorm` can be set. Received: clipnorm and clipvalue');
-    this.clipnorm = options.clipnorm ?? null;
-    this.clipvalue = options.clipvalue ?? null;
-    this.weightDecay = options.weightDecay ?? null;
-    this.decay = options.decay ?? 0;
-    this.name = options.name ?? this.constructor.name.toLowerCase();
-    checkPositive(this.constructor.name, 'learningRate', typeof this.learningRate === 'number' ? this.learningRate : 1);
+    const orNull = (name: 'clipnorm' | 'clipvalue' | 'weightDecay'): number | null => (options[name] == null ? null : checkPositive(cls, name, options[name]));
+    this.clipnorm = orNull('clipnorm');
+    this.clipvalue = orNull('clipvalue');
+    this.weightDecay = orNull('weightDecay');
+    this.decay = checkPositive(cls, 'decay', options.decay ?? 0);
+    this.name = requireType<string | undefined>(cls, 'name', options.name, 'string') ?? cls.toLowerCase();
   }
 
   /** Keras's `lr` alias, readable and settable. */
@@ -72,7 +75,7 @@ export abstract class Optimizer {
 
   /** One training step: clip, decay and update every variable, then count the step. */
   apply(grads: readonly NDArray[], variables: readonly Variable[]): void {
-    if (grads.length !== variables.length) throw new np.ValueError(`apply: ${grads.length} gradients for ${variables.length} variables`);
+    checkApplyArguments(requireList('apply', 'grads', grads), requireList('apply', 'variables', variables));
     const lr = this.currentLearningRate();
     const t = this.iterations + 1;
     np.tidy(() => {
@@ -133,8 +136,21 @@ export abstract class Optimizer {
   }
 }
 
-export function checkPositive(cls: string, name: string, value: number): void {
-  if (!(typeof value === 'number' && value >= 0 && Number.isFinite(value))) throw new RangeError(`${cls}: ${name} must be a non-negative number, got ${value}`);
+/** A hyperparameter that must be a finite number >= 0 (learningRate, momentum, epsilon, ...). */
+export function checkPositive(cls: string, name: string, value: unknown): number {
+  return requireNumber(cls, name, value, 0);
+}
+
+/** optimizer.apply's arguments: one gradient (an NDArray of the variable's shape) per Variable. */
+function checkApplyArguments(grads: readonly unknown[], variables: readonly unknown[]): void {
+  if (grads.length !== variables.length) throw new np.ValueError(`apply: ${grads.length} gradients for ${variables.length} variables`);
+  variables.forEach((v, i) => {
+    const g = grads[i];
+    if (!(v instanceof Variable)) throw new TypeError(`apply: variables[${i}] must be a Variable (model.trainableWeights lists them), got ${describe(v)}`);
+    if (!(g instanceof np.NDArray)) throw new TypeError(`apply: grads[${i}] must be an NDArray, got ${describe(g)}`);
+    g.assertAlive();
+    if (g.shape.join() !== v.shape.join()) throw new np.ValueError(`apply: grads[${i}] has shape (${g.shape.join(', ')}) but variable '${v.name}' has shape (${v.shape.join(', ')})`);
+  });
 }
 
 /** True when a fused update (np.fused: one pass over memory, a WGSL kernel on 'webgpu', one loop on

@@ -4,7 +4,8 @@
 //   s = lr · g / √den;  with momentum μ: m ← μ m + s, v ← v - m;  else v ← v - s
 // Defaults: lr 0.001, rho 0.9, momentum 0, epsilon 1e-7, centered false (Keras 3).
 import * as np from '../../ndarray/index.ts';
-import { Optimizer, OPTIMIZER_OPTIONS, fusable, type OptimizerOptions } from './optimizer.ts';
+import { Optimizer, OPTIMIZER_OPTIONS, checkPositive, fusable, type OptimizerOptions } from './optimizer.ts';
+import { requireType } from '../checks.ts';
 import type { Variable } from '../variable.ts';
 
 export interface RMSpropOptions extends OptimizerOptions { rho?: number; momentum?: number; epsilon?: number; centered?: boolean }
@@ -16,10 +17,10 @@ export class RMSprop extends Optimizer {
   readonly centered: boolean;
   constructor(options: RMSpropOptions = {}) {
     super(options, [...OPTIMIZER_OPTIONS, 'rho', 'momentum', 'epsilon', 'centered'], 0.001);
-    this.rho = options.rho ?? 0.9;
-    this.momentum = options.momentum ?? 0;
-    this.epsilon = options.epsilon ?? 1e-7;
-    this.centered = options.centered ?? false;
+    this.rho = checkPositive('RMSprop', 'rho', options.rho ?? 0.9);
+    this.momentum = checkPositive('RMSprop', 'momentum', options.momentum ?? 0);
+    this.epsilon = checkPositive('RMSprop', 'epsilon', options.epsilon ?? 1e-7);
+    this.centered = requireType<boolean | undefined>('RMSprop', 'centered', options.centered, 'boolean') ?? false;
   }
   protected slotNames(): string[] {
     return ['velocity', ...(this.momentum ? ['momentum'] : []), ...(this.centered ? ['average_gradient'] : [])];

@@ -4,8 +4,9 @@
 //   nesterov:          m ← μ m - lr · g;   v ← v + μ m - lr · g
 // Defaults: lr 0.01, momentum 0, nesterov false.
 import * as np from '../../ndarray/index.ts';
-import { Optimizer, OPTIMIZER_OPTIONS, checkPositive, fusable, type OptimizerOptions } from './optimizer.ts';
+import { Optimizer, OPTIMIZER_OPTIONS, fusable, type OptimizerOptions } from './optimizer.ts';
 import type { Variable } from '../variable.ts';
+import { describe, requireType } from '../checks.ts';
 
 export interface SGDOptions extends OptimizerOptions { momentum?: number; nesterov?: boolean }
 
@@ -15,9 +16,8 @@ export class SGD extends Optimizer {
   constructor(options: SGDOptions = {}) {
     super(options, [...OPTIMIZER_OPTIONS, 'momentum', 'nesterov'], 0.01);
     this.momentum = options.momentum ?? 0;
-    this.nesterov = options.nesterov ?? false;
-    if (!(this.momentum >= 0 && this.momentum <= 1)) throw new RangeError(`\`momentum\` must be a float between [0, 1]. Received: momentum=${this.momentum}`);
-    checkPositive('SGD', 'momentum', this.momentum);
+    this.nesterov = requireType<boolean | undefined>('SGD', 'nesterov', options.nesterov, 'boolean') ?? false;
+    if (typeof this.momentum !== 'number' || !(this.momentum >= 0 && this.momentum <= 1)) throw new np.ValueError(`\`momentum\` must be a float between [0, 1]. Received: momentum=${describe(this.momentum)}`);
   }
   protected slotNames(): string[] { return this.momentum ? ['momentum'] : []; }
   protected updateStep(g: np.NDArray, v: Variable, [m]: np.NDArray[], lr: number): void {

@@ -17,7 +17,9 @@
 // initializers (the weights are loaded over them) and training-only options tessera lacks (an LSTM's
 // dropout); options that change predictions (dilation, channels_first, ...) are refused by name.
 import * as np from '../../ndarray/index.ts';
-import { Model } from '../models/model.ts';
+import { Model, requireModel } from '../models/model.ts';
+import { checkOptions } from '../options.ts';
+import { describe, requireObject } from '../checks.ts';
 import type { LayerJSON, ModelJSON } from '../models/model.ts';
 import { buildModel } from '../saving.ts';
 import { checkModelJSON } from '../saved-checks.ts';
@@ -59,6 +61,7 @@ const TFJS_ACTIVATIONS = ['linear', 'relu', 'sigmoid', 'tanh', 'softmax', 'elu',
 
 /** The model as TF.js artifacts: Keras's topology and the weights as one float32 buffer. */
 export async function toTfjsArtifacts(model: Model): Promise<TfjsArtifacts> {
+  requireModel('toTfjsArtifacts', model);
   if (!model.built) throw new np.ValueError('toTfjsArtifacts: the model has no weights yet (give the first layer an inputShape, or fit or build it first)');
   const config = model.getConfig() as { name: string; layers: LayerJSON[]; input_layers: unknown; output_layers: unknown };
   checkExportable(config.layers);
@@ -140,6 +143,8 @@ function functionalLayer(l: LayerJSON): LayerJSON {
 
 /** A tessera model (Sequential or functional) with the architecture and weights of TF.js artifacts. */
 export function fromTfjsArtifacts(artifacts: TfjsArtifactsLike, options: { device?: np.DeviceName } = {}): Model {
+  requireObject('fromTfjsArtifacts', 'artifacts', artifacts);
+  checkOptions('fromTfjsArtifacts', options, ['device']);
   if (artifacts.format === 'graph-model') throw new np.ValueError('fromTfjsArtifacts: this is a TF.js graph model (a TensorFlow graph, not layers); only the Layers format (format: "layers-model") can be rebuilt');
   const topology = checkModelJSON(tesseraTopology(artifacts.modelTopology), 'fromTfjsArtifacts', false);
   const model = buildModel(topology, options);
@@ -176,6 +181,8 @@ function tesseraTopology(topology: unknown): ModelJSON {
   if (className !== 'Sequential' && className !== 'Model' && className !== 'Functional') throw new np.ValueError(`fromTfjsArtifacts: unknown model class '${String(className)}' (expected Sequential, Model or Functional)`);
   const config = (Array.isArray(t.config) ? { layers: t.config } : t.config) as { name?: string; layers: LayerJSON[]; input_layers?: unknown; output_layers?: unknown };
   if (config === null || typeof config !== 'object' || !Array.isArray(config.layers)) throw new np.ValueError(`fromTfjsArtifacts: modelTopology.config is ${JSON.stringify(config)?.slice(0, 80)}; expected {name, layers: [...]}`);
+  const bad = config.layers.find((l) => typeof l !== 'object' || l === null || typeof l.class_name !== 'string' || typeof l.config !== 'object' || l.config === null);
+  if (bad !== undefined) throw new np.ValueError(`fromTfjsArtifacts: a layer of modelTopology.config.layers is ${describe(bad)}; expected {class_name, config}`);
   const unsupported = [...new Set(config.layers.map((l) => l.class_name).filter((c) => !SUPPORTED.includes(c)))];
   if (unsupported.length) throw new np.ValueError(`fromTfjsArtifacts: tessera has no layer ${unsupported.join(', ')} (it rebuilds ${SUPPORTED.join(', ')})`);
   const layers = config.layers.map((l) => ({ ...l, config: tesseraConfig(l) }));
@@ -244,10 +251,14 @@ function checkBatchNormAxes(model: Model, topology: ModelJSON): void {
   }
 }
 
+const isListOfObjects = (x: unknown): boolean => Array.isArray(x) && x.every((s) => typeof s === 'object' && s !== null);
+
 /** Sets every weight of the model from the artifacts, by name; missing, extra or misshapen weights are errors. */
 function assignWeights(model: Model, artifacts: TfjsArtifactsLike): void {
   const specs = artifacts.weightSpecs ?? [];
   const parts = artifacts.weightData === undefined ? [] : Array.isArray(artifacts.weightData) ? artifacts.weightData : [artifacts.weightData];
+  if (!isListOfObjects(specs)) throw new np.ValueError(`fromTfjsArtifacts: weightSpecs is ${describe(specs)}; expected a list of {name, shape, dtype}`);
+  if (!parts.every((p) => p instanceof ArrayBuffer)) throw new np.ValueError('fromTfjsArtifacts: weightData must be an ArrayBuffer (or a list of them)');
   const bytes = new Uint8Array(parts.reduce((n, p) => n + p.byteLength, 0));
   parts.reduce((offset, p) => (bytes.set(new Uint8Array(p), offset), offset + p.byteLength), 0);
   const values = new Map<string, { shape: readonly number[]; data: Float32Array }>();

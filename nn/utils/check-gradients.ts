@@ -5,7 +5,9 @@
 // off (the loss must be a deterministic function of the weights). For small models: it evaluates
 // the loss twice per weight element.
 import * as np from '../../ndarray/index.ts';
-import type { Model } from '../models/model.ts';
+import { requireModel, type Model } from '../models/model.ts';
+import { checkOptions } from '../options.ts';
+import { requireNumber } from '../checks.ts';
 import type { Variable } from '../variable.ts';
 
 type NDArray = np.NDArray;
@@ -13,7 +15,9 @@ export interface GradientCheck { name: string; maxAbsError: number; maxRelError:
 
 /** Per weight: the largest absolute and relative difference of autodiff and numerical gradients. */
 export async function checkGradients(model: Model, x: np.ArrayLike | NDArray, y: np.ArrayLike | NDArray, options: { eps?: number } = {}): Promise<GradientCheck[]> {
-  model.requireCompiled();
+  requireModel('checkGradients', model).requireCompiled();
+  checkOptions('checkGradients', options, ['eps']);
+  const eps = requireNumber('checkGradients', 'eps', options?.eps ?? 1e-6, Number.MIN_VALUE);
   const host = async (a: np.ArrayLike | NDArray): Promise<NDArray> => {
     const arr = a instanceof np.NDArray ? (a.device === 'cpu' ? a : await a.to('cpu')) : np.asarray(a);
     return arr.astype('float64');
@@ -31,7 +35,7 @@ export async function checkGradients(model: Model, x: np.ArrayLike | NDArray, y:
   try {
     const grads = np.grad((values: NDArray[]) => lossAt(values))(point) as NDArray[];
     return variables.map((v, i) => {
-      const numeric = np.numericalGrad((w) => lossAt(point.map((p, j) => (j === i ? w : p))), point[i], { eps: options.eps ?? 1e-6 });
+      const numeric = np.numericalGrad((w) => lossAt(point.map((p, j) => (j === i ? w : p))), point[i], { eps });
       const [a, b] = [grads[i].dataSync(), numeric.dataSync()];
       let [abs, rel] = [0, 0];
       for (let k = 0; k < a.length; k++) {

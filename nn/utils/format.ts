@@ -6,6 +6,7 @@
 // '0.12'), so JS's toFixed (ties away from zero, exponent form from 1e21 up) is never used. JS has one number
 // type, so an integer-valued number is formatted as a Python int (epoch, batch) and any other as a float.
 import { IndexError, ValueError } from '../../ndarray/index.ts';
+import { describe, requireObject, requireType } from '../checks.ts';
 
 /** A template names a key the values do not have (Python raises KeyError, which Keras re-raises). */
 export class KeyError extends Error {
@@ -38,7 +39,9 @@ const GROUPABLE = 'defgEG%F';
 const BASES: Record<string, number> = { b: 2, o: 8, x: 16, X: 16 };
 
 /** Fills a Python format template, e.g. pyFormat('w.{epoch:02d}-{val_loss:.2f}', {epoch: 3, val_loss: 0.1234}). */
-export function pyFormat(template: string, values: Record<string, number | string>): string {
+export function pyFormat(template: string, values: Record<string, number | string> = {}): string {
+  requireType('pyFormat', 'template', template, 'string', false);
+  requireObject('pyFormat', 'values', values);
   let out = '';
   let i = 0;
   while (i < template.length) {
@@ -121,7 +124,9 @@ function lookUp(name: string, template: string, values: Record<string, number | 
     const keys = Object.keys(values).join(', ') || '(none)';
     throw new KeyError(name, `'${name}': the template "${template}" names {${name}}, but the only keys are: ${keys}`);
   }
-  return values[name];
+  const value = values[name];
+  if (typeof value !== 'number' && typeof value !== 'string') throw new TypeError(`pyFormat: the value of {${name}} must be a number or a string, got ${describe(value)}`);
+  return value;
 }
 
 /** Python's format(value, spec) for an int, a float or a str. */

@@ -39,7 +39,7 @@ const OPTIONS: readonly [string, Make][] = [
 const POOL = [...DATA, ...OPTIONS];
 
 const METHODS = ['fit', 'predict', 'predictProba', 'transform', 'fitTransform', 'fitPredict', 'inverseTransform', 'score', 'split',
-  'getNSplits', 'getParams', 'setParams', 'toJSON', 'decisionFunction', 'kneighbors', 'call', 'build', 'computeOutputShape', 'apply',
+  'getNSplits', 'getParams', 'setParams', 'toJSON', 'decisionFunction', 'kneighbors', 'apply',
   'getConfig', 'getWeights', 'setWeights', 'compile', 'evaluate', 'summary'];
 /** Writes files, changes global state, or is not made with `new` (Tree's constructor is private: trees come
  *  from Tree.empty and fromJSON, which checks them), or is an abstract base: not for this test. */
