@@ -7,7 +7,7 @@
 // back through the inverse view (transpose by the inverse permutation, reshape to the old shape),
 // a join splits the gradient, a split joins the gradients.
 import { type DType, checkDType, promoteTypes } from './dtype.ts';
-import { type Shape, broadcastShapes, checkShape, shapeList, cStrides, formatShape, normalizeAxes, normalizeAxis, normalizeAxisTuple, reshapeStrides, resolveReshape, shapesEqual } from './shape.ts';
+import { type Shape, broadcastShapes, checkShape, shapeList, cStrides, formatShape, normalizeAxes, normalizeAxis, normalizeAxisTuple, reshapeStrides, resolveReshape, shapesEqual, zeroDimAxis } from './shape.ts';
 import { type DeviceName, getBackend } from './backend.ts';
 import { MemoryError, ValueError } from './errors.ts';
 import { NDArray, type ArrayLike, type Axis } from './ndarray.ts';
@@ -88,7 +88,7 @@ export const squeeze = differentiable('squeeze', squeezeImpl, (g, _y, [x]) => [r
 function squeezeImpl(a: ArrayLike, options: { axis?: Axis } = {}): NDArray {
   checkOptions('squeeze', options, ['axis']);
   const x = asarray(a);
-  const axes = options.axis === undefined || options.axis === null
+  const axes = options.axis === undefined || options.axis === null || zeroDimAxis(options.axis, x.ndim)
     ? x.shape.flatMap((d, i) => (d === 1 ? [i] : []))
     : normalizeAxes(options.axis, x.ndim);
   for (const ax of axes) {

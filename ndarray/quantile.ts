@@ -11,7 +11,7 @@
 import { isFloat } from './dtype.ts';
 import { normalizeAxes } from './shape.ts';
 import { deviceDType } from './backend.ts';
-import { ValueError } from './errors.ts';
+import { IndexError, ValueError } from './errors.ts';
 import { NDArray, type ArrayLike, type Axis } from './ndarray.ts';
 import { asarray } from './creation.ts';
 import { astype, moveaxis, reshape, transpose } from './manipulation.ts';
@@ -53,6 +53,14 @@ function sortedSamples(a: ArrayLike, options: QuantileOptions, fn: string): { so
   const axes = normalizeAxes(options.axis, x.ndim);
   const kept = x.shape.map((_, i) => i).filter((i) => !axes.includes(i));
   const n = axes.reduce((p, i) => p * x.shape[i], 1);
+  // NumPy's quantile/percentile take the positions of the sorted slice, which an empty slice lacks
+  // (median instead gives NaN, as a mean of nothing).
+  if (n === 0 && fn !== 'median') {
+    // (with several axes and nothing kept either, NumPy's reshape to (kept, -1) fails first)
+    const keptSize = kept.reduce((p, i) => p * x.shape[i], 1);
+    if (axes.length > 1 && keptSize === 0) throw new ValueError(`cannot reshape array of size 0 into shape (${keptSize},newaxis)`);
+    throw new IndexError('cannot do a non-empty take from an empty axes.');
+  }
   const merged = reshape(transpose(x, [...kept, ...axes]), [...kept.map((i) => x.shape[i]), n]);
   const shape = options.keepdims ? x.shape.map((d, i) => (axes.includes(i) ? 1 : d)) : kept.map((i) => x.shape[i]);
   return { sorted: sort(merged, { axis: -1 }), shape };

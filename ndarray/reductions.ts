@@ -5,7 +5,7 @@
 // work unchanged on every backend. Integer sums accumulate in int32/uint32 where NumPy uses
 // int64/uint64 (JavaScript has no 64-bit integer arrays): very large integer sums wrap.
 import { type DType, canCast, isFloat, kindOf } from './dtype.ts';
-import { cStrides, normalizeAxes, normalizeAxis, type Shape } from './shape.ts';
+import { cStrides, normalizeAxes, normalizeAxis, zeroDimAxis, type Shape } from './shape.ts';
 import { type ReduceOp, type ArgReduceOp, type ScanOp, type View, deviceDType } from './backend.ts';
 import { ValueError } from './errors.ts';
 import { NDArray, type ArrayLike, type Axis } from './ndarray.ts';
@@ -72,7 +72,7 @@ function countOf(shape: Shape, axes: readonly number[]): number {
 /** Runs the backend's reduce kernel; `dtype` is the result's (and accumulator's) dtype. */
 function reduce(op: ReduceOp, a: ArrayLike, axis: Axis | undefined, keepdims: boolean, dtype: DType): NDArray {
   let x = asarray(a);
-  const axes = normalizeAxes(axis, x.ndim);
+  const axes = zeroDimAxis(axis, x.ndim) ? [] : normalizeAxes(axis, x.ndim);
   if ((op === 'min' || op === 'max') && axes.length > 0 && countOf(x.shape, axes) === 0) {
     throw new ValueError(`zero-size array to reduction operation ${NAMES[op]} which has no identity`);
   }
@@ -274,7 +274,7 @@ function argReduce(op: ArgReduceOp, a: ArrayLike, options: ArgOptions): NDArray 
   const axis = flat ? 0 : normalizeAxis(options.axis as number, src.ndim);
   if (src.shape[axis] === 0) throw new ValueError(`attempt to get ${op} of an empty sequence`);
   const keptShape = src.shape.filter((_, i) => i !== axis);
-  const shape = !options.keepdims ? keptShape : flat ? x.shape.map(() => 1) : src.shape.map((d, i) => (i === axis ? 1 : d));
+  const shape = !options.keepdims ? keptShape : flat || x.ndim === 0 ? x.shape.map(() => 1) : src.shape.map((d, i) => (i === axis ? 1 : d));
   const out = NDArray.empty(shape, 'int32', x.device);
   x.backend.argReduce(op, src, axis, viewAs(out, keptShape));
   if (src !== x) src.dispose();

@@ -4,7 +4,7 @@
 // thing to understand in tile: shape (s0, s1) tiled (t0, t1) is the view (t0, s0, t1, s1) with
 // stride 0 on the t axes, read in C order and reshaped to (t0*s0, t1*s1).
 import { isInteger } from './dtype.ts';
-import { checkSize, checkTotalSize, normalizeAxis, shapeList } from './shape.ts';
+import { checkSize, checkTotalSize, normalizeAxis, shapeList, zeroDimAxis } from './shape.ts';
 import { ValueError } from './errors.ts';
 import { NDArray, type ArrayLike } from './ndarray.ts';
 import { asarray } from './creation.ts';
@@ -35,8 +35,9 @@ function repeatCounts(repeats: ArrayLike, n: number): globalThis.ArrayLike<numbe
 export function repeat(a: ArrayLike, repeats: ArrayLike, options: { axis?: number | null } = {}): NDArray {
   checkOptions('repeat', options, ['axis']);
   return tidy(() => {
-    const flat = options.axis === undefined || options.axis === null;
-    const x = flat ? ravel(a) : asarray(a);
+    const given = asarray(a);
+    const flat = options.axis === undefined || options.axis === null || zeroDimAxis(options.axis, given.ndim);
+    const x = flat ? ravel(given) : given;
     const axis = normalizeAxis(flat ? 0 : options.axis as number, x.ndim);
     const counts = repeatCounts(repeats, x.shape[axis]);
     // The index list: i appears counts[i] times, in order.

@@ -104,6 +104,10 @@ export function normalizeAxis(axis: number, ndim: number): number {
   return axis < 0 ? axis + ndim : axis;
 }
 
+/** NumPy's legacy rule for 0-d arrays in its C functions that take one int axis (reductions, argmax,
+ *  cumsum, take, repeat, squeeze): axis 0 or -1 is accepted, the 0-d array standing for a 1-element one. */
+export const zeroDimAxis = (axis: unknown, ndim: number): boolean => ndim === 0 && (axis === 0 || axis === -1);
+
 /** Normalises `axis` (undefined = all axes, an int or a list) into a sorted list without repeats. */
 export function normalizeAxes(axis: number | readonly number[] | null | undefined, ndim: number): number[] {
   // (a list, an int, or an integer array, as NumPy takes them)

@@ -3,10 +3,10 @@
 // Each one only builds an index tuple (a run of ':' then an index array) and lets indexing do the
 // rest, so bounds errors read exactly as `a.get(...)`'s do.
 import { isInteger } from './dtype.ts';
-import { normalizeAxis } from './shape.ts';
+import { normalizeAxis, zeroDimAxis } from './shape.ts';
 import { IndexError, ValueError } from './errors.ts';
 import { NDArray, requireNDArray, type ArrayLike } from './ndarray.ts';
-import { asarray, arange } from './creation.ts';
+import { asarray, arange, zeros } from './creation.ts';
 import { tidy } from './memory.ts';
 import { ravel } from './manipulation.ts';
 import { hostValues, nonzeroCoords } from './selection.ts';
@@ -37,9 +37,13 @@ export function argwhere(a: ArrayLike): NDArray {
   return NDArray.fromTyped(rows, [count, x.ndim], 'int32', x.device);
 }
 
+/** The shape np.take gives: `indices`'s shape in place of `axis`. */
+const takenShape = (shape: readonly number[], axis: number, idx: readonly number[]): number[] => [...shape.slice(0, axis), ...idx, ...shape.slice(axis + 1)];
+
 /** Integer indices on the host, with 'wrap' (modulo n) or 'clip' (into [0, n-1]) applied. */
 function indexValues(indices: ArrayLike, n: number, mode: IndexMode): NDArray {
-  const idx = asarray(indices);
+  let idx = asarray(indices);
+  if (idx.size === 0 && !isInteger(idx.dtype)) idx = idx.astype('int32'); // np.take(x, []): an empty list is an empty index
   if (!isInteger(idx.dtype)) throw new IndexError(`arrays used as indices must be of integer (or boolean) type (got dtype '${idx.dtype}')`);
   if (mode === 'raise') return idx;
   const wrap = (v: number): number => (mode === 'wrap' ? ((v % n) + n) % n : Math.min(Math.max(v, 0), n - 1));
@@ -51,9 +55,13 @@ function indexValues(indices: ArrayLike, n: number, mode: IndexMode): NDArray {
 export function take(a: ArrayLike, indices: ArrayLike, options: { axis?: number | null; mode?: IndexMode } = {}): NDArray {
   checkOptions('take', options, ['axis', 'mode'], ['out']);
   return tidy(() => {
-    const x = options.axis === undefined || options.axis === null ? ravel(a) : asarray(a);
-    const axis = normalizeAxis(options.axis ?? 0, x.ndim);
+    const given = asarray(a);
+    const x = options.axis === undefined || options.axis === null || zeroDimAxis(options.axis, given.ndim) ? ravel(given) : given;
+    const axis = normalizeAxis(zeroDimAxis(options.axis, given.ndim) ? 0 : options.axis ?? 0, x.ndim);
     const idx = indexValues(indices, x.shape[axis], options.mode ?? 'raise');
+    if (idx.size > 0 && x.shape[axis] === 0) throw new IndexError('cannot do a non-empty take from an empty axes.');
+    // With nothing to take (an empty index, or the other axes empty) NumPy checks no index either.
+    if (idx.size === 0 || x.size === 0) return zeros(takenShape(x.shape, axis, idx.shape), { dtype: x.dtype, device: x.device });
     const out = x.get(...new Array<string>(axis).fill(':'), idx.ndim === 0 ? idx.reshape([1]) : idx);
     return idx.ndim === 0 ? out.reshape(out.shape.filter((_, i) => i !== axis)) : out;
   });
