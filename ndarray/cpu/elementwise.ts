@@ -3,11 +3,14 @@
 // to the op's computation dtype; `out` may have another dtype (the `out` option), and storing into
 // its typed array does the C cast (int results wrap). The four arithmetic ops most programs spend
 // their time in get hand-written loops with no call per element; the rest call the table's formula.
+// With the Wasm kernels on (wasm/kernels.ts), float rows of the ops wasm/elementwise.ts covers run
+// there first; these loops stay the reference and handle every other row.
 import { isFloat, type TypedArray } from '../dtype.ts';
 import type { View } from '../backend.ts';
 import { formulaFor, getOp, type Formula } from '../ops.ts';
 import { forEachRow } from './strided.ts';
 import { dataOf } from './backend.ts';
+import { simdBinaryRow, simdUnaryRow } from './wasm/elementwise.ts';
 
 /** One row of a binary op: n elements, x from i, y from j, o from k, each with its own stride. */
 type BinaryRow = (x: TypedArray, y: TypedArray, o: TypedArray, i: number, j: number, k: number,
@@ -44,8 +47,10 @@ function genericRow(f: Formula): BinaryRow {
 /** out = op(a, b). */
 export function binaryKernel(op: string, a: View, b: View, out: View): void {
   const row = fastRow(op, a) ?? genericRow(formulaFor(getOp(op, 2), a.dtype));
+  const simd = simdBinaryRow(op, a, b, out);
   const x = dataOf(a), y = dataOf(b), o = dataOf(out);
   forEachRow(out.shape, [a, b, out], (pos, n, inner) => {
+    if (simd?.(x, y, o, pos[0], pos[1], pos[2], n, inner[0], inner[1], inner[2])) return;
     row(x, y, o, pos[0], pos[1], pos[2], n, inner[0], inner[1], inner[2]);
   });
 }
@@ -53,9 +58,11 @@ export function binaryKernel(op: string, a: View, b: View, out: View): void {
 /** out = op(x). */
 export function unaryKernel(op: string, x: View, out: View): void {
   const f = formulaFor(getOp(op, 1), x.dtype);
+  const simd = simdUnaryRow(op, x, out);
   const src = dataOf(x), dst = dataOf(out);
   forEachRow(out.shape, [x, out], (pos, n, inner) => {
     const si = inner[0], so = inner[1];
+    if (simd?.(src, dst, pos[0], pos[1], n, si, so)) return;
     for (let e = 0, i = pos[0], k = pos[1]; e < n; e++, i += si, k += so) dst[k] = f(src[i], 0);
   });
 }

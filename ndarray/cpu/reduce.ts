@@ -4,6 +4,8 @@
 // folds into one output element (the row runs along a reduced axis: a tight loop, pairwise for sums)
 // or updates a row of outputs (the row runs along a kept axis: out[j] = op(out[j], x[i, j])).
 // Arithmetic happens in out's dtype: float32 sums round like NumPy's, int32 sums wrap.
+// With the Wasm kernels on, float sums try wasm/reduce.ts first (same order, same bits); the loops
+// here stay the reference and handle every row it leaves.
 import type { View, ReduceOp } from '../backend.ts';
 import type { DType, TypedArray } from '../dtype.ts';
 import { shapeSize } from '../shape.ts';
@@ -11,6 +13,7 @@ import { cpuBackend, dataOf } from './backend.ts';
 import { forEachRow } from './strided.ts';
 import { CHUNK, pairwiseSum, pairwiseSum32 } from './pairwise.ts';
 import { intRange, wrapFor, type Layout } from './layout.ts';
+import { simdReduce } from './wasm/reduce.ts';
 
 export { argReduceKernel } from './argreduce.ts';
 export { scanKernel } from './scan.ts';
@@ -34,10 +37,15 @@ export function reduceKernel(op: ReduceOp, x: View, axes: readonly number[], out
   const wrap = wrapFor(out.dtype);
   const f32 = out.dtype === 'float32';
   const intProd = op === 'prod' && out.dtype !== 'float32' && out.dtype !== 'float64';
+  const simd = simdReduce(op, x, out);
   forEachRow(shape, [xLayout, outLayout], (pos, len, inner) => {
-    if (inner[1] === 0) dst[pos[1]] = foldRow(op, src, pos[0], len, inner[0], dst[pos[1]], f32, wrap, intProd);
-    else accumulateRow(op, src, pos[0], inner[0], dst, pos[1], inner[1], len, intProd);
+    if (inner[1] === 0) {
+      dst[pos[1]] = simd?.fold(src, pos[0], len, inner[0], dst[pos[1]]) ?? foldRow(op, src, pos[0], len, inner[0], dst[pos[1]], f32, wrap, intProd);
+    } else if (!simd?.accumulate(src, pos[0], inner[0], dst, pos[1], inner[1], len)) {
+      accumulateRow(op, src, pos[0], inner[0], dst, pos[1], inner[1], len, intProd);
+    }
   });
+  simd?.finish();
 }
 
 /** x's and out's layouts over x's index space: out gets stride 0 along reduced axes, and axes are

@@ -7,7 +7,7 @@
 // to a loop's start), and `forRange` wraps the usual counting loop. WebAssembly.validate checks the
 // finished bytes, so a wrongly typed stack is reported when the module is built.
 import { Op, SIMD_PREFIX, SimdOp, ValType } from './opcodes.ts';
-import { float64Bytes, signedLeb128, unsignedLeb128 } from './encoding.ts';
+import { float32Bytes, float64Bytes, signedLeb128, unsignedLeb128 } from './encoding.ts';
 
 /** A parameter or local variable: its index in the function and its type. */
 export interface Local {
@@ -60,6 +60,9 @@ export class FunctionBuilder {
   // Control flow. `body` emits the instructions inside; labels count outward from the innermost.
   block(body: () => void): this { this.op(Op.block, 0x40); body(); return this.op(Op.end); }
   loop(body: () => void): this { this.op(Op.loop, 0x40); body(); return this.op(Op.end); }
+  /** Calls the module's function number `index` (functions are numbered in the order they are added). */
+  call(index: number): this { return this.op(Op.call, ...unsignedLeb128(index)); }
+  return(): this { return this.op(Op.return); }
   br(depth: number): this { return this.op(Op.br, ...unsignedLeb128(depth)); }
   brIf(depth: number): this { return this.op(Op.brIf, ...unsignedLeb128(depth)); }
   /** if (top of stack != 0) then() else otherwise() */
@@ -97,6 +100,7 @@ export class FunctionBuilder {
     mul: () => this.op(Op.i32Mul),
     and: () => this.op(Op.i32And),
     shl: () => this.op(Op.i32Shl),
+    shrU: () => this.op(Op.i32ShrU),
     eqz: () => this.op(Op.i32Eqz),
     eq: () => this.op(Op.i32Eq),
     ne: () => this.op(Op.i32Ne),
@@ -105,6 +109,12 @@ export class FunctionBuilder {
     gtS: () => this.op(Op.i32GtS),
     load: (offset = 0) => this.memory([Op.i32Load], 4, offset),
     store: (offset = 0) => this.memory([Op.i32Store], 4, offset),
+  };
+
+  readonly f32 = {
+    const: (x: number) => this.op(Op.f32Const, ...float32Bytes(x)),
+    add: () => this.op(Op.f32Add),
+    load: (offset = 0) => this.memory([Op.f32Load], 4, offset),
   };
 
   readonly f64 = {
@@ -128,15 +138,35 @@ export class FunctionBuilder {
   /** Two float64 lanes. */
   readonly f64x2 = {
     splat: () => this.simd(SimdOp.f64x2Splat),
+    extractLane: (lane: number) => this.simd(SimdOp.f64x2ExtractLane, lane),
     add: () => this.simd(SimdOp.f64x2Add),
+    sub: () => this.simd(SimdOp.f64x2Sub),
     mul: () => this.simd(SimdOp.f64x2Mul),
+    div: () => this.simd(SimdOp.f64x2Div),
+    neg: () => this.simd(SimdOp.f64x2Neg),
+    abs: () => this.simd(SimdOp.f64x2Abs),
+    sqrt: () => this.simd(SimdOp.f64x2Sqrt),
+    floor: () => this.simd(SimdOp.f64x2Floor),
+    ceil: () => this.simd(SimdOp.f64x2Ceil),
+    trunc: () => this.simd(SimdOp.f64x2Trunc),
+    nearest: () => this.simd(SimdOp.f64x2Nearest),
   };
 
   /** Four float32 lanes. */
   readonly f32x4 = {
     splat: () => this.simd(SimdOp.f32x4Splat),
+    extractLane: (lane: number) => this.simd(SimdOp.f32x4ExtractLane, lane),
     add: () => this.simd(SimdOp.f32x4Add),
+    sub: () => this.simd(SimdOp.f32x4Sub),
     mul: () => this.simd(SimdOp.f32x4Mul),
+    div: () => this.simd(SimdOp.f32x4Div),
+    neg: () => this.simd(SimdOp.f32x4Neg),
+    abs: () => this.simd(SimdOp.f32x4Abs),
+    sqrt: () => this.simd(SimdOp.f32x4Sqrt),
+    floor: () => this.simd(SimdOp.f32x4Floor),
+    ceil: () => this.simd(SimdOp.f32x4Ceil),
+    trunc: () => this.simd(SimdOp.f32x4Trunc),
+    nearest: () => this.simd(SimdOp.f32x4Nearest),
   };
 
   /** The code section's entry for this function: locals declared in runs of one type, then the

@@ -39,6 +39,11 @@ export function float64Bytes(x: number): number[] {
   return [...new Uint8Array(new Float64Array([x]).buffer)];
 }
 
+/** A float32 constant's 4 bytes, little-endian (for f32.const). */
+export function float32Bytes(x: number): number[] {
+  return [...new Uint8Array(new Float32Array([x]).buffer)];
+}
+
 /** A name: its UTF-8 length, then its bytes. */
 export function encodeName(s: string): number[] {
   const bytes = [...new TextEncoder().encode(s)];

@@ -1,11 +1,13 @@
-// Which CPU kernels run the float matrix products: the WebAssembly SIMD ones (built here once per
-// process from gemm-kernel.ts) or the TypeScript reference (gemm-blocked.ts). The default is 'wasm'
-// wherever WebAssembly SIMD validates; TESSERA_CPU_KERNELS=ts|wasm or setCpuKernels choose, and
-// asking for 'wasm' where SIMD is missing falls back to 'ts' with a warning.
+// Which CPU kernels run the float matrix products, elementwise ops and sums: the WebAssembly SIMD
+// ones (built here once per process from gemm-kernel.ts and staging.ts) or the TypeScript reference
+// (gemm-blocked.ts, elementwise.ts, reduce.ts). The default is 'wasm' wherever WebAssembly SIMD
+// validates; TESSERA_CPU_KERNELS=ts|wasm or setCpuKernels choose, and asking for 'wasm' where SIMD
+// is missing falls back to 'ts' with a warning.
 import { ModuleBuilder } from './module.ts';
 import { FunctionBuilder } from './builder.ts';
 import { buildMacroKernel, type FloatDType } from './gemm-kernel.ts';
 import { instantiateGemm, type GemmPlan, type WasmGemm } from './gemm.ts';
+import { buildStreamModule, instantiateStreams, type Streams } from './staging.ts';
 
 export type CpuKernels = 'ts' | 'wasm';
 
@@ -44,6 +46,7 @@ export function buildGemmModule(plans: Record<FloatDType, GemmPlan> = GEMM_PLANS
 let choice: CpuKernels | null = null; // null: not decided yet
 let gemmModule: WebAssembly.Module | null = null;
 let mainGemm: WasmGemm | null = null;
+let mainStreams: Streams | null = null;
 
 function readEnv(): string | undefined {
   try {
@@ -85,4 +88,10 @@ export function gemmWasmModule(): WebAssembly.Module {
 export function mainThreadGemm(): WasmGemm {
   mainGemm ??= instantiateGemm(gemmWasmModule(), GEMM_PLANS);
   return mainGemm;
+}
+
+/** The calling thread's instance of the elementwise and reduction kernels (staging.ts). */
+export function mainThreadStreams(): Streams {
+  mainStreams ??= instantiateStreams(buildStreamModule());
+  return mainStreams;
 }
