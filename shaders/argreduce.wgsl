@@ -3,7 +3,12 @@
 // argLines: one thread per output scans its line in order, so "first" comes for free.
 // argTree: a workgroup shares one long line; (value, index) pairs are halved in workgroup memory,
 // and ties go to the smaller index.
-override OP: u32;   // 0 argmin, 1 argmax
+
+// The arg-reductions (ARG_REDUCE_CODES in ndarray/webgpu/constants.ts).
+const REDUCE_ARGMIN: u32 = 0u;
+const REDUCE_ARGMAX: u32 = 1u;
+
+override OP: u32;   // REDUCE_ARGMIN or REDUCE_ARGMAX
 override CT: u32;
 override X_DT: u32;
 
@@ -55,7 +60,7 @@ fn beats(a: u32, ia: u32, b: u32, ib: u32) -> bool {
   if (equal) {
     return ia < ib;
   }
-  return select(!less, less, OP == 0u);
+  return select(!less, less, OP == REDUCE_ARGMIN);
 }
 
 fn lineStart(o: u32) -> vec2i {

@@ -5,6 +5,35 @@
 // integers and bool (CT). Formulas follow the CPU kernels: Python's floor division and modulo,
 // NaN-propagating maximum, integer division by zero giving 0. Comparisons give 1 or 0. powF, fmodF
 // and atan2F are the accurate versions of shaders/math.wgsl.
+
+// The binary op codes: the `code` column of BINARY_ROWS in ndarray/ops.ts, named after the row.
+const OP_ADD: u32 = 0u;
+const OP_SUBTRACT: u32 = 1u;
+const OP_MULTIPLY: u32 = 2u;
+const OP_DIVIDE: u32 = 3u;
+const OP_POWER: u32 = 4u;
+const OP_FLOOR_DIVIDE: u32 = 5u;
+const OP_MOD: u32 = 6u;
+const OP_FMOD: u32 = 7u;
+const OP_MAXIMUM: u32 = 8u;
+const OP_MINIMUM: u32 = 9u;
+const OP_FMAX: u32 = 10u;
+const OP_FMIN: u32 = 11u;
+const OP_EQUAL: u32 = 12u;
+const OP_NOT_EQUAL: u32 = 13u;
+const OP_LESS: u32 = 14u;
+const OP_LESS_EQUAL: u32 = 15u;
+const OP_GREATER: u32 = 16u;
+const OP_GREATER_EQUAL: u32 = 17u;
+const OP_LOGICAL_AND: u32 = 18u;
+const OP_LOGICAL_OR: u32 = 19u;
+const OP_LOGICAL_XOR: u32 = 20u;
+const OP_BITWISE_AND: u32 = 21u;
+const OP_BITWISE_OR: u32 = 22u;
+const OP_BITWISE_XOR: u32 = 23u;
+const OP_ARCTAN2: u32 = 24u;
+const OP_HYPOT: u32 = 25u;
+
 override OP: u32;
 override CT: u32;
 override A_DT: u32;
@@ -69,29 +98,29 @@ fn hypotF(x: f32, y: f32) -> f32 {
 fn opF32(x: f32, y: f32) -> f32 {
   let nan = isNan(x) || isNan(y);
   switch OP {
-    case 0u: { return x + y; }
-    case 1u: { return x - y; }
-    case 2u: { return x * y; }
-    case 3u: { return x / y; }
-    case 4u: { return powF(x, y); }
-    case 5u: { return floorDivF(x, y); }
-    case 6u: { return modF(x, y); }
-    case 7u: { return fmodF(x, y); }
-    case 8u: { return select(y, x, x > y || isNan(x)); }
-    case 9u: { return select(y, x, x < y || isNan(x)); }
-    case 10u: { return select(y, x, x > y || isNan(y)); }
-    case 11u: { return select(y, x, x < y || isNan(y)); }
-    case 12u: { return truth(!nan && x == y); }
-    case 13u: { return truth(nan || x != y); }
-    case 14u: { return truth(!nan && x < y); }
-    case 15u: { return truth(!nan && x <= y); }
-    case 16u: { return truth(!nan && x > y); }
-    case 17u: { return truth(!nan && x >= y); }
-    case 18u: { return truth(wordIsTrue(bitcast<u32>(x), DT_F32) && wordIsTrue(bitcast<u32>(y), DT_F32)); }
-    case 19u: { return truth(wordIsTrue(bitcast<u32>(x), DT_F32) || wordIsTrue(bitcast<u32>(y), DT_F32)); }
-    case 20u: { return truth(wordIsTrue(bitcast<u32>(x), DT_F32) != wordIsTrue(bitcast<u32>(y), DT_F32)); }
-    case 24u: { return atan2F(x, y); }
-    case 25u: { return hypotF(x, y); }
+    case OP_ADD: { return x + y; }
+    case OP_SUBTRACT: { return x - y; }
+    case OP_MULTIPLY: { return x * y; }
+    case OP_DIVIDE: { return x / y; }
+    case OP_POWER: { return powF(x, y); }
+    case OP_FLOOR_DIVIDE: { return floorDivF(x, y); }
+    case OP_MOD: { return modF(x, y); }
+    case OP_FMOD: { return fmodF(x, y); }
+    case OP_MAXIMUM: { return select(y, x, x > y || isNan(x)); }
+    case OP_MINIMUM: { return select(y, x, x < y || isNan(x)); }
+    case OP_FMAX: { return select(y, x, x > y || isNan(y)); }
+    case OP_FMIN: { return select(y, x, x < y || isNan(y)); }
+    case OP_EQUAL: { return truth(!nan && x == y); }
+    case OP_NOT_EQUAL: { return truth(nan || x != y); }
+    case OP_LESS: { return truth(!nan && x < y); }
+    case OP_LESS_EQUAL: { return truth(!nan && x <= y); }
+    case OP_GREATER: { return truth(!nan && x > y); }
+    case OP_GREATER_EQUAL: { return truth(!nan && x >= y); }
+    case OP_LOGICAL_AND: { return truth(wordIsTrue(bitcast<u32>(x), DT_F32) && wordIsTrue(bitcast<u32>(y), DT_F32)); }
+    case OP_LOGICAL_OR: { return truth(wordIsTrue(bitcast<u32>(x), DT_F32) || wordIsTrue(bitcast<u32>(y), DT_F32)); }
+    case OP_LOGICAL_XOR: { return truth(wordIsTrue(bitcast<u32>(x), DT_F32) != wordIsTrue(bitcast<u32>(y), DT_F32)); }
+    case OP_ARCTAN2: { return atan2F(x, y); }
+    case OP_HYPOT: { return hypotF(x, y); }
     default: { return nanF32(); }
   }
 }
@@ -114,61 +143,61 @@ fn powI(x: i32, y: i32) -> i32 {
 
 fn opI32(x: i32, y: i32) -> i32 {
   switch OP {
-    case 0u: { return x + y; }
-    case 1u: { return x - y; }
-    case 2u: { return x * y; }
-    case 4u: { return powI(x, y); }
-    case 5u: {
+    case OP_ADD: { return x + y; }
+    case OP_SUBTRACT: { return x - y; }
+    case OP_MULTIPLY: { return x * y; }
+    case OP_POWER: { return powI(x, y); }
+    case OP_FLOOR_DIVIDE: {
       if (y == 0) { return 0; }
       let q = x / y;
       return select(q, q - 1, (x % y != 0) && ((x < 0) != (y < 0)));
     }
-    case 6u: {
+    case OP_MOD: {
       if (y == 0) { return 0; }
       let r = x % y;
       return select(r, r + y, r != 0 && ((r < 0) != (y < 0)));
     }
-    case 7u: { return select(x % y, 0, y == 0); }
-    case 8u, 10u: { return max(x, y); }
-    case 9u, 11u: { return min(x, y); }
-    case 12u: { return i32(x == y); }
-    case 13u: { return i32(x != y); }
-    case 14u: { return i32(x < y); }
-    case 15u: { return i32(x <= y); }
-    case 16u: { return i32(x > y); }
-    case 17u: { return i32(x >= y); }
-    case 18u: { return i32(x != 0 && y != 0); }
-    case 19u: { return i32(x != 0 || y != 0); }
-    case 20u: { return i32((x != 0) != (y != 0)); }
-    case 21u: { return x & y; }
-    case 22u: { return x | y; }
-    case 23u: { return x ^ y; }
+    case OP_FMOD: { return select(x % y, 0, y == 0); }
+    case OP_MAXIMUM, OP_FMAX: { return max(x, y); }
+    case OP_MINIMUM, OP_FMIN: { return min(x, y); }
+    case OP_EQUAL: { return i32(x == y); }
+    case OP_NOT_EQUAL: { return i32(x != y); }
+    case OP_LESS: { return i32(x < y); }
+    case OP_LESS_EQUAL: { return i32(x <= y); }
+    case OP_GREATER: { return i32(x > y); }
+    case OP_GREATER_EQUAL: { return i32(x >= y); }
+    case OP_LOGICAL_AND: { return i32(x != 0 && y != 0); }
+    case OP_LOGICAL_OR: { return i32(x != 0 || y != 0); }
+    case OP_LOGICAL_XOR: { return i32((x != 0) != (y != 0)); }
+    case OP_BITWISE_AND: { return x & y; }
+    case OP_BITWISE_OR: { return x | y; }
+    case OP_BITWISE_XOR: { return x ^ y; }
     default: { return 0; }
   }
 }
 
 fn opU32(x: u32, y: u32) -> u32 {
   switch OP {
-    case 0u: { return x + y; }
-    case 1u: { return x - y; }
-    case 2u: { return x * y; }
-    case 4u: { return bitcast<u32>(powI(bitcast<i32>(x), i32(min(y, 0x7fffffffu)))); }
-    case 5u: { return select(x / y, 0u, y == 0u); }
-    case 6u, 7u: { return select(x % y, 0u, y == 0u); }
-    case 8u, 10u: { return max(x, y); }
-    case 9u, 11u: { return min(x, y); }
-    case 12u: { return u32(x == y); }
-    case 13u: { return u32(x != y); }
-    case 14u: { return u32(x < y); }
-    case 15u: { return u32(x <= y); }
-    case 16u: { return u32(x > y); }
-    case 17u: { return u32(x >= y); }
-    case 18u: { return u32(x != 0u && y != 0u); }
-    case 19u: { return u32(x != 0u || y != 0u); }
-    case 20u: { return u32((x != 0u) != (y != 0u)); }
-    case 21u: { return x & y; }
-    case 22u: { return x | y; }
-    case 23u: { return x ^ y; }
+    case OP_ADD: { return x + y; }
+    case OP_SUBTRACT: { return x - y; }
+    case OP_MULTIPLY: { return x * y; }
+    case OP_POWER: { return bitcast<u32>(powI(bitcast<i32>(x), i32(min(y, 0x7fffffffu)))); }
+    case OP_FLOOR_DIVIDE: { return select(x / y, 0u, y == 0u); }
+    case OP_MOD, OP_FMOD: { return select(x % y, 0u, y == 0u); }
+    case OP_MAXIMUM, OP_FMAX: { return max(x, y); }
+    case OP_MINIMUM, OP_FMIN: { return min(x, y); }
+    case OP_EQUAL: { return u32(x == y); }
+    case OP_NOT_EQUAL: { return u32(x != y); }
+    case OP_LESS: { return u32(x < y); }
+    case OP_LESS_EQUAL: { return u32(x <= y); }
+    case OP_GREATER: { return u32(x > y); }
+    case OP_GREATER_EQUAL: { return u32(x >= y); }
+    case OP_LOGICAL_AND: { return u32(x != 0u && y != 0u); }
+    case OP_LOGICAL_OR: { return u32(x != 0u || y != 0u); }
+    case OP_LOGICAL_XOR: { return u32((x != 0u) != (y != 0u)); }
+    case OP_BITWISE_AND: { return x & y; }
+    case OP_BITWISE_OR: { return x | y; }
+    case OP_BITWISE_XOR: { return x ^ y; }
     default: { return 0u; }
   }
 }

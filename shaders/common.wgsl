@@ -19,8 +19,8 @@ const CT_F32 = 0u;
 const CT_I32 = 1u;
 const CT_U32 = 2u;
 
-// Threads per workgroup of the one-thread-per-element kernels.
-const WG = 256u;
+// Threads per workgroup of the one-thread-per-element kernels (WG in ndarray/webgpu/constants.ts).
+const WG: u32 = 256u;
 
 fn isSignedInt(dt: u32) -> bool {
   return dt == DT_I32 || dt == DT_I8 || dt == DT_I16;
@@ -251,14 +251,15 @@ fn elementPositions(i: u32, e: Elementwise) -> vec4u {
 // One-thread-per-element kernels give each workgroup a block of WG * PER_THREAD elements; thread t
 // handles elements t, t + WG, t + 2 WG ... of the block, so neighbouring threads touch neighbouring
 // elements (coalesced on GPUs, vector lanes on CPU drivers) and launch overhead is paid once per 16.
-const PER_THREAD = 16u;
+const PER_THREAD: u32 = 16u;
+const BLOCK: u32 = WG * PER_THREAD; // elements per workgroup (BLOCK in ndarray/webgpu/constants.ts)
 
 fn blockStart(wid: vec3u, nwg: vec3u, lid: u32) -> u32 {
-  return workgroupIndex(wid, nwg) * WG * PER_THREAD + lid;
+  return workgroupIndex(wid, nwg) * BLOCK + lid;
 }
 
 fn blockEnd(wid: vec3u, nwg: vec3u, n: u32) -> u32 {
-  return min((workgroupIndex(wid, nwg) + 1u) * WG * PER_THREAD, n);
+  return min((workgroupIndex(wid, nwg) + 1u) * BLOCK, n);
 }
 
 // The element a thread handles in a launch of one element per thread.

@@ -7,8 +7,18 @@
 //  - matmulVec4: K, N, the row strides and offsets are multiples of 4, so rows load as vec4<f32>;
 //  - matmulScalar: any shape; loads past the edges read 0 and their results are not stored.
 // Rows past M are clamped to M - 1 (valid memory, results dropped), so the inner loop has no branches.
+
+// The activations of the epilogue (ACTIVATIONS in ndarray/webgpu/constants.ts; the code is the index).
+const ACT_LINEAR: u32 = 0u;
+const ACT_RELU: u32 = 1u;
+const ACT_SIGMOID: u32 = 2u;
+const ACT_TANH: u32 = 3u;
+const ACT_ELU: u32 = 4u;
+const ACT_SOFTPLUS: u32 = 5u;
+const ACT_SWISH: u32 = 6u;
+
 override HAS_BIAS: u32 = 0u;
-override ACT: u32 = 0u;   // ACTIVATIONS in ndarray/webgpu/matmul.ts: linear, relu, sigmoid, tanh, elu, softplus, swish
+override ACT: u32 = ACT_LINEAR;
 
 struct Params {
   batchShape: array<vec4u, 2>,
@@ -41,8 +51,8 @@ struct Params {
 @group(0) @binding(3) var<storage, read> bias: array<f32>;
 @group(0) @binding(4) var<uniform> p: Params;
 
-const TILE_COLS = 8u;   // threads along N, one vec4 each
-const TILE_ROWS = 8u;   // threads along M, four rows each
+const TILE_COLS: u32 = 8u;   // threads along N, one vec4 each (TILE_COLS in ndarray/webgpu/constants.ts)
+const TILE_ROWS: u32 = 8u;   // threads along M, four rows each (TILE_ROWS there)
 
 // The (tile row, tile column, batch) a workgroup owns, from its linear index.
 fn tileOf(g: u32) -> vec3u {
@@ -60,18 +70,18 @@ fn batchOffsets(z: u32) -> vec3i {
 
 fn activate1(v: f32) -> f32 {
   switch ACT {
-    case 1u: { return max(v, 0.0); }
-    case 2u: { return 1.0 / (1.0 + expF(-v)); }
-    case 3u: { return tanhF(v); }
-    case 4u: { return select(expm1F(v), v, v > 0.0); }
-    case 5u: { return max(v, 0.0) + log1pF(expF(-abs(v))); }
-    case 6u: { return v / (1.0 + expF(-v)); }
+    case ACT_RELU: { return max(v, 0.0); }
+    case ACT_SIGMOID: { return 1.0 / (1.0 + expF(-v)); }
+    case ACT_TANH: { return tanhF(v); }
+    case ACT_ELU: { return select(expm1F(v), v, v > 0.0); }
+    case ACT_SOFTPLUS: { return max(v, 0.0) + log1pF(expF(-abs(v))); }
+    case ACT_SWISH: { return v / (1.0 + expF(-v)); }
     default: { return v; }
   }
 }
 
 fn activate(v: vec4f) -> vec4f {
-  if (ACT == 0u) {
+  if (ACT == ACT_LINEAR) {
     return v;
   }
   return vec4f(activate1(v.x), activate1(v.y), activate1(v.z), activate1(v.w));

@@ -8,7 +8,16 @@
 //    (reduceLines or reduceTree over [outer, chunks]) reduces.
 // Values are folded as 32-bit patterns of the compute type CT, so one workgroup array serves f32, i32
 // and u32. all/any fold 0/1 flags with min/max.
-override OP: u32;   // 0 sum, 1 prod, 2 min, 3 max, 4 all, 5 any (REDUCE_OPS in reduce.ts)
+
+// The reductions (REDUCE_CODES in ndarray/webgpu/constants.ts).
+const REDUCE_SUM: u32 = 0u;
+const REDUCE_PROD: u32 = 1u;
+const REDUCE_MIN: u32 = 2u;
+const REDUCE_MAX: u32 = 3u;
+const REDUCE_ALL: u32 = 4u;
+const REDUCE_ANY: u32 = 5u;
+
+override OP: u32;   // one of the REDUCE_ codes
 override CT: u32;   // compute type of the accumulator
 override X_DT: u32;
 override OUT_DT: u32;
@@ -37,16 +46,16 @@ var<workgroup> partial: array<u32, WG>;
 
 fn identity() -> u32 {
   switch OP {
-    case 1u: {
+    case REDUCE_PROD: {
       return select(select(1u, bitcast<u32>(1), CT == CT_I32), bitcast<u32>(1.0), CT == CT_F32);
     }
-    case 2u: {
+    case REDUCE_MIN: {
       return select(select(0xffffffffu, 0x7fffffffu, CT == CT_I32), INF_BITS, CT == CT_F32);
     }
-    case 3u: {
+    case REDUCE_MAX: {
       return select(select(0u, 0x80000000u, CT == CT_I32), INF_BITS | 0x80000000u, CT == CT_F32);
     }
-    case 4u: {
+    case REDUCE_ALL: {
       return 1u;
     }
     default: {
@@ -57,7 +66,7 @@ fn identity() -> u32 {
 
 // An element of x as accumulator bits.
 fn load(w: u32) -> u32 {
-  if (OP >= 4u) {
+  if (OP == REDUCE_ALL || OP == REDUCE_ANY) {
     return u32(wordIsTrue(w, X_DT));
   }
   return wordToBits(w, X_DT, CT);
@@ -66,8 +75,8 @@ fn load(w: u32) -> u32 {
 // min/max propagate NaN, as NumPy's do.
 fn combineF(a: f32, b: f32) -> f32 {
   switch OP {
-    case 0u: { return a + b; }
-    case 1u: { return a * b; }
+    case REDUCE_SUM: { return a + b; }
+    case REDUCE_PROD: { return a * b; }
     default: {
       if (isNan(a)) {
         return a;
@@ -75,25 +84,25 @@ fn combineF(a: f32, b: f32) -> f32 {
       if (isNan(b)) {
         return b;
       }
-      return select(max(a, b), min(a, b), OP == 2u);
+      return select(max(a, b), min(a, b), OP == REDUCE_MIN);
     }
   }
 }
 
 fn combineI(a: i32, b: i32) -> i32 {
   switch OP {
-    case 0u: { return a + b; }
-    case 1u: { return a * b; }
-    case 2u: { return min(a, b); }
+    case REDUCE_SUM: { return a + b; }
+    case REDUCE_PROD: { return a * b; }
+    case REDUCE_MIN: { return min(a, b); }
     default: { return max(a, b); }
   }
 }
 
 fn combineU(a: u32, b: u32) -> u32 {
   switch OP {
-    case 0u: { return a + b; }
-    case 1u: { return a * b; }
-    case 2u, 4u: { return min(a, b); }
+    case REDUCE_SUM: { return a + b; }
+    case REDUCE_PROD: { return a * b; }
+    case REDUCE_MIN, REDUCE_ALL: { return min(a, b); }
     default: { return max(a, b); }
   }
 }

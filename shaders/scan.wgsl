@@ -5,7 +5,12 @@
 //   scanPrefix  one thread per line: turns the totals into exclusive prefixes (what precedes a chunk);
 //   scanLines   one thread per (line, chunk): a running sum/product that starts from the prefix.
 // With one chunk per line only scanLines runs, starting from the identity: a plain serial scan.
-override OP: u32;   // 0 cumsum, 1 cumprod
+
+// The scans (SCAN_CODES in ndarray/webgpu/constants.ts).
+const SCAN_CUMSUM: u32 = 0u;
+const SCAN_CUMPROD: u32 = 1u;
+
+override OP: u32;   // SCAN_CUMSUM or SCAN_CUMPROD
 override CT: u32;
 override X_DT: u32;
 override OUT_DT: u32;
@@ -32,7 +37,7 @@ struct Params {
 @group(0) @binding(3) var<uniform> p: Params;
 
 fn identity() -> u32 {
-  if (OP == 0u) {
+  if (OP == SCAN_CUMSUM) {
     return select(0u, bitcast<u32>(0.0), CT == CT_F32);
   }
   return select(1u, bitcast<u32>(1.0), CT == CT_F32);
@@ -43,15 +48,15 @@ fn combine(a: u32, b: u32) -> u32 {
     case CT_F32: {
       let fa = bitcast<f32>(a);
       let fb = bitcast<f32>(b);
-      return bitcast<u32>(select(fa * fb, fa + fb, OP == 0u));
+      return bitcast<u32>(select(fa * fb, fa + fb, OP == SCAN_CUMSUM));
     }
     case CT_I32: {
       let ia = bitcast<i32>(a);
       let ib = bitcast<i32>(b);
-      return bitcast<u32>(select(ia * ib, ia + ib, OP == 0u));
+      return bitcast<u32>(select(ia * ib, ia + ib, OP == SCAN_CUMSUM));
     }
     default: {
-      return select(a * b, a + b, OP == 0u);
+      return select(a * b, a + b, OP == SCAN_CUMSUM);
     }
   }
 }

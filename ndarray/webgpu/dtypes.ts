@@ -6,8 +6,9 @@
 import { type DType, type TypedArray, allocTyped, isFloat, kindOf } from '../dtype.ts';
 import { ValueError } from '../errors.ts';
 
-/** The dtype codes of shaders/common.wgsl (DT_F32 ...). */
-const DT_CODES: Record<Exclude<DType, 'float64'>, number> = {
+/** The dtype codes of shaders/common.wgsl, named there by kind and bits: DT_F32 for float32, DT_U8 for
+ *  uint8, DT_BOOL for bool ... */
+export const DT_CODES: Record<Exclude<DType, 'float64'>, number> = {
   float32: 0, int32: 1, uint32: 2, bool: 3, int8: 4, uint8: 5, int16: 6, uint16: 7,
 };
 

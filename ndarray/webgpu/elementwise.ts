@@ -1,7 +1,7 @@
 // Elementwise kernels: fill, copy (casts, transposes) and the unary/binary/where ufuncs.
 // The host merges axes that are contiguous in every operand (a contiguous 2048x2048 add becomes
 // one axis of 4M), packs shape, strides and offsets into the `Elementwise` uniforms of
-// shaders/common.wgsl, and launches a workgroup per block of 4096 elements (256 threads x 16).
+// shaders/common.wgsl, and launches a workgroup per BLOCK of 4096 elements (WG = 256 threads x 16).
 // Broadcast inputs simply carry stride 0, so nothing is materialised; dtypes are `override`
 // constants, so each dtype combination is its own compiled pipeline while shapes never are.
 import fillWgsl from '../../shaders/fill.wgsl';
@@ -11,27 +11,30 @@ import { coalesce } from '../cpu/strided.ts';
 import { type Engine, type Kernel, kernel } from './engine.ts';
 import type { GpuView } from './storage.ts';
 import type { PooledBuffer } from './pool.ts';
-import { MAX_RANK, Uniforms } from './uniforms.ts';
+import { MAX_RANK, f32Bits, type UniformValues } from './uniforms.ts';
 import { ValueError } from '../errors.ts';
 import { dtCode } from './dtypes.ts';
-
-/** Elements per workgroup: WG threads times PER_THREAD elements each (common.wgsl). */
-export const BLOCK = 256 * 16;
+import { BLOCK } from './constants.ts';
 
 const FILL = kernel(fillWgsl, 'main', ['write']);
 const COPY = kernel(copyWgsl, 'main', ['read', 'write']);
 
-/** The `Elementwise` uniforms for walking `views` (all of `shape`) together in C order, and the
- *  number of merged axes (the RANK pipeline constant). */
-export function elementwiseUniforms(shape: Shape, views: readonly GpuView[], scalars: { word?: number; scalar?: number } = {}): { uniforms: Uniforms; rank: number } {
+/** The `Elementwise` uniforms (common.wgsl) for walking `views` (all of `shape`) together in C
+ *  order, and the number of merged axes (the RANK pipeline constant). */
+export function elementwiseParams(shape: Shape, views: readonly GpuView[], scalars: { word?: number; scalar?: number } = {}): { params: UniformValues; rank: number } {
   const c = coalesce(shape, views.map((v) => v.strides));
   if (c.shape.length > MAX_RANK) throw new ValueError(`webgpu kernels handle at most ${MAX_RANK} axes after merging contiguous ones, got ${c.shape.length}`);
-  const u = new Uniforms();
-  for (let d = 0; d < MAX_RANK; d++) u.u32(c.shape[d] ?? 1).f32(1 / (c.shape[d] ?? 1)).u32(0).u32(0);
-  for (let d = 0; d < MAX_RANK; d++) for (let k = 0; k < 4; k++) u.i32(c.strides[k]?.[d] ?? 0);
-  for (let k = 0; k < 4; k++) u.i32(views[k]?.offset ?? 0);
-  u.u32(shapeSize(shape)).u32(scalars.word ?? 0).f32(scalars.scalar ?? 0);
-  return { uniforms: u, rank: Math.max(1, c.shape.length) };
+  const perAxis = (f: (d: number) => number[]): number[] => Array.from({ length: MAX_RANK }, (_, d) => f(d)).flat();
+  const len = (d: number): number => c.shape[d] ?? 1;
+  const params = {
+    axes: perAxis((d) => [len(d), f32Bits(1 / len(d)), 0, 0]),
+    strides: perAxis((d) => [0, 1, 2, 3].map((k) => c.strides[k]?.[d] ?? 0)),
+    offsets: [0, 1, 2, 3].map((k) => views[k]?.offset ?? 0),
+    n: shapeSize(shape),
+    word: scalars.word ?? 0,
+    scalar: scalars.scalar ?? 0,
+  };
+  return { params, rank: Math.max(1, c.shape.length) };
 }
 
 export interface LaunchOptions {
@@ -46,12 +49,12 @@ export interface LaunchOptions {
 export function launchElementwise(e: Engine, k: Kernel, shape: Shape, views: readonly GpuView[], options: LaunchOptions = {}): void {
   const n = shapeSize(shape);
   if (n === 0) return;
-  const { uniforms, rank } = elementwiseUniforms(shape, views, options.scalars);
+  const { params, rank } = elementwiseParams(shape, views, options.scalars);
   e.dispatch({
     kernel: k,
     constants: { ...options.constants, RANK: rank },
     buffers: options.buffers ?? views.map((v) => v.buf),
-    uniforms,
+    params,
     workgroups: Math.ceil(n / BLOCK),
   });
 }

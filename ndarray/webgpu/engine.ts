@@ -1,30 +1,40 @@
 // The engine between array operations and the GPU queue: it records, it does not wait.
 // Each kernel call becomes one dispatch recorded into a command encoder that stays open; the
 // encoder is submitted once, when someone needs the results (a readback) or when a batch limit is
-// reached (maxDispatchesPerBatch). Parameters go into one uniform "arena" per batch (256-byte slots,
-// one or two per dispatch) written just before the submit. Pipelines are compiled once per (kernel,
-// override constants); a freed buffer returns to a pool (pool.ts).
+// reached (maxDispatchesPerBatch). Parameters, packed by field name into the shader's uniform struct
+// (uniforms.ts), go into one uniform "arena" per batch (256-byte slots, one or two per dispatch)
+// written just before the submit. Pipelines are compiled once per (kernel, override constants); a
+// freed buffer returns to a pool (pool.ts).
 import commonWgsl from '../../shaders/common.wgsl';
 import mathWgsl from '../../shaders/math.wgsl';
 import trigWgsl from '../../shaders/trig.wgsl';
 import type { GpuContext } from './device.ts';
 import { BufferPool, type PooledBuffer, type PoolStats } from './pool.ts';
-import type { Uniforms } from './uniforms.ts';
+import { packUniforms, parseUniformStruct, type UniformLayout, type UniformValues } from './uniforms.ts';
 import { ValueError } from '../errors.ts';
 
 /** 'read' binds `var<storage, read>`, 'write' binds `var<storage, read_write>`. */
 export type Access = 'read' | 'write';
 
-/** One entry point of one shader file, and the storage bindings it declares (in binding order;
- *  the uniform `Params` always comes right after them). */
+/** One entry point of one shader file, the storage bindings it declares (in binding order; the
+ *  uniform struct always comes right after them) and the layout of that uniform struct. */
 export interface Kernel {
   readonly source: string;
   readonly entry: string;
   readonly bindings: readonly Access[];
+  readonly params: UniformLayout;
 }
 
 export function kernel(source: string, entry: string, bindings: readonly Access[]): Kernel {
-  return { source, entry, bindings };
+  return { source, entry, bindings, params: uniformLayout(source, `webgpu kernel '${entry}'`) };
+}
+
+/** The layout of the struct a shader's `var<uniform>` declarations have (`Params` in the file, or
+ *  `Elementwise` from common.wgsl), parsed when the kernel is declared. */
+export function uniformLayout(source: string, owner: string): UniformLayout {
+  const types = new Set([...source.matchAll(/var<uniform>\s*\w+\s*:\s*(\w+)/g)].map((m) => m[1]));
+  if (types.size !== 1) throw new ValueError(`${owner}: expected the shader's var<uniform> declarations to share one struct, found ${[...types].join(', ') || 'none'}`);
+  return parseUniformStruct([source, commonWgsl], [...types][0], owner);
 }
 
 export interface Dispatch {
@@ -33,7 +43,8 @@ export interface Dispatch {
   constants?: Record<string, number>;
   /** The storage buffers, in the kernel's binding order. */
   buffers: readonly PooledBuffer[];
-  uniforms: Uniforms;
+  /** The uniform struct's fields by name (see uniforms.ts). */
+  params: UniformValues;
   /** How many workgroups: a count (spread over a 2-D or 3-D grid when too big for one dimension). */
   workgroups: number;
 }
@@ -155,7 +166,7 @@ export class Engine {
    *  (WebGPU forbids binding one buffer as both), which also gives in-place ops NumPy's semantics. */
   dispatch(d: Dispatch): void {
     if (d.workgroups === 0) return;
-    const bytes = d.uniforms.bytes();
+    const bytes = packUniforms(d.kernel.params, d.params);
     const slot = Math.ceil(bytes.length / SLOT) * SLOT;
     if (this.arenaUsed + slot > ARENA || this.batchDispatches >= this.maxDispatchesPerBatch) this.flush();
     const written = d.buffers.filter((_, i) => d.kernel.bindings[i] === 'write');

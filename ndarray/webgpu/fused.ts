@@ -8,13 +8,12 @@ import { NDArray } from '../ndarray.ts';
 import { ValueError } from '../errors.ts';
 import { formatShape, isCContiguous, shapeSize } from '../shape.ts';
 import { kernel } from './engine.ts';
-import { matmulEpilogue, type Activation, ACTIVATIONS } from './matmul.ts';
-import { Uniforms } from './uniforms.ts';
-import { BLOCK } from './elementwise.ts';
-import { webgpuBackend } from './backend.ts';
+import { matmulEpilogue } from './matmul.ts';
+import { ACTIVATIONS, BLOCK, WG, type Activation } from './constants.ts';
+import type { GpuView } from './storage.ts';
+import { webgpuBackend, type WebGPUBackend } from './backend.ts';
 import { checkOptions } from '../options.ts';
 
-const WG = 256; // as in common.wgsl
 const SOFTMAX_LINES = kernel(softmaxWgsl, 'softmaxLines', ['read', 'write']);
 const SOFTMAX_TREE = kernel(softmaxWgsl, 'softmaxTree', ['read', 'write']);
 const OPTIMIZER_BINDINGS = ['write', 'read', 'write', 'write'] as const;
@@ -62,27 +61,34 @@ export function softmax(x: NDArray, options: { log?: boolean } = {}): NDArray {
   const g = webgpuBackend();
   const src = isCContiguous(x.shape, x.strides) ? x : x.copy();
   const out = NDArray.empty(x.shape, 'float32', 'webgpu');
-  const len = x.shape[x.ndim - 1];
-  const rows = len === 0 ? 0 : x.size / len;
+  softmaxRows(g, g.storages.input(src), g.storages.output(out), options.log ?? false);
+  if (src !== x) src.dispose();
+  return out;
+}
+
+/** The softmax dispatch, for a C-contiguous float32 `x` and a fresh `out` of the same shape. */
+export function softmaxRows(g: WebGPUBackend, x: GpuView, out: GpuView, log: boolean): void {
+  const len = x.shape[x.shape.length - 1];
+  const rows = len === 0 ? 0 : shapeSize(x.shape) / len;
   const tree = rows < 1024 && len > 64;
   g.engine.dispatch({
     kernel: tree ? SOFTMAX_TREE : SOFTMAX_LINES,
-    constants: { LOG: options.log ? 1 : 0 },
-    buffers: [g.storages.input(src).buf, g.storages.output(out).buf],
-    uniforms: new Uniforms().u32(rows).u32(len).u32(src.offset).u32(0),
+    constants: { LOG: log ? 1 : 0 },
+    buffers: [x.buf, out.buf],
+    params: { rows, len, offset: x.offset, outOffset: out.offset },
     workgroups: rows === 0 ? 0 : tree ? rows : Math.ceil(rows / WG),
   });
-  if (src !== x) src.dispose();
-  return out;
 }
 
 /** log(softmax(x)) along the last axis, computed as x - max - log(sum(exp(x - max))). */
 export const logSoftmax = (x: NDArray): NDArray => softmax(x, { log: true });
 
-interface StepParams { lr: number; momentum?: number; beta2?: number; epsilon?: number; alpha?: number; nesterov?: boolean }
+export interface StepParams { lr: number; momentum?: number; beta2?: number; epsilon?: number; alpha?: number; nesterov?: boolean }
+export type StepKernel = 'sgd' | 'rmsprop' | 'adam';
+const STEP_KERNELS = { sgd: SGD, rmsprop: RMSPROP, adam: ADAM };
 
-/** One optimizer dispatch over same-sized contiguous float32 arrays; state arrays are updated in place. */
-function step(name: string, k: typeof SGD, param: NDArray, grad: NDArray, states: NDArray[], sp: StepParams): void {
+/** One optimizer step over same-sized contiguous float32 arrays; state arrays are updated in place. */
+function step(name: string, k: StepKernel, param: NDArray, grad: NDArray, states: NDArray[], sp: StepParams): void {
   checkGpuFloat32(name, param, grad, ...states);
   param.assertWriteable();
   for (const x of [param, grad, ...states]) {
@@ -91,17 +97,28 @@ function step(name: string, k: typeof SGD, param: NDArray, grad: NDArray, states
     }
   }
   const g = webgpuBackend();
+  stepViews(g, k, [param, grad, ...states].map((x) => g.storages.input(x)), sp);
+}
+
+/** The optimizer dispatch for the views of param, grad and 0 to 2 state arrays. */
+export function stepViews(g: WebGPUBackend, k: StepKernel, views: readonly GpuView[], sp: StepParams): void {
   // Unused state bindings still need buffers of their own (two writable bindings may not share one).
-  const spare = [0, 1].slice(states.length).map(() => g.storages.temp('float32', [1]));
-  const views = [param, grad, ...states].map((x) => g.storages.input(x));
-  const [o0, o1, o2, o3] = [...views.map((v) => v.offset), 0, 0];
-  const u = new Uniforms().u32(o0).u32(o1).u32(o2).u32(o3).u32(param.size).f32(sp.lr).f32(sp.momentum ?? 0).f32(sp.beta2 ?? 0)
-    .f32(sp.epsilon ?? 0).f32(sp.alpha ?? 0).u32(sp.nesterov ? 1 : 0);
+  const spare = [0, 1].slice(views.length - 2).map(() => g.storages.temp('float32', [1]));
+  const n = shapeSize(views[0].shape);
   g.engine.dispatch({
-    kernel: k,
+    kernel: STEP_KERNELS[k],
     buffers: [...views.map((v) => v.buf), ...spare.map((v) => v.buf)],
-    uniforms: u,
-    workgroups: Math.ceil(shapeSize(param.shape) / BLOCK),
+    params: {
+      offsets: [0, 1, 2, 3].map((i) => views[i]?.offset ?? 0),
+      n,
+      lr: sp.lr,
+      momentum: sp.momentum ?? 0,
+      beta2: sp.beta2 ?? 0,
+      epsilon: sp.epsilon ?? 0,
+      alpha: sp.alpha ?? 0,
+      nesterov: sp.nesterov ? 1 : 0,
+    },
+    workgroups: Math.ceil(n / BLOCK),
   });
   spare.forEach((v) => g.storages.release(v));
 }
@@ -110,13 +127,13 @@ function step(name: string, k: typeof SGD, param: NDArray, grad: NDArray, states
 export function sgdStep(param: NDArray, grad: NDArray, velocity: NDArray | null, options: { lr: number; momentum?: number; nesterov?: boolean }): void {
   checkOptions('webgpu.sgdStep', options, ['lr', 'momentum', 'nesterov']);
   const momentum = velocity ? (options.momentum ?? 0) : 0;
-  step('sgdStep', SGD, param, grad, velocity ? [velocity] : [], { lr: options.lr, momentum, nesterov: options.nesterov });
+  step('sgdStep', 'sgd', param, grad, velocity ? [velocity] : [], { lr: options.lr, momentum, nesterov: options.nesterov });
 }
 
 /** RMSprop: velocity is the running mean of squared gradients (rho defaults to 0.9), in place. */
 export function rmspropStep(param: NDArray, grad: NDArray, velocity: NDArray, options: { lr: number; rho?: number; epsilon?: number }): void {
   checkOptions('webgpu.rmspropStep', options, ['lr', 'rho', 'epsilon']);
-  step('rmspropStep', RMSPROP, param, grad, [velocity], { lr: options.lr, momentum: options.rho ?? 0.9, epsilon: options.epsilon ?? 1e-7 });
+  step('rmspropStep', 'rmsprop', param, grad, [velocity], { lr: options.lr, momentum: options.rho ?? 0.9, epsilon: options.epsilon ?? 1e-7 });
 }
 
 /** Adam step number `step` (1 for the first update), with Keras's defaults, in place. */
@@ -127,5 +144,5 @@ export function adamStep(
   checkOptions('webgpu.adamStep', options, ['lr', 'step', 'beta1', 'beta2', 'epsilon']);
   const [b1, b2] = [options.beta1 ?? 0.9, options.beta2 ?? 0.999];
   const alpha = (options.lr * Math.sqrt(1 - b2 ** options.step)) / (1 - b1 ** options.step);
-  step('adamStep', ADAM, param, grad, [m, v], { lr: options.lr, momentum: b1, beta2: b2, epsilon: options.epsilon ?? 1e-7, alpha });
+  step('adamStep', 'adam', param, grad, [m, v], { lr: options.lr, momentum: b1, beta2: b2, epsilon: options.epsilon ?? 1e-7, alpha });
 }

@@ -3,5 +3,5 @@
 // Device set-up itself is top-level: `await np.initWebGPU()`, `await np.isWebGPUAvailable()`.
 export { webgpuStats as stats, webgpuSync as sync, webgpuBackend as backend } from './backend.ts';
 export { linear, softmax, logSoftmax, sgdStep, rmspropStep, adamStep, type LinearOptions } from './fused.ts';
-export { ACTIVATIONS, type Activation } from './matmul.ts';
+export { ACTIVATIONS, type Activation } from './constants.ts';
 export { storedDType } from './dtypes.ts';

@@ -13,11 +13,10 @@ import { coalesce } from '../cpu/strided.ts';
 import { kernel } from './engine.ts';
 import * as ew from './elementwise.ts';
 import type { GpuView } from './storage.ts';
-import { Uniforms } from './uniforms.ts';
+import { axisValues } from './uniforms.ts';
+import { ACTIVATIONS, TILE, WG, type Activation } from './constants.ts';
 import type { WebGPUBackend } from './backend.ts';
 
-const WG = 256; // as in common.wgsl
-const TILE = 32; // rows and columns of out per workgroup (8x8 threads, 4x4 outputs each)
 /** Below this many dot products, long ones are split over a workgroup. */
 const FEW_DOTS = 1024;
 
@@ -26,10 +25,6 @@ const MATMUL_VEC4 = kernel(matmulWgsl, 'matmulVec4', MATMUL_BINDINGS);
 const MATMUL_SCALAR = kernel(matmulWgsl, 'matmulScalar', MATMUL_BINDINGS);
 const GEMV_LINES = kernel(gemvWgsl, 'gemvLines', ['read', 'read', 'write']);
 const GEMV_TREE = kernel(gemvWgsl, 'gemvTree', ['read', 'read', 'write']);
-
-/** The activations the fused epilogue knows (the ACT override of matmul.wgsl). */
-export const ACTIVATIONS = ['linear', 'relu', 'sigmoid', 'tanh', 'elu', 'softplus', 'swish'] as const;
-export type Activation = (typeof ACTIVATIONS)[number];
 
 export interface Epilogue {
   /** A float32 vector of length N added to every row. */
@@ -110,17 +105,18 @@ function tiled(g: WebGPUBackend, a: GpuView, b: GpuView, out: GpuView, epilogue:
   if (bias && (bias.dtype !== 'float32' || shapeSize(bias.shape) !== N || (N > 1 && bias.strides[bias.strides.length - 1] !== 1))) {
     throw new ValueError(`fused bias must be a contiguous float32 vector of length ${N}, got shape (${bias.shape.join(', ')}) ${bias.dtype}`);
   }
-  const u = new Uniforms().axes(batch.shape, 1);
-  for (const s of batch.strides) u.axes(s.map((x) => x / unit));
-  offsets.forEach((o) => u.i32(o / unit));
-  u.u32(batch.shape.length).u32(M).u32(N).u32(K);
-  ld.forEach((x) => u.u32(x / unit));
-  u.u32(tilesM).u32(tilesN).u32(batch.count).u32(bias?.offset ?? 0);
+  const [sa, sb, sc] = batch.strides.map((s) => axisValues(s.map((x) => x / unit)));
+  const [offsetA, offsetB, offsetOut] = offsets.map((o) => o / unit);
+  const [lda, ldb, ldc] = ld.map((x) => x / unit);
   g.engine.dispatch({
     kernel: aligned ? MATMUL_VEC4 : MATMUL_SCALAR,
     constants: { HAS_BIAS: bias ? 1 : 0, ACT: ACTIVATIONS.indexOf(epilogue.activation) },
     buffers: [a.buf, b.buf, out.buf, (bias ?? out).buf],
-    uniforms: u,
+    params: {
+      batchShape: axisValues(batch.shape, 1), batchStridesA: sa, batchStridesB: sb, batchStridesOut: sc,
+      offsetA, offsetB, offsetOut, batchRank: batch.shape.length, M, N, K, lda, ldb, ldc,
+      tilesM, tilesN, batches: batch.count, biasOffset: bias?.offset ?? 0,
+    },
     workgroups: tilesM * tilesN * batch.count,
   });
 }
@@ -137,16 +133,18 @@ function gemv(g: WebGPUBackend, a: GpuView, b: GpuView, out: GpuView, rowTimesMa
   const strideV = rowTimesMatrix ? a.strides[r - 1] : b.strides[r - 2];
   const strideOut = rowTimesMatrix ? out.strides[r - 1] : out.strides[r - 2];
   const batch = batchAxes([m, v, out]);
-  const u = new Uniforms().axes(batch.shape, 1);
-  for (const s of batch.strides) u.axes(s);
-  u.i32(m.offset).i32(v.offset).i32(out.offset).u32(batch.shape.length)
-    .u32(rows).u32(K).u32(batch.count).i32(strideRow).i32(strideK).i32(strideV).i32(strideOut);
+  const [sm, sv, so] = batch.strides.map((s) => axisValues(s));
+  const params = {
+    batchShape: axisValues(batch.shape, 1), batchStridesM: sm, batchStridesV: sv, batchStridesOut: so,
+    offsetM: m.offset, offsetV: v.offset, offsetOut: out.offset, batchRank: batch.shape.length,
+    rows, K, batches: batch.count, strideRow, strideK, strideV, strideOut,
+  };
   const dots = rows * batch.count;
   const tree = dots < FEW_DOTS && K > WG;
   g.engine.dispatch({
     kernel: tree ? GEMV_TREE : GEMV_LINES,
     buffers: [m.buf, v.buf, out.buf],
-    uniforms: u,
+    params,
     workgroups: tree ? dots : Math.ceil(dots / WG),
   });
 }

@@ -12,11 +12,11 @@ import { cStrides, shapeSize } from '../shape.ts';
 import { coalesce } from '../cpu/strided.ts';
 import { kernel } from './engine.ts';
 import type { GpuView } from './storage.ts';
-import { Uniforms } from './uniforms.ts';
+import { axisValues } from './uniforms.ts';
 import { CT, type ComputeType, computeType, dtCode } from './dtypes.ts';
+import { ARG_REDUCE_CODES, REDUCE_CODES, SCAN_CODES, WG } from './constants.ts';
 import type { WebGPUBackend } from './backend.ts';
 
-const WG = 256; // as in common.wgsl
 /** Below this many outputs, long lines are shared by a workgroup instead of one thread. */
 const MANY_OUTPUTS = 1024;
 /** Elements one workgroup folds in reduceTree before the line is split into chunks. */
@@ -35,8 +35,6 @@ const ARG_TREE = kernel(argreduceWgsl, 'argTree', ['read', 'write']);
 const SCAN_TOTALS = kernel(scanWgsl, 'scanTotals', ['read', 'write', 'write']);
 const SCAN_PREFIX = kernel(scanWgsl, 'scanPrefix', ['read', 'write', 'write']);
 const SCAN_LINES = kernel(scanWgsl, 'scanLines', ['read', 'write', 'write']);
-
-const REDUCE_CODES: Record<ReduceOp, number> = { sum: 0, prod: 1, min: 2, max: 3, all: 4, any: 5 };
 
 /** The dtype whose words are a compute type's bits (partial results between passes). */
 const NATURAL: Record<ComputeType, DType> = { [CT.f32]: 'float32', [CT.i32]: 'int32', [CT.u32]: 'uint32' };
@@ -60,16 +58,17 @@ function reduceViews(g: WebGPUBackend, op: ReduceOp, ct: ComputeType, x: GpuView
   const tree = nOuter < MANY_OUTPUTS && nInner > SHORT_LINE;
   const chunks = tree ? Math.ceil(nInner / TREE_SPAN) : 1;
   const scratch = chunks > 1 ? g.storages.temp(NATURAL[ct], [nOuter, chunks]) : null;
-  const u = new Uniforms()
-    .axes(outer.shape, 1).axes(outer.strides[0]).axes(outer.strides[1])
-    .axes(inner.shape, 1).axes(inner.strides[0])
-    .i32(x.offset).i32(out.offset).u32(nOuter).u32(nInner).u32(outer.shape.length).u32(inner.shape.length)
-    .u32(chunks).u32(Math.ceil(nInner / chunks));
+  const params = {
+    outerShape: axisValues(outer.shape, 1), outerStrides: axisValues(outer.strides[0]), outStrides: axisValues(outer.strides[1]),
+    innerShape: axisValues(inner.shape, 1), innerStrides: axisValues(inner.strides[0]),
+    offset: x.offset, outOffset: out.offset, outer: nOuter, inner: nInner,
+    outerRank: outer.shape.length, innerRank: inner.shape.length, chunks, chunkLen: Math.ceil(nInner / chunks),
+  };
   g.engine.dispatch({
     kernel: tree ? REDUCE_TREE : REDUCE_LINES,
     constants: { OP: REDUCE_CODES[op], CT: ct, X_DT: dtCode(x.dtype), OUT_DT: dtCode(out.dtype) },
     buffers: [x.buf, (scratch ?? out).buf],
-    uniforms: u,
+    params,
     workgroups: tree ? nOuter * chunks : Math.ceil(nOuter / WG),
   });
   if (!scratch) return;
@@ -79,8 +78,6 @@ function reduceViews(g: WebGPUBackend, op: ReduceOp, ct: ComputeType, x: GpuView
   g.storages.release(scratch);
 }
 
-const ARG_CODES: Record<ArgReduceOp, number> = { argmin: 0, argmax: 1 };
-
 export function argReduce(g: WebGPUBackend, op: ArgReduceOp, xv: View, axis: number, outv: View): void {
   const x = g.storages.input(xv);
   const out = g.storages.output(outv);
@@ -88,14 +85,14 @@ export function argReduce(g: WebGPUBackend, op: ArgReduceOp, xv: View, axis: num
   const len = x.shape[axis];
   if (nOuter === 0 || len === 0) return;
   const tree = nOuter < MANY_OUTPUTS && len > WG;
-  const u = new Uniforms()
-    .axes(outer.shape, 1).axes(outer.strides[0]).axes(outer.strides[1])
-    .i32(x.offset).i32(out.offset).u32(nOuter).u32(len).i32(x.strides[axis]).u32(outer.shape.length);
   g.engine.dispatch({
     kernel: tree ? ARG_TREE : ARG_LINES,
-    constants: { OP: ARG_CODES[op], CT: computeType(x.dtype), X_DT: dtCode(x.dtype) },
+    constants: { OP: ARG_REDUCE_CODES[op], CT: computeType(x.dtype), X_DT: dtCode(x.dtype) },
     buffers: [x.buf, out.buf],
-    uniforms: u,
+    params: {
+      outerShape: axisValues(outer.shape, 1), outerStrides: axisValues(outer.strides[0]), outStrides: axisValues(outer.strides[1]),
+      offset: x.offset, outOffset: out.offset, outer: nOuter, len, stride: x.strides[axis], outerRank: outer.shape.length,
+    },
     workgroups: tree ? nOuter : Math.ceil(nOuter / WG),
   });
 }
@@ -111,15 +108,16 @@ export function scan(g: WebGPUBackend, op: ScanOp, xv: View, axis: number, outv:
   const ct = computeType(out.dtype);
   const chunks = lines < MANY_OUTPUTS ? Math.max(1, Math.ceil(len / SCAN_CHUNK)) : 1;
   const totals = g.storages.temp(NATURAL[ct], [lines * chunks]);
-  const u = new Uniforms()
-    .axes(outer.shape, 1).axes(outer.strides[0]).axes(outer.strides[1])
-    .i32(x.offset).i32(out.offset).i32(x.strides[axis]).i32(out.strides[axis])
-    .u32(lines).u32(len).u32(outer.shape.length).u32(chunks).u32(Math.ceil(len / chunks));
+  const params = {
+    outerShape: axisValues(outer.shape, 1), outerStrides: axisValues(outer.strides[0]), outStrides: axisValues(outer.strides[1]),
+    offset: x.offset, outOffset: out.offset, stride: x.strides[axis], outStride: out.strides[axis],
+    lines, len, outerRank: outer.shape.length, chunks, chunkLen: Math.ceil(len / chunks),
+  };
   const run = (k: typeof SCAN_LINES, threads: number): void => g.engine.dispatch({
     kernel: k,
-    constants: { OP: op === 'cumsum' ? 0 : 1, CT: ct, X_DT: dtCode(x.dtype), OUT_DT: dtCode(out.dtype) },
+    constants: { OP: SCAN_CODES[op], CT: ct, X_DT: dtCode(x.dtype), OUT_DT: dtCode(out.dtype) },
     buffers: [x.buf, out.buf, totals.buf],
-    uniforms: u,
+    params,
     workgroups: Math.ceil(threads / WG),
   });
   if (chunks > 1) {

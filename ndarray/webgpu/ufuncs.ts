@@ -1,7 +1,8 @@
 // The ufunc kernels on the GPU: unary.wgsl, binary.wgsl and where.wgsl.
 // ops.ts gives each op a numeric `code`; it becomes the OP override constant the shader `switch`es
-// on, and the compiler keeps only that branch, so every (op, dtypes) pair is a small specialised
-// pipeline. The inputs arrive in the op's computation dtype, which picks the compute type.
+// on (`case OP_LESS_EQUAL:`, see constants.ts), and the compiler keeps only that branch, so every
+// (op, dtypes) pair is a small specialised pipeline. The inputs arrive in the op's computation
+// dtype, which picks the compute type.
 import unaryWgsl from '../../shaders/unary.wgsl';
 import binaryWgsl from '../../shaders/binary.wgsl';
 import whereWgsl from '../../shaders/where.wgsl';
