@@ -7,7 +7,7 @@
 // when a change moves printed numbers on purpose: review the diff before committing it).
 import * as esbuild from 'esbuild';
 import { readFileSync, writeFileSync, mkdirSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { root, nodeBundle, findFiles, run, bin, hasWebGPUAdapter, WEBGPU_SKIP_HINT } from './common.mjs';
 import { tsBlocks, program, splitOutput, compare } from './docs-parse.mjs';
 
@@ -57,7 +57,8 @@ for (const file of files) {
       stdin: {
         contents: program(blocks, markdown.split(/\r?\n/).length),
         sourcefile: `${file}.ts`,
-        resolveDir: root,
+        // Relative imports read as the reader of the page reads them: from the page's own folder.
+        resolveDir: join(root, dirname(file)),
         loader: 'ts',
       },
       outfile,

@@ -38,35 +38,35 @@ export class FunctionBuilder {
     return l;
   }
 
-  private op(...bytes: number[]): this {
+  private op(...bytes: number[]): FunctionBuilder {
     this.code.push(...bytes);
     return this;
   }
 
-  private simd(op: number, ...immediates: number[]): this {
+  private simd(op: number, ...immediates: number[]): FunctionBuilder {
     return this.op(SIMD_PREFIX, ...unsignedLeb128(op), ...immediates);
   }
 
   /** A memory access: opcode, then alignment and constant byte offset (added to the address). */
-  private memory(bytes: number[], size: 4 | 8 | 16, offset: number): this {
+  private memory(bytes: number[], size: 4 | 8 | 16, offset: number): FunctionBuilder {
     return this.op(...bytes, ...unsignedLeb128(ALIGN[size]), ...unsignedLeb128(offset));
   }
 
-  get(l: Local): this { return this.op(Op.localGet, ...unsignedLeb128(l.index)); }
-  set(l: Local): this { return this.op(Op.localSet, ...unsignedLeb128(l.index)); }
-  tee(l: Local): this { return this.op(Op.localTee, ...unsignedLeb128(l.index)); }
-  drop(): this { return this.op(Op.drop); }
+  get(l: Local): FunctionBuilder { return this.op(Op.localGet, ...unsignedLeb128(l.index)); }
+  set(l: Local): FunctionBuilder { return this.op(Op.localSet, ...unsignedLeb128(l.index)); }
+  tee(l: Local): FunctionBuilder { return this.op(Op.localTee, ...unsignedLeb128(l.index)); }
+  drop(): FunctionBuilder { return this.op(Op.drop); }
 
   // Control flow. `body` emits the instructions inside; labels count outward from the innermost.
-  block(body: () => void): this { this.op(Op.block, 0x40); body(); return this.op(Op.end); }
-  loop(body: () => void): this { this.op(Op.loop, 0x40); body(); return this.op(Op.end); }
+  block(body: () => void): FunctionBuilder { this.op(Op.block, 0x40); body(); return this.op(Op.end); }
+  loop(body: () => void): FunctionBuilder { this.op(Op.loop, 0x40); body(); return this.op(Op.end); }
   /** Calls the module's function number `index` (functions are numbered in the order they are added). */
-  call(index: number): this { return this.op(Op.call, ...unsignedLeb128(index)); }
-  return(): this { return this.op(Op.return); }
-  br(depth: number): this { return this.op(Op.br, ...unsignedLeb128(depth)); }
-  brIf(depth: number): this { return this.op(Op.brIf, ...unsignedLeb128(depth)); }
+  call(index: number): FunctionBuilder { return this.op(Op.call, ...unsignedLeb128(index)); }
+  return(): FunctionBuilder { return this.op(Op.return); }
+  br(depth: number): FunctionBuilder { return this.op(Op.br, ...unsignedLeb128(depth)); }
+  brIf(depth: number): FunctionBuilder { return this.op(Op.brIf, ...unsignedLeb128(depth)); }
   /** if (top of stack != 0) then() else otherwise() */
-  ifElse(then: () => void, otherwise?: () => void): this {
+  ifElse(then: () => void, otherwise?: () => void): FunctionBuilder {
     this.op(Op.if, 0x40);
     then();
     if (otherwise) {
@@ -79,7 +79,7 @@ export class FunctionBuilder {
   /** for (i = from; i < to; i += step) body(), with i an i32 local and `from`, `to` locals or
    *  constants. The body runs at least once, so the caller guarantees from < to (a do-while loop
    *  saves one comparison per trip: the test sits at the bottom). */
-  forRange(i: Local, from: Local | number, to: Local | number, step: number, body: () => void): this {
+  forRange(i: Local, from: Local | number, to: Local | number, step: number, body: () => void): FunctionBuilder {
     this.i32Value(from).set(i);
     return this.loop(() => {
       body();
@@ -89,7 +89,7 @@ export class FunctionBuilder {
   }
 
   /** Pushes a local's value or an i32 constant. */
-  i32Value(x: Local | number): this {
+  i32Value(x: Local | number): FunctionBuilder {
     return typeof x === 'number' ? this.i32.const(x) : this.get(x);
   }
 
