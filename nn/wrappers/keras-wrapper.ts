@@ -109,22 +109,38 @@ export abstract class KerasWrapper<M extends BuildMeta> extends BaseEstimator<Ke
   }
 
   /** Builds a fresh model with buildFn and trains it on (X, y) with the fit options; resolves to this.
-   *  A fit that fails leaves the estimator unfitted. */
+   *  A fit that fails leaves the estimator as it was: a fitted one keeps its model and attributes (the
+   *  new model is disposed), and the old model is disposed only once the new one has trained. */
   async fit(X: unknown, y: unknown): Promise<this> {
-    this.forget();
+    const restore = this.learnedState();
+    const previous = this.#model;
+    let model: Model | null = null;
     try {
       const options = this.fitOptions();
       const Xc = await checkX(X, this.estimatorName);
       this.nFeaturesIn_ = Xc.shape[1];
       const targetFor = await this.learnTarget(y, Xc.shape[0]);
-      const model = (this.#model = this.build(this.params.buildFn as BuildFn<M>));
+      model = this.build(this.params.buildFn as BuildFn<M>);
       const history = await model.fit(Xc, targetFor(model), options);
       this.history_ = { ...history.history };
     } catch (e) {
-      this.forget();
+      model?.dispose();
+      restore();
       throw e;
     }
+    this.#model = model;
+    previous?.dispose();
     return this;
+  }
+
+  /** The learned attributes (`name_`) as they are now, and a function that puts them back. */
+  private learnedState(): () => void {
+    const self = this as unknown as Record<string, unknown>;
+    const saved = Object.entries(self).filter(([k]) => k.endsWith('_'));
+    return () => {
+      for (const k of Object.keys(self)) if (k.endsWith('_')) delete self[k];
+      for (const [k, v] of saved) self[k] = v;
+    };
   }
 
   /** Disposes the model and unsets every learned attribute. */

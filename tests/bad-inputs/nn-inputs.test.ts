@@ -164,4 +164,39 @@ test('the checks do not refuse good calls', () => {
   assert.is(utils.pyFormat('{a:.1f}', { a: 0.25 }), '0.2');
 });
 
+test('a failed refit of a KerasClassifier leaves it fitted as it was: same model, same predictions, nothing leaked', async () => {
+  const build = (_p: unknown, meta: { nFeaturesIn: number; nClasses: number }) => {
+    const m = new nn.Sequential([new layers.Dense(4, { activation: 'relu', inputShape: [meta.nFeaturesIn] }), new layers.Dense(meta.nClasses, { activation: 'softmax' })]);
+    m.compile({ loss: 'sparse_categorical_crossentropy', optimizer: 'adam' });
+    return m;
+  };
+  utils.setRandomSeed(1);
+  const clf = new nn.KerasClassifier({ buildFn: build, epochs: 2, verbose: 0 });
+  const X = np.array([[0, 1], [1, 0], [1, 1], [0, 0]]);
+  await clf.fit(X, np.array([0, 1, 1, 0]));
+  const model = clf.model_;
+  const before = await (await clf.predictProba(X)).toArray();
+  for (const [badX, badY, message] of [[np.array([[1, 2, 3]]), np.array([0, 1]), /inconsistent numbers of samples/], [X, np.array([0, NaN, 1, 0]), /contains NaN/]] as const) {
+    const e = await thrown(() => clf.fit(badX, badY));
+    assert.match(String(e), message);
+  }
+  // A fit that fails half way through training: the new model was built, and must be disposed.
+  const boom = new nn.callbacks.LambdaCallback({ onEpochEnd: () => { throw new Error('boom'); } });
+  clf.setParams({ callbacks: [boom] });
+  const y = np.array([0, 1, 1, 0]);
+  // What a successful fit of a fresh twin leaves behind: its model's arrays and the host copies of X, y.
+  const twin = new nn.KerasClassifier({ buildFn: build, epochs: 1, verbose: 0 });
+  const beforeTwin = np.memory().cpu.arrays;
+  await twin.fit(X, y);
+  const leftBySuccess = np.memory().cpu.arrays - beforeTwin;
+  const before2 = np.memory().cpu.arrays;
+  assert.match(String(await thrown(() => clf.fit(X, y))), /boom/);
+  const leftByFailure = np.memory().cpu.arrays - before2;
+  assert.ok(leftByFailure <= leftBySuccess - twin.model_.weights.length, `the failed fit kept its model (${leftByFailure} arrays left, a trained model leaves ${leftBySuccess})`);
+  clf.setParams({ callbacks: null });
+  assert.ok(clf.model_ === model, 'the fitted model is kept');
+  assert.equal(await (await clf.predictProba(X)).toArray(), before);
+  assert.is(clf.nFeaturesIn_, 2);
+});
+
 test.run();
