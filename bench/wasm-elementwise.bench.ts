@@ -1,7 +1,7 @@
-// Elementwise ops and sums on the two CPU kernel sets, side by side: the TypeScript loops
-// (cpu/elementwise.ts, cpu/reduce.ts) and the WebAssembly SIMD kernels staged through Wasm memory
-// (cpu/wasm/elementwise.ts, cpu/wasm/reduce.ts), with NumPy on one thread (a /usr/bin/python3
-// subprocess) as the target. Then the crossovers: rows of n numbers, both paths forced, to choose
+// Elementwise ops (arithmetic, maximum, comparisons, where) and sums on the two CPU kernel sets, side
+// by side: the TypeScript loops (cpu/elementwise.ts, cpu/reduce.ts) and the WebAssembly SIMD kernels
+// staged through Wasm memory (cpu/wasm/elementwise.ts, cpu/wasm/reduce.ts), with NumPy on one thread
+// (a /usr/bin/python3 subprocess) as the target. Then the crossovers: rows of n numbers, both paths forced, to choose
 // below which row length the TypeScript loop stays (wasm/elementwise.ts's CROSSOVER).
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -22,11 +22,17 @@ function cases(dtype: (typeof DTYPES)[number]): Case[] {
   const x = np.NDArray.fromTyped(uniform(N * N, 3), [N, N], 'float64').astype(dtype);
   const y = np.NDArray.fromTyped(uniform(N * N, 4), [N, N], 'float64').astype(dtype);
   const row = x.get(0).copy(), col = x.get(':', '0:1').copy();
+  const centred = np.subtract(x, 0.5), mask = np.lessEqual(centred, 0);
   return [
     { key: `add row ${dtype}`, unit: 'GB/s', bytes: 2 * nn, run: () => np.add(x, row).dispose() },
     { key: `add col ${dtype}`, unit: 'GB/s', bytes: 2 * nn, run: () => np.add(x, col).dispose() },
     { key: `add full ${dtype}`, unit: 'GB/s', bytes: 3 * nn, run: () => np.add(x, y).dispose() },
     { key: `sqrt ${dtype}`, unit: 'GB/s', bytes: 2 * nn, run: () => np.sqrt(x).dispose() },
+    { key: `maximum 0 ${dtype}`, unit: 'GB/s', bytes: 2 * nn, run: () => np.maximum(0, centred).dispose() },
+    { key: `maximum full ${dtype}`, unit: 'GB/s', bytes: 3 * nn, run: () => np.maximum(x, y).dispose() },
+    { key: `lessEqual 0 ${dtype}`, unit: 'GB/s', bytes: nn + N * N, run: () => np.lessEqual(centred, 0).dispose() },
+    { key: `where mask x y ${dtype}`, unit: 'GB/s', bytes: 3 * nn + N * N, run: () => np.where(mask, x, y).dispose() },
+    { key: `where mask 0 x ${dtype}`, unit: 'GB/s', bytes: 2 * nn + N * N, run: () => np.where(mask, 0, x).dispose() },
     { key: `sum0 ${dtype}`, unit: 'ms', bytes: 0, run: () => np.sum(x, { axis: 0 }).dispose() },
     { key: `sum1 ${dtype}`, unit: 'ms', bytes: 0, run: () => np.sum(x, { axis: 1 }).dispose() },
     { key: `sum ${dtype}`, unit: 'ms', bytes: 0, run: () => np.sum(x).dispose() },
@@ -50,6 +56,12 @@ for dt in ('float32', 'float64'):
     run(f'add col {dt}', lambda: x + col)
     run(f'add full {dt}', lambda: x + y)
     run(f'sqrt {dt}', lambda: np.sqrt(x))
+    centred = x - 0.5; mask = centred <= 0
+    run(f'maximum 0 {dt}', lambda: np.maximum(0, centred))
+    run(f'maximum full {dt}', lambda: np.maximum(x, y))
+    run(f'lessEqual 0 {dt}', lambda: centred <= 0)
+    run(f'where mask x y {dt}', lambda: np.where(mask, x, y))
+    run(f'where mask 0 x {dt}', lambda: np.where(mask, 0, x))
     run(f'sum0 {dt}', lambda: x.sum(axis=0))
     run(f'sum1 {dt}', lambda: x.sum(axis=1))
     run(f'sum {dt}', lambda: x.sum())
@@ -99,8 +111,13 @@ for (const dtype of DTYPES) {
   for (const n of [8, 16, 32, 64, 128, 256, 1024]) {
     const rows = 2 ** 16 / n;
     const x = np.NDArray.fromTyped(uniform(rows * n, 5), [rows, n], 'float64').astype(dtype);
-    const b = x.get(0).copy();
-    const ops: [string, () => void][] = [['add (rows,n)+(n,)', () => np.add(x, b).dispose()], ['sum axis 1', () => np.sum(x, { axis: 1 }).dispose()]];
+    const b = x.get(0).copy(), mask = np.lessEqual(x, 0.5);
+    const ops: [string, () => void][] = [
+      ['add (rows,n)+(n,)', () => np.add(x, b).dispose()],
+      ['lessEqual (rows,n)<=(n,)', () => np.lessEqual(x, b).dispose()],
+      ['where(mask, x, (n,))', () => np.where(mask, x, b).dispose()],
+      ['sum axis 1', () => np.sum(x, { axis: 1 }).dispose()],
+    ];
     for (const [name, run] of ops) {
       const t = compare(run);
       console.log(`| ${n} | ${name} | ${dtype} | ${((t.ts * 1e6) / 2 ** 16).toFixed(2)} | ${((t.wasm * 1e6) / 2 ** 16).toFixed(2)} |`);

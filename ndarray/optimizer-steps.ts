@@ -76,7 +76,7 @@ export function rmspropStep(param: NDArray, grad: NDArray, velocity: NDArray, op
   if (param.device === 'webgpu') return gpu.rmspropStep(param, grad, velocity, options);
   const [[p, po], [g, go], [a, ao]] = cpuViews('rmspropStep', param, [grad, velocity]);
   const [rho, eps, lr] = [options.rho ?? 0.9, options.epsilon ?? 1e-7, options.lr];
-  for (let i = 0; i < param.size; i++) {
+  for (let i = 0, n = param.size; i < n; i++) {
     const gi = g[go + i];
     a[ao + i] = rho * a[ao + i] + (1 - rho) * gi * gi;
     p[po + i] -= (lr * gi) / Math.sqrt(a[ao + i] + eps);
@@ -90,7 +90,7 @@ export function adamStep(param: NDArray, grad: NDArray, m: NDArray, v: NDArray, 
   const [[p, po], [g, go], [mm, mo], [u, uo]] = cpuViews('adamStep', param, [grad, m, v]);
   const [b1, b2, eps] = [options.beta1 ?? 0.9, options.beta2 ?? 0.999, options.epsilon ?? 1e-7];
   const alpha = (options.lr * Math.sqrt(1 - b2 ** options.step)) / (1 - b1 ** options.step);
-  for (let i = 0; i < param.size; i++) {
+  for (let i = 0, n = param.size; i < n; i++) {
     const gi = g[go + i];
     mm[mo + i] += (gi - mm[mo + i]) * (1 - b1);
     u[uo + i] += (gi * gi - u[uo + i]) * (1 - b2);

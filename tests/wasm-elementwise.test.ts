@@ -1,7 +1,7 @@
 // The WebAssembly SIMD elementwise kernels (ndarray/cpu/wasm/elementwise*.ts) against the TypeScript
 // loops they stand in for: first one kernel called by hand on a staged chunk, then every covered op
-// on float32 and float64 data full of NaN, ±Inf, -0, subnormals and halves, at odd lengths, on
-// contiguous, strided and broadcast operands. The two paths must give the same bits (NaNs only need
+// on float32 and float64 data full of NaN, ±Inf, -0, subnormals, halves and ties, at odd lengths, on
+// contiguous, strided and broadcast operands. (Comparisons and where: wasm-compare.test.ts.) The two paths must give the same bits (NaNs only need
 // to be NaN: their payloads may differ).
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
@@ -10,11 +10,11 @@ import type { NDArray } from '../ndarray/ndarray.ts';
 import { getCpuKernels, mainThreadStreams, setCpuKernels } from '../ndarray/cpu/wasm/kernels.ts';
 import { REGIONS } from '../ndarray/cpu/wasm/staging.ts';
 import { BINARY_SIMD, UNARY_SIMD } from '../ndarray/cpu/wasm/elementwise-kernel.ts';
-import { arrayOf, assertSameBits } from './wasm-fixtures.ts';
+import { arrayOf, assertSameBits, pairOf } from './wasm-fixtures.ts';
 
 const initial = getCpuKernels();
 const DTYPES = ['float64', 'float32'] as const;
-const LENGTHS = [1, 3, 4095, 4097, 8193, 100003];
+const LENGTHS = [1, 3, 15, 17, 4095, 4097, 8193, 100003];
 
 test('worked example: add_vs_float64 adds memory.y[0] to each number of memory.x', () => {
   const { heap, kernels } = mainThreadStreams();
@@ -26,7 +26,9 @@ test('worked example: add_vs_float64 adds memory.y[0] to each number of memory.x
 });
 
 type Binary = (a: NDArray, b: NDArray) => NDArray;
-const BINARY: Record<string, Binary> = { add: np.add, subtract: np.subtract, multiply: np.multiply, divide: np.divide };
+const BINARY: Record<string, Binary> = {
+  add: np.add, subtract: np.subtract, multiply: np.multiply, divide: np.divide, maximum: np.maximum, minimum: np.minimum, fmax: np.fmax, fmin: np.fmin,
+};
 type Unary = (x: NDArray) => NDArray;
 const UNARY: Record<string, Unary> = {
   negative: np.negative, abs: np.abs, sqrt: np.sqrt, floor: np.floor, ceil: np.ceil, trunc: np.trunc, rint: np.rint, square: np.square,
@@ -40,8 +42,11 @@ test('the tests cover every op with a Wasm kernel', () => {
 for (const dtype of DTYPES) {
   test(`${dtype}: binary ops on contiguous operands of odd lengths give the TypeScript bits`, () => {
     for (const n of LENGTHS) {
-      const [a, b] = [arrayOf(n, 1, dtype), arrayOf(n, 2, dtype)];
-      for (const [name, f] of Object.entries(BINARY)) assertSameBits(`${name} n=${n}`, () => f(a, b));
+      const [a, b] = pairOf(n, 1, dtype);
+      for (const [name, f] of Object.entries(BINARY)) {
+        assertSameBits(`${name} n=${n}`, () => f(a, b));
+        assertSameBits(`${name} n=${n}, swapped`, () => f(b, a));
+      }
     }
   });
 
@@ -90,6 +95,16 @@ test('rint rounds halves to even and keeps the sign of zero on the Wasm kernel',
   const r = [...np.rint(x).dataSync()];
   assert.equal(r.slice(0, 8), [0, 2, 2, -0, -2, -2, -0, 0]);
   assert.ok(Object.is(r[3], -0) && Object.is(r[6], -0));
+});
+
+test('maximum and minimum on the Wasm kernel: a NaN on either side wins, ties give b (so signed zeros follow b)', () => {
+  setCpuKernels('wasm');
+  const pad = new Array<number>(200).fill(1); // long enough for the Wasm row
+  const a = np.array([NaN, 1, 0, -0, 2, ...pad]), b = np.array([1, NaN, -0, 0, 2, ...pad]);
+  for (const [f, expected] of [[np.maximum, [NaN, NaN, -0, 0, 2]], [np.minimum, [NaN, NaN, -0, 0, 2]], [np.fmax, [1, 1, -0, 0, 2]]] as const) {
+    const r = [...f(a, b).dataSync()].slice(0, 5);
+    assert.ok(r.every((v, i) => Object.is(v, expected[i])), `${f.name}: ${r}`);
+  }
 });
 
 test('mixed dtypes and an out of another dtype stay on the TypeScript loop and are right', () => {

@@ -1,4 +1,4 @@
-// Shared by the Wasm kernel tests (wasm-elementwise, wasm-reduce): deterministic data full of the
+// Shared by the Wasm kernel tests (wasm-elementwise, wasm-compare, wasm-reduce): deterministic data full of the
 // numbers that tell float kernels apart (NaN, ±Inf, -0, subnormals, halves, huge and tiny values) and
 // a check that the TypeScript and the Wasm kernels give a computation the same bits.
 import * as assert from 'uvu/assert';
@@ -25,6 +25,22 @@ export function testData(n: number, seed: number): Float64Array {
 
 export function arrayOf(n: number, seed: number, dtype: FloatDType, shape: number[] = [n]): NDArray {
   return np.NDArray.fromTyped(testData(n, seed), shape, 'float64').astype(dtype);
+}
+
+/** Two arrays of `n` test numbers that often meet: b repeats a every third element and is -a
+ *  every seventh (so ties, +0 against -0 and NaN against NaN come up), else its own numbers. */
+export function pairOf(n: number, seed: number, dtype: FloatDType, shape: number[] = [n]): [NDArray, NDArray] {
+  const a = testData(n, seed), b = testData(n, seed + 1);
+  for (let i = 0; i < n; i++) {
+    if (i % 3 === 0) b[i] = a[i];
+    else if (i % 7 === 0) b[i] = -a[i];
+  }
+  return [a, b].map((d) => np.NDArray.fromTyped(d, shape, 'float64').astype(dtype)) as [NDArray, NDArray];
+}
+
+/** A bool array of `n` deterministic values, about half of them true. */
+export function maskOf(n: number, seed: number, shape: number[] = [n]): NDArray {
+  return np.NDArray.fromTyped(Uint8Array.from(testData(n, seed), (v) => (v > 0 ? 1 : 0)), shape, 'bool');
 }
 
 /** The index of the first element whose bits differ (NaN matches any NaN), or -1. */

@@ -3,14 +3,15 @@
 // to the op's computation dtype; `out` may have another dtype (the `out` option), and storing into
 // its typed array does the C cast (int results wrap). The four arithmetic ops most programs spend
 // their time in get hand-written loops with no call per element; the rest call the table's formula.
-// With the Wasm kernels on (wasm/kernels.ts), float rows of the ops wasm/elementwise.ts covers run
-// there first; these loops stay the reference and handle every other row.
+// With the Wasm kernels on (wasm/kernels.ts), float rows of the ops wasm/elementwise.ts covers
+// (arithmetic, maximum & co., comparisons, where) run there first; these loops stay the reference
+// and handle every other row.
 import { isFloat, type TypedArray } from '../dtype.ts';
 import type { View } from '../backend.ts';
 import { formulaFor, getOp, type Formula } from '../ops.ts';
 import { forEachRow } from './strided.ts';
 import { dataOf } from './backend.ts';
-import { simdBinaryRow, simdUnaryRow } from './wasm/elementwise.ts';
+import { simdBinaryRow, simdUnaryRow, simdWhereRow } from './wasm/elementwise.ts';
 
 /** One row of a binary op: n elements, x from i, y from j, o from k, each with its own stride. */
 type BinaryRow = (x: TypedArray, y: TypedArray, o: TypedArray, i: number, j: number, k: number,
@@ -69,9 +70,11 @@ export function unaryKernel(op: string, x: View, out: View): void {
 
 /** out = cond ? a : b (cond is bool: stored as 0/1). */
 export function whereKernel(cond: View, a: View, b: View, out: View): void {
+  const simd = simdWhereRow(cond, a, b, out);
   const c = dataOf(cond), x = dataOf(a), y = dataOf(b), o = dataOf(out);
   forEachRow(out.shape, [cond, a, b, out], (pos, n, inner) => {
     const [sc, si, sj, sk] = inner;
+    if (simd?.(c, x, y, o, pos[0], pos[1], pos[2], pos[3], n, sc, si, sj, sk)) return;
     for (let e = 0, p = pos[0], i = pos[1], j = pos[2], k = pos[3]; e < n; e++, p += sc, i += si, j += sj, k += sk) {
       o[k] = c[p] !== 0 ? x[i] : y[j];
     }

@@ -131,11 +131,32 @@ export class FunctionBuilder {
     store: (offset = 0) => this.memory([SIMD_PREFIX, ...unsignedLeb128(SimdOp.v128Store)], 16, offset),
     load32Splat: (offset = 0) => this.memory([SIMD_PREFIX, ...unsignedLeb128(SimdOp.v128Load32Splat)], 4, offset),
     load64Splat: (offset = 0) => this.memory([SIMD_PREFIX, ...unsignedLeb128(SimdOp.v128Load64Splat)], 8, offset),
+    /** A constant vector, given as its 16 bytes. */
+    const: (bytes: readonly number[]) => this.simd(SimdOp.v128Const, ...bytes),
     /** The all-zero vector. */
-    zero: () => this.simd(SimdOp.v128Const, ...new Array<number>(16).fill(0)),
+    zero: () => this.v128.const(new Array<number>(16).fill(0)),
+    and: () => this.simd(SimdOp.v128And),
+    or: () => this.simd(SimdOp.v128Or),
+    /** Pops a, b, mask; pushes a's bits where mask is 1, b's where it is 0. */
+    bitselect: () => this.simd(SimdOp.v128Bitselect),
   };
 
-  /** Two float64 lanes. */
+  /** Sixteen byte lanes. */
+  readonly i8x16 = {
+    /** Pops a, b; pushes the 16 bytes numbered by `lanes` from the 32 of a then b. */
+    shuffle: (lanes: readonly number[]) => this.simd(SimdOp.i8x16Shuffle, ...lanes),
+    ne: () => this.simd(SimdOp.i8x16Ne),
+    /** Pops two vectors of eight i16 lanes; pushes their sixteen lanes as saturated bytes. */
+    narrowI16x8S: () => this.simd(SimdOp.i8x16NarrowI16x8S),
+  };
+
+  /** Eight 16-bit integer lanes. */
+  readonly i16x8 = {
+    /** Pops two vectors of four i32 lanes; pushes their eight lanes saturated to 16 bits. */
+    narrowI32x4S: () => this.simd(SimdOp.i16x8NarrowI32x4S),
+  };
+
+  /** Two float64 lanes. The comparisons (eq ... ge) push lane masks: all ones where true, else zeros. */
   readonly f64x2 = {
     splat: () => this.simd(SimdOp.f64x2Splat),
     extractLane: (lane: number) => this.simd(SimdOp.f64x2ExtractLane, lane),
@@ -150,9 +171,15 @@ export class FunctionBuilder {
     ceil: () => this.simd(SimdOp.f64x2Ceil),
     trunc: () => this.simd(SimdOp.f64x2Trunc),
     nearest: () => this.simd(SimdOp.f64x2Nearest),
+    eq: () => this.simd(SimdOp.f64x2Eq),
+    ne: () => this.simd(SimdOp.f64x2Ne),
+    lt: () => this.simd(SimdOp.f64x2Lt),
+    gt: () => this.simd(SimdOp.f64x2Gt),
+    le: () => this.simd(SimdOp.f64x2Le),
+    ge: () => this.simd(SimdOp.f64x2Ge),
   };
 
-  /** Four float32 lanes. */
+  /** Four float32 lanes (comparisons as for f64x2). */
   readonly f32x4 = {
     splat: () => this.simd(SimdOp.f32x4Splat),
     extractLane: (lane: number) => this.simd(SimdOp.f32x4ExtractLane, lane),
@@ -167,6 +194,12 @@ export class FunctionBuilder {
     ceil: () => this.simd(SimdOp.f32x4Ceil),
     trunc: () => this.simd(SimdOp.f32x4Trunc),
     nearest: () => this.simd(SimdOp.f32x4Nearest),
+    eq: () => this.simd(SimdOp.f32x4Eq),
+    ne: () => this.simd(SimdOp.f32x4Ne),
+    lt: () => this.simd(SimdOp.f32x4Lt),
+    gt: () => this.simd(SimdOp.f32x4Gt),
+    le: () => this.simd(SimdOp.f32x4Le),
+    ge: () => this.simd(SimdOp.f32x4Ge),
   };
 
   /** The code section's entry for this function: locals declared in runs of one type, then the

@@ -1,15 +1,17 @@
-// Elementwise rows on the WebAssembly SIMD kernels (elementwise-kernel.ts), staged through the
-// kernels' memory in chunks (staging.ts). cpu/elementwise.ts asks here first for each row and runs
-// its TypeScript loop when the answer is "not this row": an op or dtype without a kernel, strides
-// other than 1 (or 0 for one binary operand), or a row too short to repay the copies.
+// Elementwise rows on the WebAssembly SIMD kernels (elementwise-kernel.ts, mask-kernel.ts), staged
+// through the kernels' memory in chunks (staging.ts). cpu/elementwise.ts asks here first for each row
+// and runs its TypeScript loop when the answer is "not this row": an op or dtype without a kernel,
+// strides other than 1 (or 0 for x or y), or a row too short to repay the copies.
 //
 //   for each chunk of the row:  memory.x = x[c..c+m]; memory.y = y[c..c+m]   (or one number, once)
-//                               kernel(m)                                    (o = x op y, vectors)
-//                               o[c..c+m] = memory.o
+//                               memory.c = cond[c..c+m]                      (where only; bytes)
+//                               kernel(m * bytes per float)                  (o = x op y, vectors)
+//                               o[c..c+m] = memory.o                         (floats, or bool bytes)
 import type { TypedArray } from '../../dtype.ts';
 import type { View } from '../../backend.ts';
 import { BINARY_SIMD, UNARY_SIMD, kernelName, type Form } from './elementwise-kernel.ts';
-import { REGIONS, type ChunkKernel } from './staging.ts';
+import { COMPARE_SIMD } from './mask-kernel.ts';
+import { REGIONS, type ChunkKernel, type Streams } from './staging.ts';
 import { getCpuKernels, mainThreadStreams } from './kernels.ts';
 import type { FloatDType } from './gemm-kernel.ts';
 
@@ -20,13 +22,19 @@ const CHUNK_BYTES = 16384;
 /** Rows shorter than minRow (folds of a sum shorter than minFold) stay on the TypeScript loops:
  *  the measured crossovers (bench/wasm-elementwise.bench.ts lowers them to 0 to measure). ns per
  *  number, ts / wasm, float32 and float64: add rows of 64: 3.6 / 3.9, 4.2 / 4.2; of 128: 3.4 / 2.3,
- *  3.9 / 3.2; sum rows of 64: 1.8 / 1.8, 1.1 / 1.5; of 128: 1.5 / 1.0, 0.9 / 1.0; of 256: 0.75 / 0.58. */
+ *  3.9 / 3.2; sum rows of 64: 1.8 / 1.8, 1.1 / 1.5; of 128: 1.5 / 1.0, 0.9 / 1.0; of 256: 0.75 / 0.58.
+ *  Comparisons and where share minRow, although they repay sooner (their TypeScript rows call the
+ *  formula per number): lessEqual rows of 32: 16.9 / 8.1, 15.5 / 8.4; where rows of 64: 9.9 / 6.3,
+ *  10.0 / 7.8. */
 export const CROSSOVER = { minRow: 96, minFold: 128 };
 
 /** A row of a binary op, as cpu/elementwise.ts walks it; false when the row was left to the caller. */
 export type SimdBinaryRow = (x: TypedArray, y: TypedArray, o: TypedArray, i: number, j: number, k: number,
   n: number, si: number, sj: number, sk: number) => boolean;
 export type SimdUnaryRow = (x: TypedArray, o: TypedArray, i: number, k: number, n: number, si: number, sk: number) => boolean;
+/** A row of where: cond from p, x from i, y from j, o from k. */
+export type SimdWhereRow = (c: TypedArray, x: TypedArray, y: TypedArray, o: TypedArray, p: number, i: number, j: number,
+  k: number, n: number, sc: number, si: number, sj: number, sk: number) => boolean;
 
 /** The dtype every operand has, if it is a float dtype with kernels and the Wasm kernels are on. */
 function commonFloat(views: readonly View[]): FloatDType | undefined {
@@ -35,38 +43,48 @@ function commonFloat(views: readonly View[]): FloatDType | undefined {
   return getCpuKernels() === 'wasm' ? d : undefined;
 }
 
-/** The chunk loop for one row: x and y are read from i and j (y may be absent), vectors when
- *  xVec / yVec, else the one number there; the result goes to o from k. */
-interface Chunked {
-  x: TypedArray; i: number; xVec: boolean;
-  y: TypedArray | undefined; j: number; yVec: boolean;
-  o: TypedArray; k: number;
+/** One operand of a staged row: data[at ..] (a vector: one number per element; else the one number
+ *  at `at`, staged once) copied to `region`, an element index into `heap`. The output is a vector. */
+interface Staged { data: TypedArray; at: number; vec: boolean; heap: TypedArray; region: number }
+
+/** The heap views and region indices of a row's operands: floats of `dtype` in x, y and o, except the
+ *  bool bytes of a comparison's o and of where's c. */
+function stage(s: Streams, dtype: FloatDType, region: 'x' | 'y' | 'o' | 'c', bytes = false) {
+  const heap = bytes ? s.heap.uint8 : s.heap[dtype];
+  return (data: TypedArray, at: number, vec = true): Staged => ({ data, at, vec, heap, region: REGIONS[region] / heap.BYTES_PER_ELEMENT });
 }
 
-function streamRow(heap: Float32Array | Float64Array, kernel: ChunkKernel, n: number, r: Chunked): void {
-  const size = heap.BYTES_PER_ELEMENT;
-  const [X, Y, O] = [REGIONS.x / size, REGIONS.y / size, REGIONS.o / size], CHUNK = CHUNK_BYTES / size;
-  if (!r.xVec) heap[X] = r.x[r.i];
-  if (r.y !== undefined && !r.yVec) heap[Y] = r.y[r.j];
-  for (let c = 0; c < n; c += CHUNK) {
-    const m = Math.min(CHUNK, n - c);
-    if (r.xVec) heap.set(r.x.subarray(r.i + c, r.i + c + m), X);
-    if (r.y !== undefined && r.yVec) heap.set(r.y.subarray(r.j + c, r.j + c + m), Y);
+/** The chunk loop for one row of n numbers of `size` bytes. */
+function streamRow(kernel: ChunkKernel, size: number, n: number, inputs: Staged[], out: Staged): void {
+  const chunk = CHUNK_BYTES / size;
+  for (const s of inputs) if (!s.vec) s.heap[s.region] = s.data[s.at];
+  for (let c = 0; c < n; c += chunk) {
+    const m = Math.min(chunk, n - c);
+    for (const s of inputs) if (s.vec) s.heap.set(s.data.subarray(s.at + c, s.at + c + m), s.region);
     kernel(m * size);
-    r.o.set(heap.subarray(O, O + m), r.k + c);
+    out.data.set(out.heap.subarray(out.region, out.region + m), out.at + c);
   }
 }
 
-/** The Wasm row for out = op(a, b), or undefined when this op or these dtypes have no kernel. */
+/** op's kernels by the strides of x and y, [si][sj]: stride 1 reads a vector, 0 one number (a
+ *  missing form, such as a comparison of two numbers, is undefined). */
+function kernelsByStride(s: Streams, op: string, dtype: FloatDType): (ChunkKernel | undefined)[][] {
+  const k = (form: Form) => s.kernels[kernelName(op, dtype, form)] as ChunkKernel | undefined;
+  return [[k('ss'), k('sv')], [k('vs'), k('vv')]];
+}
+
+/** The Wasm row for out = op(a, b) (an arithmetic op, maximum & co. or a comparison, whose out is
+ *  bool), or undefined when this op or these dtypes have no kernel. */
 export function simdBinaryRow(op: string, a: View, b: View, out: View): SimdBinaryRow | undefined {
-  const dtype = commonFloat([a, b, out]);
-  if (dtype === undefined || !(op in BINARY_SIMD)) return undefined;
-  const s = mainThreadStreams(), heap = s.heap[dtype];
-  const kernel = (form: Form) => s.kernels[kernelName(op, dtype, form)];
-  const forms = { vv: kernel('vv'), vs: kernel('vs'), sv: kernel('sv') };
+  const dtype = commonFloat([a, b]);
+  const compare = op in COMPARE_SIMD;
+  if (dtype === undefined || !(op in BINARY_SIMD || compare) || out.dtype !== (compare ? 'bool' : dtype)) return undefined;
+  const s = mainThreadStreams(), size = s.heap[dtype].BYTES_PER_ELEMENT, kernels = kernelsByStride(s, op, dtype);
+  const [X, Y, O] = [stage(s, dtype, 'x'), stage(s, dtype, 'y'), stage(s, dtype, 'o', compare)];
   return (x, y, o, i, j, k, n, si, sj, sk) => {
-    if (n < CROSSOVER.minRow || sk !== 1 || si < 0 || si > 1 || sj < 0 || sj > 1 || si + sj === 0) return false;
-    streamRow(heap, si === 0 ? forms.sv : sj === 0 ? forms.vs : forms.vv, n, { x, i, xVec: si === 1, y, j, yVec: sj === 1, o, k });
+    const kernel = kernels[si]?.[sj];
+    if (n < CROSSOVER.minRow || sk !== 1 || kernel === undefined) return false;
+    streamRow(kernel, size, n, [X(x, i, si === 1), Y(y, j, sj === 1)], O(o, k));
     return true;
   };
 }
@@ -75,10 +93,25 @@ export function simdBinaryRow(op: string, a: View, b: View, out: View): SimdBina
 export function simdUnaryRow(op: string, x: View, out: View): SimdUnaryRow | undefined {
   const dtype = commonFloat([x, out]);
   if (dtype === undefined || !(op in UNARY_SIMD)) return undefined;
-  const s = mainThreadStreams(), heap = s.heap[dtype], kernel = s.kernels[kernelName(op, dtype)];
+  const s = mainThreadStreams(), size = s.heap[dtype].BYTES_PER_ELEMENT, kernel = s.kernels[kernelName(op, dtype)];
+  const [X, O] = [stage(s, dtype, 'x'), stage(s, dtype, 'o')];
   return (x, o, i, k, n, si, sk) => {
     if (n < CROSSOVER.minRow || si !== 1 || sk !== 1) return false;
-    streamRow(heap, kernel, n, { x, i, xVec: true, y: undefined, j: 0, yVec: false, o, k });
+    streamRow(kernel, size, n, [X(x, i)], O(o, k));
+    return true;
+  };
+}
+
+/** The Wasm row for out = where(cond, a, b), or undefined when these dtypes have no kernel. */
+export function simdWhereRow(cond: View, a: View, b: View, out: View): SimdWhereRow | undefined {
+  const dtype = commonFloat([a, b, out]);
+  if (dtype === undefined || cond.dtype !== 'bool') return undefined;
+  const s = mainThreadStreams(), size = s.heap[dtype].BYTES_PER_ELEMENT, kernels = kernelsByStride(s, 'where', dtype);
+  const [C, X, Y, O] = [stage(s, dtype, 'c', true), stage(s, dtype, 'x'), stage(s, dtype, 'y'), stage(s, dtype, 'o')];
+  return (c, x, y, o, p, i, j, k, n, sc, si, sj, sk) => {
+    const kernel = kernels[si]?.[sj];
+    if (n < CROSSOVER.minRow || sc !== 1 || sk !== 1 || kernel === undefined) return false;
+    streamRow(kernel, size, n, [C(c, p), X(x, i, si === 1), Y(y, j, sj === 1)], O(o, k));
     return true;
   };
 }

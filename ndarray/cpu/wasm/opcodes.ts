@@ -69,10 +69,28 @@ export const SimdOp = {
   v128Load64Splat: 0x0a, // one f64 from memory copied into both lanes
   v128Store: 0x0b,
   v128Const: 0x0c,
+  i8x16Shuffle: 0x0d, // followed by 16 lane numbers: 0-15 pick from the first operand, 16-31 the second
   f32x4Splat: 0x13,
   f64x2Splat: 0x14,
   f32x4ExtractLane: 0x1f, // followed by the lane number
   f64x2ExtractLane: 0x21,
+  i8x16Ne: 0x24, // comparisons give lane masks: all ones where true, all zeros where false
+  f32x4Eq: 0x41,
+  f32x4Ne: 0x42,
+  f32x4Lt: 0x43,
+  f32x4Gt: 0x44,
+  f32x4Le: 0x45,
+  f32x4Ge: 0x46,
+  f64x2Eq: 0x47,
+  f64x2Ne: 0x48,
+  f64x2Lt: 0x49,
+  f64x2Gt: 0x4a,
+  f64x2Le: 0x4b,
+  f64x2Ge: 0x4c,
+  v128And: 0x4e,
+  v128Or: 0x50,
+  v128Bitselect: 0x52, // bitselect(a, b, mask) = (a & mask) | (b & ~mask)
+  i8x16NarrowI16x8S: 0x65, // two i16x8 -> one i8x16, each lane saturated to [-128, 127]
   f32x4Ceil: 0x67,
   f32x4Floor: 0x68,
   f32x4Trunc: 0x69,
@@ -80,6 +98,7 @@ export const SimdOp = {
   f64x2Ceil: 0x74,
   f64x2Floor: 0x75,
   f64x2Trunc: 0x7a,
+  i16x8NarrowI32x4S: 0x85, // two i32x4 -> one i16x8, each lane saturated
   f64x2Nearest: 0x94,
   f32x4Abs: 0xe0,
   f32x4Neg: 0xe1,
