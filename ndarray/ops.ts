@@ -122,6 +122,23 @@ const BOOL_SUBTRACT = 'numpy boolean subtract, the `-` operator, is not supporte
 const BOOL_NEGATIVE = 'The numpy boolean negative, the `-` operator, is not supported, use the `~` operator or the logical_not function instead.';
 const noLoop = (np: string): string => `ufunc '${np}' did not contain a loop with signature matching types <class 'numpy.dtype[bool_]'> -> None`;
 
+/** log(e^a + e^b) without overflow, as NumPy's npy_logaddexp: the larger value plus log1p of the
+ *  smaller's exponential relative to it; equal values (infinities of one sign too) give a + ln 2. */
+function logaddexp(a: number, b: number): number {
+  if (a === b) return a + Math.LN2;
+  const d = a - b;
+  if (d > 0) return a + Math.log1p(Math.exp(-d));
+  return d <= 0 ? b + Math.log1p(Math.exp(d)) : d; // d is NaN when either input is
+}
+
+/** log2(2^a + 2^b), as npy_logaddexp2: the same steps in base 2. */
+function logaddexp2(a: number, b: number): number {
+  if (a === b) return a + 1;
+  const d = a - b;
+  if (d > 0) return a + Math.LOG2E * Math.log1p(2 ** -d);
+  return d <= 0 ? b + Math.LOG2E * Math.log1p(2 ** d) : d;
+}
+
 // ---- derivative rules that need more than one expression -------------------------------------------
 
 const ZERO = 'zero' as const;
@@ -171,6 +188,9 @@ const BINARY_ROWS: Row[] = [
   { name: 'bitwiseXor', np: 'bitwise_xor', code: 23, rule: 'integer', f: (a, b) => a ^ b },
   { name: 'arctan2', np: 'arctan2', code: 24, rule: 'float', f: Math.atan2, d: [(g, a, b, _y, m) => m.divide(m.multiply(g, b), m.add(m.square(a), m.square(b))), (g, a, b, _y, m) => m.negative(m.divide(m.multiply(g, a), m.add(m.square(a), m.square(b))))] },
   { name: 'hypot', np: 'hypot', code: 25, rule: 'float', f: Math.hypot, d: [(g, a, _b, y, m) => m.divide(m.multiply(g, a), y), (g, _a, b, y, m) => m.divide(m.multiply(g, b), y)] },
+  // d/da log(e^a + e^b) = e^a / (e^a + e^b) = e^(a - y); base 2: 2^(a - y).
+  { name: 'logaddexp', np: 'logaddexp', code: 26, rule: 'float', f: logaddexp, d: [(g, a, _b, y, m) => m.multiply(g, m.exp(m.subtract(a, y))), (g, _a, b, y, m) => m.multiply(g, m.exp(m.subtract(b, y)))] },
+  { name: 'logaddexp2', np: 'logaddexp2', code: 27, rule: 'float', f: logaddexp2, d: [(g, a, _b, y, m) => m.multiply(g, m.power(2, m.subtract(a, y))), (g, _a, b, y, m) => m.multiply(g, m.power(2, m.subtract(b, y)))] },
 ];
 
 const UNARY_ROWS: Row[] = [

@@ -212,6 +212,10 @@ export const fmin = binary('fmin');
 export const arctan2 = binary('arctan2');
 /** sqrt(a² + b²) without overflow. */
 export const hypot = binary('hypot');
+/** log(e^a + e^b) without overflow: adds probabilities kept as logs (np.logaddexp). */
+export const logaddexp = binary('logaddexp');
+/** log2(2^a + 2^b), the same in base 2 (np.logaddexp2). */
+export const logaddexp2 = binary('logaddexp2');
 
 // ---- comparisons and logic (bool results) ------------------------------------------------------
 export const equal = binary('equal');

@@ -25,6 +25,8 @@ export const LAYER_KEYS: Record<string, Record<string, Kind>> = {
   Conv2D: { filters: 'count', kernel_size: 'pair', strides: 'pair', padding: 'string', data_format: 'string', activation: 'string', use_bias: 'bool', ...SPECS },
   MaxPooling2D: POOLING,
   AveragePooling2D: POOLING,
+  GlobalAveragePooling1D: { data_format: 'string', keepdims: 'bool' },
+  GlobalAveragePooling2D: { data_format: 'string', keepdims: 'bool' },
   BatchNormalization: { axis: 'int', momentum: 'number', epsilon: 'number', center: 'bool', scale: 'bool' },
   LSTM: { units: 'count', activation: 'string', recurrent_activation: 'string', use_bias: 'bool', unit_forget_bias: 'bool', return_sequences: 'bool', go_backwards: 'bool' },
   Add: {}, Subtract: {}, Multiply: {}, Average: {}, Maximum: {}, Minimum: {},

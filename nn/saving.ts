@@ -22,6 +22,7 @@ import { Lambda } from './layers/lambda.ts';
 import { Input, InputLayer } from './layers/input.ts';
 import { Conv2D } from './layers/conv2d.ts';
 import { MaxPooling2D, AveragePooling2D } from './layers/pooling2d.ts';
+import { GlobalAveragePooling1D, GlobalAveragePooling2D } from './layers/global-pooling.ts';
 import { BatchNormalization } from './layers/batch-normalization.ts';
 import { LSTM } from './layers/lstm.ts';
 import { Add, Subtract, Multiply, Average, Maximum, Minimum, Concatenate } from './layers/merge.ts';
@@ -71,6 +72,8 @@ const FROM_CONFIG: Record<string, (c: Config) => Layer> = {
   }),
   MaxPooling2D: (c) => new MaxPooling2D({ ...baseOptions(c), poolSize: c.pool_size as [number, number], strides: c.strides as [number, number], padding: c.padding as 'valid' | 'same' }),
   AveragePooling2D: (c) => new AveragePooling2D({ ...baseOptions(c), poolSize: c.pool_size as [number, number], strides: c.strides as [number, number], padding: c.padding as 'valid' | 'same' }),
+  GlobalAveragePooling1D: (c) => new GlobalAveragePooling1D({ ...baseOptions(c), keepdims: c.keepdims as boolean }),
+  GlobalAveragePooling2D: (c) => new GlobalAveragePooling2D({ ...baseOptions(c), keepdims: c.keepdims as boolean }),
   BatchNormalization: (c) => new BatchNormalization({ ...baseOptions(c), momentum: c.momentum as number, epsilon: c.epsilon as number, center: c.center as boolean, scale: c.scale as boolean }),
   LSTM: (c) => new LSTM({
     ...baseOptions(c), units: c.units as number, activation: c.activation as string, recurrentActivation: c.recurrent_activation as string,

@@ -33,6 +33,8 @@ const OP_BITWISE_OR: u32 = 22u;
 const OP_BITWISE_XOR: u32 = 23u;
 const OP_ARCTAN2: u32 = 24u;
 const OP_HYPOT: u32 = 25u;
+const OP_LOGADDEXP: u32 = 26u;
+const OP_LOGADDEXP2: u32 = 27u;
 
 override OP: u32;
 override CT: u32;
@@ -95,6 +97,31 @@ fn hypotF(x: f32, y: f32) -> f32 {
   return m * sqrt(u * u + v * v);
 }
 
+// NumPy's npy_logaddexp: log(e^x + e^y) as the larger input plus log1p(e^-|x - y|), so e^x never
+// overflows; equal inputs (infinities of one sign too) give x + ln 2, and a NaN input gives NaN.
+fn logAddExpF(x: f32, y: f32) -> f32 {
+  if (x == y) {
+    return x + LN2;
+  }
+  let d = x - y;
+  if (isNan(d)) {
+    return d;
+  }
+  return max(x, y) + log1pF(expF(-abs(d)));
+}
+
+// log2(2^x + 2^y), the same steps in base 2.
+fn logAddExp2F(x: f32, y: f32) -> f32 {
+  if (x == y) {
+    return x + 1.0;
+  }
+  let d = x - y;
+  if (isNan(d)) {
+    return d;
+  }
+  return max(x, y) + LOG2E * log1pF(exp2F(-abs(d)));
+}
+
 fn opF32(x: f32, y: f32) -> f32 {
   let nan = isNan(x) || isNan(y);
   switch OP {
@@ -121,6 +148,8 @@ fn opF32(x: f32, y: f32) -> f32 {
     case OP_LOGICAL_XOR: { return truth(wordIsTrue(bitcast<u32>(x), DT_F32) != wordIsTrue(bitcast<u32>(y), DT_F32)); }
     case OP_ARCTAN2: { return atan2F(x, y); }
     case OP_HYPOT: { return hypotF(x, y); }
+    case OP_LOGADDEXP: { return logAddExpF(x, y); }
+    case OP_LOGADDEXP2: { return logAddExp2F(x, y); }
     default: { return nanF32(); }
   }
 }

@@ -8,7 +8,7 @@
 // not know is a TypeError (Python's "unexpected keyword argument"), and a `fit` that fails leaves the
 // estimator exactly as it was (its learned attributes and its nested estimators' are restored, atomicFit).
 import type { NDArray } from '../ndarray/index.ts';
-import { ValueError } from '../ndarray/errors.ts';
+import { ValueError } from '../ndarray/index.ts';
 import { NotFittedError } from './exceptions.ts';
 import { checkOptions } from './utils/check-params.ts';
 

@@ -7,7 +7,7 @@
 // A saved file is data from outside: decoding checks every tag, and each estimator's fromJSON declares
 // its learned attributes as rules (utils/saved-state.ts), so a corrupt file fails with a ValueError.
 import * as np from '../ndarray/index.ts';
-import { RandomState } from '../ndarray/random/index.ts';
+import { RandomState } from './utils/random-state.ts';
 import { BaseEstimator, type Params } from './base.ts';
 import { checkAttributes, type Rule } from './utils/saved-state.ts';
 

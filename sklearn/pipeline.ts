@@ -5,7 +5,7 @@
 // fold, the scaler or feature map never sees the test rows (no leakage), and its params are reachable
 // from a search as `stepname__param` (`poly__degree`, `ridge__alpha`).
 import type { NDArray } from '../ndarray/index.ts';
-import { ValueError } from '../ndarray/errors.ts';
+import { ValueError } from '../ndarray/index.ts';
 import { BaseEstimator, type Params } from './base.ts';
 import { estimatorFromJSON, estimatorToJSON, registerEstimator, type EstimatorJSON } from './persistence.ts';
 import { shortFormatTime, secondsSince } from './utils/log.ts';
@@ -60,7 +60,8 @@ export class Pipeline extends BaseEstimator<PipelineParams> {
   }
 
   /** sklearn's order: `steps` first, then whole steps replaced by name, then step params. */
-  override setParams(params: Params): this {
+  override setParams(params: Params = {}): this {
+    if (params === null || typeof params !== 'object' || Array.isArray(params)) return super.setParams(params); // refuses it
     const { steps, ...rest } = params;
     if ('steps' in params) super.setParams({ steps });
     const names = new Set(this.params.steps.filter(Array.isArray).map(([n]) => n));

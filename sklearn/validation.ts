@@ -3,9 +3,7 @@
 // and converted here, once, so every estimator can assume a finite, 2-D float64 `X` of n samples.
 import * as np from '../ndarray/index.ts';
 import type { NDArray } from '../ndarray/index.ts';
-import { formatShape } from '../ndarray/shape.ts';
-import { ValueError } from '../ndarray/errors.ts';
-import { dataOf } from '../ndarray/cpu/backend.ts';
+import { ValueError } from '../ndarray/index.ts';
 
 export interface CheckOptions {
   /** The estimator's name, used in messages ("... is required by Ridge"). */
@@ -41,8 +39,12 @@ export async function toCpu(x: unknown, dtype: np.DType | null = 'float64'): Pro
  *  A validated 100,000 x 50 X is 40 MB, so not copying it is most of what a fast fit saves. */
 export function valuesOf(a: NDArray): Float64Array {
   if (a.device !== 'cpu' || a.dtype !== 'float64') throw new TypeError(`valuesOf expects a CPU float64 array, got ${a.dtype} on '${a.device}'`);
-  if (!a.flags.cContiguous) return a.dataSync() as Float64Array;
-  return (dataOf(a) as Float64Array).subarray(a.offset, a.offset + a.size);
+  return (a.flags.cContiguous ? np.asTypedArray(a) : a.dataSync()) as Float64Array;
+}
+
+/** A shape as Python prints a tuple: (3,) or (2, 5). */
+export function formatShape(shape: readonly number[]): string {
+  return `(${shape.join(', ')}${shape.length === 1 ? ',' : ''})`;
 }
 
 /** sklearn's check_array: 2-D (unless allowNd), at least one sample, finite values. */

@@ -6,15 +6,14 @@ import * as assert from 'uvu/assert';
 import * as np from '../ndarray/index.ts';
 import type { DType } from '../ndarray/dtype.ts';
 import fixtureJson from './fixtures/extras.json';
+import { decodeNested } from './fixture-values.ts';
 
 type Nested = number | string | boolean | Nested[];
 interface Encoded { shape: number[]; dtype: DType; data: Nested }
 interface Case { op: string; x: Encoded; args: Record<string, unknown>; out?: Encoded; error?: { type: string; message: string } }
 
 const cases = (fixtureJson as { cases: Case[] }).cases;
-const decode = (v: Nested): Nested =>
-  Array.isArray(v) ? v.map(decode) : v === 'nan' ? NaN : v === 'inf' ? Infinity : v === '-inf' ? -Infinity : v;
-const build = (e: Encoded): np.NDArray => np.array(decode(e.data) as number, { dtype: e.dtype });
+const build = (e: Encoded): np.NDArray => np.array(decodeNested(e.data) as number, { dtype: e.dtype });
 const isEncoded = (v: unknown): v is Encoded => typeof v === 'object' && v !== null && 'dtype' in v;
 
 type Fn = (x: np.NDArray, args: Record<string, unknown>) => np.NDArray;
@@ -43,6 +42,12 @@ function sameValues(got: Nested, want: Nested): boolean {
   return g === w || (g !== g && w !== w);
 }
 
+test('worked example: median([3, 1, 4, 1, 5]) is 3, quantile([1, 2, 3, 4], 0.25) is 1.75, diff([1, 4, 9, 16]) is [3, 5, 7]', () => {
+  assert.is(np.median(np.array([3, 1, 4, 1, 5])).itemSync(), 3);
+  assert.is(np.quantile(np.array([1, 2, 3, 4]), 0.25).itemSync(), 1.75);
+  assert.equal(np.diff(np.array([1, 4, 9, 16])).toArraySync(), [3, 5, 7]);
+});
+
 for (const op of Object.keys(OPS)) {
   test(`${op} matches NumPy`, () => {
     const mine = cases.filter((c) => c.op === op);
@@ -67,7 +72,7 @@ for (const op of Object.keys(OPS)) {
         const want = c.out as Encoded;
         assert.is(r.dtype, want.dtype, `${what} dtype`);
         assert.equal(r.shape, want.shape, `${what} shape`);
-        assert.ok(sameValues(r.toArraySync() as Nested, decode(want.data)), `${what}: got ${JSON.stringify(r.toArraySync())}, want ${JSON.stringify(want.data)}`);
+        assert.ok(sameValues(r.toArraySync() as Nested, decodeNested(want.data) as Nested), `${what}: got ${JSON.stringify(r.toArraySync())}, want ${JSON.stringify(want.data)}`);
         r.dispose();
       }
       x.dispose();

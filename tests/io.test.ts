@@ -17,11 +17,11 @@ import { parseFormat, formatNumber, type FormatSpec } from '../ndarray/io/printf
 import { readZip, writeZip } from '../ndarray/io/zip.ts';
 import { loadtxtLines, genfromtxtLines, type LoadtxtOptions, type GenfromtxtOptions } from '../ndarray/io/text.ts';
 import fx from './fixtures/io.json';
+import { decodeNumber as decode } from './fixture-values.ts';
 
 type Num = number | string;
 const FIXTURES = resolve('tests/fixtures/io');
 const fixture = (file: string): Uint8Array => new Uint8Array(readFileSync(join(FIXTURES, file)));
-const decode = (v: Num): number => (v === 'nan' ? NaN : v === 'inf' ? Infinity : v === '-inf' ? -Infinity : (v as number));
 
 function assertValues(actual: ArrayLike<number>, expected: readonly Num[], what: string): void {
   assert.is(actual.length, expected.length, `${what}: length`);

@@ -12,11 +12,11 @@ import type { DType } from '../ndarray/dtype.ts';
 import fx from './fixtures/linalg.json';
 import hard from './fixtures/linalg_hard.json';
 import errors from './fixtures/linalg_errors.json';
+import { assertClose, decodeNumber as decode } from './fixture-values.ts';
 
 type Fix = { data: unknown; shape: number[]; dtype: string };
 type Mat = number[][];
 
-const decode = (v: unknown): number => (v === 'nan' ? NaN : v === 'inf' ? Infinity : v === '-inf' ? -Infinity : (v as number));
 const flat = (f: Fix): number[] => [f.data].flat(Infinity as 1).map(decode);
 const DTYPES: Record<string, DType> = { float64: 'float64', float32: 'float32', int32: 'int32', int64: 'int32', bool: 'bool' };
 /** A fixture as an NDArray of its dtype (int64 becomes int32). */
@@ -28,19 +28,7 @@ const tolOf = (dtype: string): number => (dtype === 'float32' ? 1e-6 : 1e-10);
 function close(actual: NDArray, expected: Fix, what: string, rtol = tolOf(expected.dtype)): void {
   assert.equal([...actual.shape], expected.shape, `${what}: shape`);
   if (expected.dtype.startsWith('float')) assert.is(actual.dtype, expected.dtype, `${what}: dtype`);
-  closeValues(values(actual), flat(expected), what, rtol);
-}
-
-function closeValues(a: number[], e: number[], what: string, rtol: number): void {
-  assert.is(a.length, e.length, `${what}: size`);
-  const scale = Math.max(1e-300, ...e.filter(Number.isFinite).map(Math.abs));
-  for (let i = 0; i < e.length; i++) {
-    if (!Number.isFinite(e[i])) {
-      if (!Object.is(a[i], e[i])) assert.unreachable(`${what}[${i}]: ${a[i]} !== ${e[i]}`);
-    } else if (!(Math.abs(a[i] - e[i]) <= rtol * scale)) {
-      assert.unreachable(`${what}[${i}]: ${a[i]} vs NumPy ${e[i]} (tolerance ${rtol} x ${scale})`);
-    }
-  }
+  assertClose(values(actual), flat(expected), { rtol, floor: 1e-300, normwise: true }, what);
 }
 
 // ---- small dense helpers on nested arrays, for checking factorisations -----------------------
@@ -70,6 +58,11 @@ function sameColumnsUpToSign(a: Mat, b: Mat, what: string, tol = 1e-9): void {
 }
 
 // ---- well-conditioned cases -----------------------------------------------------------------
+test('worked example: solve([[3, 1], [1, 2]], [9, 8]) is [2, 3] and det is 5, as NumPy gives', () => {
+  assertClose(linalg.solve(np.array([[3, 1], [1, 2]]), np.array([9, 8])), [2, 3], { rtol: 1e-12, floor: 1 }, 'solve');
+  assertClose(linalg.det(np.array([[3, 1], [1, 2]])), 5, { rtol: 1e-12, floor: 1 }, 'det');
+});
+
 test('solve: sizes 1..40, vector and matrix right-hand sides, batches, float32 and int inputs', () => {
   for (const [i, c] of fx.solve.entries()) close(linalg.solve(load(c.a), load(c.b)), c.x, `solve #${i}`);
 });

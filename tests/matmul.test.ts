@@ -9,14 +9,13 @@ import * as np from '../ndarray/index.ts';
 import type { NDArray } from '../ndarray/ndarray.ts';
 import { allocTyped, type DType } from '../ndarray/dtype.ts';
 import fx from './fixtures/matmul.json';
+import { decodeNumber as decode } from './fixture-values.ts';
 
 type Op = [string, unknown];
 type Input = { gen?: number; data?: (number | string)[]; shape: number[]; dtype: string; ops: Op[] };
 type Output = { shape: number[]; dtype: string; data?: (number | string)[]; sample?: { every: number; values: (number | string)[] }; checksum?: number };
 type Case = { name: string; fn: string; a: Input; b: Input; options: { axes?: number | [number[], number[]] }; out: Output };
 type ErrorCase = { fn: string; a: number[]; b: number[]; options: { axes?: number | [number[], number[]] }; error: string; message: string };
-
-const decode = (v: number | string): number => (v === 'nan' ? NaN : v === 'inf' ? Infinity : v === '-inf' ? -Infinity : (v as number));
 
 /** The oracle's formula: element i is ((i*mul + add) % 61 - 30) / 8 (ints without / 8, bool: odd). */
 function gen(shape: number[], dtype: DType, seed: number): NDArray {
@@ -88,6 +87,10 @@ function check(r: NDArray, out: Output, what: string): void {
   flat.forEach((v, i) => { sum += v * ((i % 7) - 3); mag += Math.abs(v * ((i % 7) - 3)); });
   assert.ok(Math.abs(sum - out.checksum!) <= 1e-12 * Math.max(1, mag), `${what}: checksum ${sum} vs NumPy ${out.checksum}`);
 }
+
+test('worked example: [[1, 2], [3, 4]] @ [[5, 6], [7, 8]] is [[19, 22], [43, 50]], as NumPy gives', () => {
+  assert.equal(np.matmul(np.array([[1, 2], [3, 4]]), np.array([[5, 6], [7, 8]])).toArraySync(), [[19, 22], [43, 50]]);
+});
 
 for (const c of fx.cases as unknown as Case[]) {
   test(`${c.fn}: ${c.name}`, () => {

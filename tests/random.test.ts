@@ -9,17 +9,9 @@ import { log, fma } from '../ndarray/random/log.ts';
 import { MT19937 } from '../ndarray/random/mt19937.ts';
 import { maskFor } from '../ndarray/random/bounded.ts';
 import fx from './fixtures/random.json';
+import { decodeNested as decode } from './fixture-values.ts';
 
 type Spec = { fn: string; args?: unknown[]; dtype?: string; replace?: boolean; p?: unknown[]; out?: unknown };
-
-/** JSON's "nan"/"inf"/"-inf" strings back to numbers. */
-function decode(x: unknown): unknown {
-  if (x === 'nan') return NaN;
-  if (x === 'inf') return Infinity;
-  if (x === '-inf') return -Infinity;
-  if (Array.isArray(x)) return x.map(decode);
-  return x;
-}
 
 const plain = (x: unknown): unknown => (x instanceof np.NDArray ? x.toArraySync() : x);
 

@@ -6,25 +6,13 @@ import type { NDArray } from '../ndarray/index.ts';
 import * as sk from '../sklearn/index.ts';
 import { Ridge, RidgeClassifier, RidgeClassifierCV, LinearRegression, LogisticRegression, StratifiedKFold } from '../sklearn/index.ts';
 import fixture from './fixtures/sklearn_linear.json';
+import { assertClose, flatValues as flat } from './fixture-values.ts';
 import { clone } from '../sklearn/base.ts';
 import { NotFittedError } from '../sklearn/exceptions.ts';
 import { ValueError } from '../ndarray/errors.ts';
 
-type Nested = number | string | Nested[];
 interface Json { [key: string]: any }
 const F: Json = fixture;
-
-function decode(x: Nested): Nested {
-  if (Array.isArray(x)) return x.map(decode);
-  if (typeof x === 'string') return x === 'nan' ? NaN : x === 'inf' ? Infinity : -Infinity;
-  return x;
-}
-
-function flat(x: unknown): number[] {
-  if (x instanceof np.NDArray) return Array.from(x.dataSync() as ArrayLike<number>, Number);
-  if (Array.isArray(x)) return (x as unknown[]).flatMap(flat);
-  return [Number(decode(x as Nested))];
-}
 
 function shapeOf(x: unknown): number[] {
   if (x instanceof np.NDArray) return [...x.shape];
@@ -32,13 +20,10 @@ function shapeOf(x: unknown): number[] {
   return [];
 }
 
-/** |a - e| <= atol + rtol |e| everywhere, with the same shape. */
+/** |a - e| <= tol · (1 + |e|) everywhere, with the same shape. */
 function close(actual: unknown, expected: unknown, tol: number, what: string): void {
   assert.equal(shapeOf(actual), shapeOf(expected), `${what}: shape`);
-  const a = flat(actual), e = flat(expected);
-  a.forEach((v, i) => {
-    if (!(Math.abs(v - e[i]) <= tol * (1 + Math.abs(e[i])))) assert.unreachable(`${what}[${i}]: ${v} vs ${e[i]} (tol ${tol})`);
-  });
+  assertClose(actual, expected, { rtol: tol, atol: tol }, what);
 }
 
 /** The largest |a - e| / (1 + |e|). */

@@ -3,9 +3,16 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import * as sk from '../sklearn/index.ts';
 import fixture from './fixtures/sklearn_metrics.json';
+import { assertClose } from './fixture-values.ts';
 
 type Case = Record<string, unknown> & { name: string; yTrue: number[]; yPred: number[] };
-const close = (a: number, b: number, what: string): void => assert.ok(Math.abs(a - b) <= 1e-12 * Math.max(1, Math.abs(b)), `${what}: ${a} vs ${b}`);
+const close = (a: number, b: number, what: string): void => assertClose(a, b, { rtol: 1e-12, floor: 1 }, what);
+
+test('worked example: y_true [0, 1, 1, 0], y_pred [0, 1, 0, 0]: accuracy 0.75, f1 2/3; r2 of [1, 2, 4] for [1, 2, 3] is 0.5', async () => {
+  close(await sk.accuracyScore([0, 1, 1, 0], [0, 1, 0, 0]), 0.75, 'accuracy');
+  close(await sk.f1Score([0, 1, 1, 0], [0, 1, 0, 0]) as number, 2 / 3, 'f1');
+  close(await sk.r2Score([1, 2, 3], [1, 2, 4]), 0.5, 'r2');
+});
 
 for (const c of fixture.classification as Case[]) {
   test(`classification metrics (${c.name})`, async () => {

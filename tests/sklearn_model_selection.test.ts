@@ -16,6 +16,7 @@ import { meanSquaredError } from '../sklearn/metrics/regression.ts';
 import { approximateMode } from '../sklearn/model_selection/shuffle-split.ts';
 import { fromJSONValue, toJSONValue, type Json } from '../sklearn/persistence.ts';
 import fx from './fixtures/sklearn_model_selection.json';
+import { assertClose } from './fixture-values.ts';
 
 type Rec = Record<string, unknown>;
 const F = fx as unknown as Rec & { moons: { X: number[][]; y: number[] }; search: Record<string, Rec>; crossVal: Rec };
@@ -24,14 +25,7 @@ const y = np.array(F.moons.y);
 const values = (a: np.NDArray): number[] => Array.from(a.dataSync() as ArrayLike<number>);
 
 /** |a - b| <= tol · max(1, |b|) element by element. */
-function close(actual: number[], expected: number[], tol: number, what: string): void {
-  assert.is(actual.length, expected.length, `${what}: length`);
-  actual.forEach((a, i) => {
-    if (!(Math.abs(a - expected[i]) <= tol * Math.max(1, Math.abs(expected[i])))) {
-      assert.unreachable(`${what}[${i}]: ${a}, scikit-learn has ${expected[i]}`);
-    }
-  });
-}
+const close = (actual: number[], expected: number[], tol: number, what: string): void => assertClose(actual, expected, { rtol: tol, floor: 1 }, what);
 
 /** Captures console.log / console.warn lines while `fn` runs. */
 async function capture(fn: () => Promise<unknown>): Promise<{ log: string[]; warn: string[] }> {

@@ -1,5 +1,5 @@
 // sklearn.preprocessing against scikit-learn 1.2.1 (tests/fixtures/sklearn_preprocessing.json,
-// written by tests/oracle/sklearn_preprocessing.py): StandardScaler and MinMaxScaler attributes and
+// written by tests/oracle/sklearn_preprocessing.py): StandardScaler, MinMaxScaler and MaxAbsScaler attributes and
 // transforms (to 1e-12) on the FEATURES.md K3 weather table, the K3b moons (a test set leaving
 // [0, 1]) and data with NaNs and a constant feature, with every option and over partialFit batches;
 // PolynomialFeatures widths for degree 0..6 (K15), values, powers_ and names for every option;
@@ -7,24 +7,15 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import * as np from '../ndarray/index.ts';
-import { LabelEncoder, MinMaxScaler, OneHotEncoder, PolynomialFeatures, StandardScaler } from '../sklearn/index.ts';
+import { LabelEncoder, MaxAbsScaler, MinMaxScaler, OneHotEncoder, PolynomialFeatures, StandardScaler } from '../sklearn/index.ts';
 import { NotFittedError } from '../sklearn/exceptions.ts';
 import fx from './fixtures/sklearn_preprocessing.json';
+import { assertClose as closeTo, decodeNested, flatValues } from './fixture-values.ts';
 
 type Nested = number | string | null | Nested[];
-const decode = (v: number | string | null): number => (v === 'nan' ? NaN : v === 'inf' ? Infinity : v === '-inf' ? -Infinity : (v as number));
-const flat = (x: Nested): number[] => (Array.isArray(x) ? x.flatMap(flat) : [decode(x as number | string)]);
-const nested = (x: Nested): number[][] => (x as Nested[][]).map((row) => row.map((v) => decode(v as number | string)));
-
-function assertClose(actual: ArrayLike<number> | np.NDArray | number, expected: Nested, what: string, tol = 1e-12): void {
-  const a = typeof actual === 'number' ? [actual] : actual instanceof np.NDArray ? actual.dataSync() : actual;
-  const e = flat(expected);
-  assert.is(a.length, e.length, `${what}: size`);
-  for (let i = 0; i < e.length; i++) {
-    const ok = Number.isNaN(e[i]) ? Number.isNaN(a[i]) : Math.abs(a[i] - e[i]) <= tol * Math.max(1, Math.abs(e[i]));
-    if (!ok) assert.unreachable(`${what}: element ${i} is ${a[i]}, scikit-learn has ${e[i]}`);
-  }
-}
+const nested = (x: Nested): number[][] => decodeNested(x) as number[][];
+/** To scikit-learn's values: |a - e| <= tol · max(1, |e|), tol 1e-12 unless a call says otherwise. */
+const assertClose = (actual: unknown, expected: Nested, what: string, tol = 1e-12): void => closeTo(actual, expected, { rtol: tol, floor: 1 }, what);
 
 async function rejects(p: Promise<unknown> | (() => unknown), msg: string | null): Promise<void> {
   try {
@@ -94,6 +85,27 @@ test('StandardScaler matches scikit-learn (population std, constant features sca
     }
     const seen = s.nSamplesSeen_!;
     assertClose(typeof seen === 'number' ? seen : seen.dataSync(), c.nSamplesSeen as Nested, `${what} nSamplesSeen_`, 0);
+  }
+});
+
+test('MaxAbsScaler: a worked example, then scikit-learn on every data set, at once and in three batches', async () => {
+  // max |x| per column is [2, 10]: x / [2, 10]
+  const s = await new MaxAbsScaler().fit([[1, -10], [-2, 5]]);
+  assert.equal((await s.transform([[1, -10], [4, 0]])).toArraySync(), [[0.5, -1], [2, 0]]);
+  for (const c of S.maxabs) {
+    const [X, Xnew] = [nested(c.X as Nested), nested(c.Xnew as Nested)];
+    const m = new MaxAbsScaler();
+    assertClose(await m.fitTransform(X), c.fitTransform as Nested, `${c.data} fitTransform`);
+    assertClose(await m.transform(Xnew), c.transform as Nested, `${c.data} transform`);
+    assertClose(await m.inverseTransform(await m.transform(Xnew)), c.inverse as Nested, `${c.data} inverse`);
+    assertClose(m.maxAbs_!, c.maxAbs as Nested, `${c.data} maxAbs_`);
+    assertClose(m.scale_!, c.scale as Nested, `${c.data} scale_`);
+    assert.is(m.nSamplesSeen_, c.nSamplesSeen);
+    const p = new MaxAbsScaler();
+    const n = X.length, size = (b: number): number => Math.floor(n / 3) + (b < n % 3 ? 1 : 0); // np.array_split(X, 3)
+    for (let b = 0, start = 0; b < 3; start += size(b), b++) assert.is(await p.partialFit(X.slice(start, start + size(b))), p);
+    assertClose(p.maxAbs_!, c.partialMaxAbs as Nested, `${c.data} partialFit maxAbs_`);
+    assertClose(await p.transform(Xnew), c.partialTransform as Nested, `${c.data} partialFit transform`);
   }
 });
 
@@ -203,8 +215,8 @@ test('OneHotEncoder errors use scikit-learn messages', async () => {
 
 test('LabelEncoder matches scikit-learn (ints, floats, NaN) and its errors', async () => {
   for (const c of E.label) {
-    const y = c.integer ? np.array(c.y as number[], { dtype: 'int32' }) : np.array(flat(c.y as Nested));
-    const yNew = c.integer ? np.array(c.yNew as number[], { dtype: 'int32' }) : np.array(flat(c.yNew as Nested));
+    const y = c.integer ? np.array(c.y as number[], { dtype: 'int32' }) : np.array(flatValues(c.y as Nested));
+    const yNew = c.integer ? np.array(c.yNew as number[], { dtype: 'int32' }) : np.array(flatValues(c.yNew as Nested));
     const le = new LabelEncoder();
     const codes = await le.fitTransform(y);
     assert.equal(Array.from(codes.dataSync()), c.fitTransform);
@@ -224,6 +236,7 @@ test('toJSON / fromJSON round-trips every preprocessing estimator', async () => 
   const cases: [{ toJSON(): unknown; transform(x: unknown): Promise<np.NDArray> }, { fromJSON(j: never): { transform(x: unknown): Promise<np.NDArray> } }, unknown][] = [
     [await new StandardScaler().fit(X), StandardScaler, Xnew],
     [await new MinMaxScaler({ featureRange: [-1, 1] }).fit(X), MinMaxScaler, Xnew],
+    [await new MaxAbsScaler().fit(nested(S.maxabs[3].X as Nested)), MaxAbsScaler, nested(S.maxabs[3].Xnew as Nested)],
     [await new PolynomialFeatures({ degree: [2, 3] }).fit([[1, 2]]), PolynomialFeatures, [[0.5, -3]]],
     [await new OneHotEncoder({ drop: 'first' }).fit([[1, 2], [3, 4]]), OneHotEncoder, [[3, 2]]],
     [await new LabelEncoder().fit([10, 3, 10]), LabelEncoder, [3, 10]],

@@ -29,8 +29,9 @@ export function ulps(a: number, b: number, dtype: DType, signedZero: boolean): n
   return Math.abs(a - b) / Math.max(2 ** Math.floor(Math.log2(m)) * eps, tiny * eps);
 }
 
-/** Checks shape, dtype and every value within `maxUlps` (exact for ints and bool). */
-export function checkArray(actual: np.NDArray, expected: Encoded, what: string, maxUlps = 0, signedZero = true): void {
+/** Checks shape, dtype and every value within `maxUlps` (exact for ints and bool), or, for a float,
+ *  within `epsAbs` machine epsilons of `dtype` (results that cancel, whose error scales with the inputs). */
+export function checkArray(actual: np.NDArray, expected: Encoded, what: string, maxUlps = 0, signedZero = true, epsAbs = 0): void {
   assert.equal([...actual.shape], expected.shape, `${what}: shape`);
   assert.is(actual.dtype, expected.dtype, `${what}: dtype`);
   const data = actual.dataSync();
@@ -39,7 +40,8 @@ export function checkArray(actual: np.NDArray, expected: Encoded, what: string, 
     const want = decode(expected.data[i]);
     const got = data[i];
     const d = float ? ulps(got, want, actual.dtype, signedZero) : got === Number(want) ? 0 : Infinity;
-    if (d > maxUlps) assert.unreachable(`${what}[${i}]: got ${Object.is(got, -0) ? '-0' : got}, NumPy ${expected.data[i]} (${d} ulp)`);
+    const near = float && Math.abs(got - want) <= epsAbs * (actual.dtype === 'float32' ? 2 ** -23 : 2 ** -52);
+    if (d > maxUlps && !near) assert.unreachable(`${what}[${i}]: got ${Object.is(got, -0) ? '-0' : got}, NumPy ${expected.data[i]} (${d} ulp)`);
   }
 }
 

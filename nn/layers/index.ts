@@ -9,6 +9,7 @@ export { Lambda, type LambdaFn, type LambdaOptions } from './lambda.ts';
 export { Input, InputLayer, type InputOptions } from './input.ts';
 export { Conv2D, type Conv2DOptions } from './conv2d.ts';
 export { MaxPooling2D, AveragePooling2D, type Pooling2DOptions } from './pooling2d.ts';
+export { GlobalAveragePooling1D, GlobalAveragePooling2D, type GlobalPoolingOptions } from './global-pooling.ts';
 export { BatchNormalization, type BatchNormalizationOptions } from './batch-normalization.ts';
 export { LSTM, type LSTMOptions } from './lstm.ts';
 export { Merge, Add, Subtract, Multiply, Average, Maximum, Minimum, Concatenate } from './merge.ts';

@@ -7,12 +7,12 @@
 // same samples.
 import * as np from '../../ndarray/index.ts';
 import type { NDArray } from '../../ndarray/index.ts';
-import { ValueError } from '../../ndarray/errors.ts';
-import type { RandomState } from '../../ndarray/random/index.ts';
+import { ValueError } from '../../ndarray/index.ts';
+import type { RandomState } from '../utils/random-state.ts';
 import { checkArray } from '../validation.ts';
 import { checkRandomState, type RandomStateLike } from '../utils/random-state.ts';
 import { npSum, rowNorms } from './kmeans-common.ts';
-import { checkOptions } from '../utils/check-params.ts';
+import { checkInterval, checkOptions } from '../utils/check-params.ts';
 
 export interface Seeds {
   /** k x f, row-major. */
@@ -112,6 +112,8 @@ export interface KMeansPlusPlusOptions {
 /** sklearn.cluster.kmeans_plusplus: [centers (k, f), indices (k,) int32] chosen from X. */
 export async function kmeansPlusplus(X: unknown, nClusters: number, options: KMeansPlusPlusOptions = {}): Promise<[NDArray, NDArray]> {
   checkOptions('kmeansPlusplus', options, ['xSquaredNorms', 'randomState', 'nLocalTrials']);
+  checkInterval('kmeans_plusplus', 'n_clusters', nClusters, { low: 1, closed: 'left', integer: true });
+  checkInterval('kmeans_plusplus', 'n_local_trials', options.nLocalTrials ?? null, { low: 1, closed: 'left', integer: true, nullable: true });
   const Xc = await checkArray(X, { estimator: 'kmeans_plusplus' });
   const [n, f] = Xc.shape;
   if (n < nClusters) throw new ValueError(`n_samples=${n} should be >= n_clusters=${nClusters}.`);

@@ -6,9 +6,9 @@
 // ‖x‖² - 2x·c + ‖c‖² lose fewer digits near the origin) and the mean is added back to the centers.
 import * as np from '../../ndarray/index.ts';
 import type { NDArray } from '../../ndarray/index.ts';
-import { ValueError } from '../../ndarray/errors.ts';
-import { formatShape } from '../../ndarray/shape.ts';
-import type { RandomState } from '../../ndarray/random/index.ts';
+import { ValueError } from '../../ndarray/index.ts';
+import { formatShape } from '../validation.ts';
+import type { RandomState } from '../utils/random-state.ts';
 import type { Params } from '../base.ts';
 import { Transformer } from '../mixins.ts';
 import { checkArray, checkNFeatures, valuesOf } from '../validation.ts';
@@ -23,7 +23,6 @@ import { matrix } from '../linear_model/dense.ts';
 import { type Samples, assignLabels, euclideanDistances, inertia, isSameClustering, rowNorms } from './kmeans-common.ts';
 import { kmeansPlusPlusSeeds } from './kmeans-plusplus.ts';
 import { kmeansSingleLloyd, type LloydResult } from './lloyd.ts';
-import { sharedFloat64 } from '../../ndarray/cpu/threads.ts';
 
 /** A custom initialiser: (centred X, k, the RandomState) -> k initial centers. */
 export type KMeansInitFunction = (X: NDArray, nClusters: number, randomState: RandomState) => np.ArrayLike;
@@ -95,7 +94,7 @@ export class KMeans extends Transformer<KMeansParams> {
       nInit = 1;
     }
     // a fresh copy, centred below, in shared memory where the labelling threads read it in place
-    const x = sharedFloat64(n * f);
+    const x = np.asTypedArray(np.sharedEmpty([n, f])) as Float64Array;
     x.set(valuesOf(Xc));
     const mean = columnMeans(matrix(n, f, x), null);
     const tol = tolerance(x, n, f, mean, this.params.tol);

@@ -6,7 +6,6 @@
 // Σ_j ‖c_j^new - c_j^old‖² <= tol; in the second case one more E-step makes the labels agree with
 // the final centers. A cluster left empty is re-seeded with the sample farthest from its center.
 import { type Samples, assignLabels, inertia, npSum, squaredEuclidean } from './kmeans-common.ts';
-import { sharedTyped } from '../../ndarray/cpu/threads.ts';
 
 export interface LloydResult {
   labels: Int32Array;
@@ -70,7 +69,7 @@ function sameLabels(a: Int32Array, b: Int32Array): boolean {
 export function kmeansSingleLloyd(s: Samples, centersInit: Float64Array, k: number, maxIter: number, tol: number, verbose = false): LloydResult {
   let centers = Float64Array.from(centersInit);
   let centersNew = new Float64Array(centers.length);
-  const labels = sharedTyped(Int32Array, s.n).fill(-1); // the labelling threads write it in place
+  const labels = new Int32Array(s.n).fill(-1);
   const labelsOld = new Int32Array(s.n).fill(-1);
   const weightInClusters = new Float64Array(k);
   const shift = new Float64Array(k);

@@ -5,8 +5,8 @@
 // by cluster, then shuffled.
 import * as np from '../../ndarray/index.ts';
 import type { NDArray, ArrayLike } from '../../ndarray/index.ts';
-import { ValueError } from '../../ndarray/errors.ts';
-import type { RandomState } from '../../ndarray/random/index.ts';
+import { ValueError } from '../../ndarray/index.ts';
+import type { RandomState } from '../utils/random-state.ts';
 import { checkRandomState, type RandomStateLike } from '../utils/random-state.ts';
 import { checkCount, draw, labels, matrix, shuffleRows, type XY } from './common.ts';
 import { checkOptions } from '../utils/check-params.ts';

@@ -2,7 +2,7 @@
 // Class 0 sits on the unit circle, class 1 on a circle of radius `factor`, both sampled at evenly
 // spaced angles 2πk/n (the endpoint left out so no point repeats); then the rows are shuffled and
 // Gaussian noise is added.
-import { ValueError } from '../../ndarray/errors.ts';
+import { ValueError } from '../../ndarray/index.ts';
 import { checkRandomState, type RandomStateLike } from '../utils/random-state.ts';
 import { linspace, splitSamples, twoCurves, type XY } from './common.ts';
 import { checkOptions } from '../utils/check-params.ts';

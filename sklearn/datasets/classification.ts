@@ -5,8 +5,8 @@
 // features, `nRepeated` copies, and pure-noise features; a fraction `flipY` of labels is redrawn at
 // random; features are shifted and scaled; finally rows and columns are shuffled. Every random draw
 // happens in scikit-learn's order, so a seed gives scikit-learn's data set exactly.
-import { ValueError } from '../../ndarray/errors.ts';
-import type { RandomState } from '../../ndarray/random/index.ts';
+import { ValueError } from '../../ndarray/index.ts';
+import type { RandomState } from '../utils/random-state.ts';
 import { checkRandomState, shuffled, type RandomStateLike } from '../utils/random-state.ts';
 import { draw, labels, matrix, rowOrder, takeColumns, takeRows, type XY } from './common.ts';
 import { generateHypercube } from './hypercube.ts';

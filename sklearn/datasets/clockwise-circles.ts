@@ -3,7 +3,7 @@
 // circle (label 0), then one on the circle of radius 0.7 (label 1), each coordinate jittered by
 // U(-noise, noise). Rows stay in that order on purpose: the first 75 % cover 3 o'clock round to
 // 12 o'clock, so a split that takes the first rows for training never sees the last quarter.
-import { ValueError } from '../../ndarray/errors.ts';
+import { ValueError } from '../../ndarray/index.ts';
 import { checkRandomState, type RandomStateLike } from '../utils/random-state.ts';
 import { labels, matrix, type XY } from './common.ts';
 import { checkOptions } from '../utils/check-params.ts';

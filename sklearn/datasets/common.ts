@@ -4,8 +4,8 @@
 // noise), because every draw moves the stream; the same seed then gives the same numbers.
 import * as np from '../../ndarray/index.ts';
 import type { NDArray } from '../../ndarray/index.ts';
-import { ValueError } from '../../ndarray/errors.ts';
-import type { RandomState } from '../../ndarray/random/index.ts';
+import { ValueError } from '../../ndarray/index.ts';
+import type { RandomState } from '../utils/random-state.ts';
 import { shuffled } from '../utils/random-state.ts';
 
 /** A data set as scikit-learn returns it: `const [X, y] = makeMoons()`. */

@@ -2,7 +2,7 @@
 // cluster on each. Corner number v (0 <= v < 2^d) has coordinates = the d binary digits of v, most
 // significant first, so drawing corners is drawing distinct integers below 2^d. scikit-learn's
 // sample_without_replacement (sklearn/utils/random.ts) keeps the draws identical.
-import type { RandomState } from '../../ndarray/random/index.ts';
+import type { RandomState } from '../utils/random-state.ts';
 import { sampleIndices } from '../utils/random.ts';
 
 /** `samples` distinct corners of the `dimensions`-cube as rows of 0/1 (samples x dimensions).

@@ -2,7 +2,7 @@
 // X = U diag(s) Vᵀ with U, V random orthonormal columns (the Q of QR-factored Gaussian matrices) and
 // the singular profile s_i = (1 - tail)·exp(-(i/rank)²) + tail·exp(-0.1·i/rank): a bell-shaped head of
 // about `effectiveRank` strong directions plus a slowly decaying tail of weak ones.
-import { qr } from '../../ndarray/linalg/index.ts';
+import * as np from '../../ndarray/index.ts';
 import type { NDArray } from '../../ndarray/index.ts';
 import { checkRandomState, type RandomStateLike } from '../utils/random-state.ts';
 import { draw, matrix } from './common.ts';
@@ -23,8 +23,8 @@ export function makeLowRankMatrix(options: MakeLowRankMatrixOptions = {}): NDArr
   const { nSamples = 100, nFeatures = 100, effectiveRank = 10, tailStrength = 0.5 } = options;
   const rng = checkRandomState(options.randomState);
   const n = Math.min(nSamples, nFeatures);
-  const u = draw(qr(rng.standardNormal([nSamples, n])).Q);
-  const v = draw(qr(rng.standardNormal([nFeatures, n])).Q);
+  const u = draw(np.linalg.qr(rng.standardNormal([nSamples, n])).Q);
+  const v = draw(np.linalg.qr(rng.standardNormal([nFeatures, n])).Q);
   const s = Float64Array.from({ length: n }, (_, i) => {
     const lowRank = (1 - tailStrength) * Math.exp(-1.0 * (i / effectiveRank) ** 2);
     return lowRank + tailStrength * Math.exp((-0.1 * i) / effectiveRank);

@@ -6,8 +6,8 @@
 // a copy ('copy') fixes it. Draws are `randint(0, 100)` per number, x[i][0] then x[i][1], row by row.
 import * as np from '../../ndarray/index.ts';
 import type { NDArray } from '../../ndarray/index.ts';
-import { ValueError } from '../../ndarray/errors.ts';
-import type { RandomState } from '../../ndarray/random/index.ts';
+import { ValueError } from '../../ndarray/index.ts';
+import type { RandomState } from '../utils/random-state.ts';
 import { checkRandomState, type RandomStateLike } from '../utils/random-state.ts';
 import { checkOptions } from '../utils/check-params.ts';
 

@@ -4,7 +4,7 @@
 // then features are shuffled, so the informative features end up anywhere; `coef: true` returns the
 // true w (shuffled along with the features) so you can check what a model recovers.
 import type { NDArray } from '../../ndarray/index.ts';
-import type { RandomState } from '../../ndarray/random/index.ts';
+import type { RandomState } from '../utils/random-state.ts';
 import { checkRandomState, shuffled, type RandomStateLike } from '../utils/random-state.ts';
 import { draw, matrix, rowOrder, takeColumns, takeRows, type XY } from './common.ts';
 import { makeLowRankMatrix } from './low-rank-matrix.ts';

@@ -4,7 +4,7 @@
 // (The printed listing appends and returns inside the loop; this is the intended, dedented version.)
 import * as np from '../../ndarray/index.ts';
 import type { NDArray } from '../../ndarray/index.ts';
-import { ValueError } from '../../ndarray/errors.ts';
+import { ValueError } from '../../ndarray/index.ts';
 import { checkInterval } from '../utils/check-params.ts';
 
 export function sumOfSines(nSteps: number, dTheta: number, skip: number, freqs: number[], amps: number[], phases: number[]): NDArray {

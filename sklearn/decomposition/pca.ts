@@ -9,7 +9,7 @@
 // agrees with the Householder route to about 1e-10 at a fraction of its cost.
 import * as np from '../../ndarray/index.ts';
 import type { NDArray } from '../../ndarray/index.ts';
-import { ValueError } from '../../ndarray/errors.ts';
+import { ValueError } from '../../ndarray/index.ts';
 import type { Params } from '../base.ts';
 import { Transformer } from '../mixins.ts';
 import { checkArray, checkNFeatures, toCpu, valuesOf } from '../validation.ts';
@@ -19,7 +19,6 @@ import * as saved from '../utils/saved-state.ts';
 import { checkBoolean, checkInterval, checkOption } from '../utils/check-params.ts';
 import { svdFlip } from './svd-flip.ts';
 import { gramRouteFits, gramSvd } from './gram-svd.ts';
-import { sharedFloat64 } from '../../ndarray/cpu/threads.ts';
 import { randomizedSvd, type PowerIterationNormalizer } from './randomized-svd.ts';
 import { inferDimension } from './infer-dimension.ts';
 import { pcaCovariance, pcaPrecision, pcaScoreSamples } from './pca-likelihood.ts';
@@ -47,10 +46,11 @@ const DEFAULTS: PCAParams = {
   powerIterationNormalizer: 'auto', randomState: null,
 };
 
-/** X - mean as a fresh row-major buffer, in shared memory where the matrix-product threads read it.
+/** X - mean as a fresh array, in shared memory where the matrix-product threads read it in place.
  *  With `sumSq` (f long), also each column's sum of squares of the centred values, in row order. */
-function centred(X: NDArray, mean: NDArray, sumSq?: Float64Array): Float64Array {
-  const [n, f] = X.shape, x = valuesOf(X), mu = valuesOf(mean), out = sharedFloat64(n * f);
+function centred(X: NDArray, mean: NDArray, sumSq?: Float64Array): NDArray {
+  const [n, f] = X.shape, x = valuesOf(X), mu = valuesOf(mean);
+  const Xc = np.sharedEmpty([n, f]), out = np.asTypedArray(Xc);
   for (let i = 0, o = 0; i < n; i++) {
     for (let j = 0; j < f; j++, o++) {
       const d = x[o] - mu[j];
@@ -58,21 +58,15 @@ function centred(X: NDArray, mean: NDArray, sumSq?: Float64Array): Float64Array 
       if (sumSq) sumSq[j] += d * d;
     }
   }
-  return out;
+  return Xc;
 }
 
 /** The thin SVD of the centred X: through the Gram matrix when X is tall and well-conditioned enough
  *  for that to agree with the exact SVD to about 1e-10 (gram-svd.ts), else the exact SVD (LAPACK's
  *  gesdd route: Householder QR, then the SVD of R). */
-function thinSvd(xc: Float64Array, n: number, f: number): { U: NDArray; S: NDArray; Vh: NDArray } {
-  const viaGram = gramRouteFits(n, f) ? gramSvd(xc, n, f) : null;
-  if (!viaGram) return np.linalg.svd(np.NDArray.fromTyped(xc, [n, f], 'float64', 'cpu', { copy: false }), { fullMatrices: false });
-  const own = { copy: false };
-  return {
-    U: np.NDArray.fromTyped(viaGram.u, [n, f], 'float64', 'cpu', own),
-    S: np.NDArray.fromTyped(viaGram.s, [f], 'float64', 'cpu', own),
-    Vh: np.NDArray.fromTyped(viaGram.vt, [f, f], 'float64', 'cpu', own),
-  };
+function thinSvd(Xc: NDArray): { U: NDArray; S: NDArray; Vh: NDArray } {
+  const [n, f] = Xc.shape;
+  return (gramRouteFits(n, f) ? gramSvd(Xc) : null) ?? np.linalg.svd(Xc, { fullMatrices: false });
 }
 
 /** The SVD factors a fit computed: U (n, ·) and S, for fitTransform. */
@@ -161,7 +155,7 @@ export class PCA extends Transformer<PCAParams> {
       throw new ValueError(`n_components=${nComponents} must be between 0 and min(n_samples, n_features)=${Math.min(n, f)} with svd_solver='full'`);
     }
     const mean = np.mean(X, { axis: 0 });
-    const { U: U0, S, Vh } = thinSvd(centred(X, mean), n, f);
+    const { U: U0, S, Vh } = thinSvd(centred(X, mean));
     const [U, Vt] = svdFlip(U0, Vh);
     const variance = np.divide(np.square(S), n - 1);
     const ratio = np.divide(variance, np.sum(variance));
@@ -187,7 +181,7 @@ export class PCA extends Transformer<PCAParams> {
     }
     const mean = np.mean(X, { axis: 0 });
     const sumSq = new Float64Array(f);
-    const centredX = np.NDArray.fromTyped(centred(X, mean, sumSq), [n, f], 'float64', 'cpu', { copy: false });
+    const centredX = centred(X, mean, sumSq);
     const [U, S, Vt] = randomizedSvd(centredX, nComponents, {
       nOversamples: this.params.nOversamples, nIter: this.params.iteratedPower,
       powerIterationNormalizer: this.params.powerIterationNormalizer, flipSign: true, randomState: this.params.randomState,

@@ -10,11 +10,11 @@
 // (same span, see gramRangeFinder): X is then read only to form XᵀX, X Z and Qᵀ X, not twice per iteration.
 import * as np from '../../ndarray/index.ts';
 import type { NDArray } from '../../ndarray/index.ts';
-import { ValueError } from '../../ndarray/errors.ts';
+import { ValueError } from '../../ndarray/index.ts';
 import { checkRandomState, type RandomStateLike } from '../utils/random-state.ts';
 import { luPermuteLTransposed } from '../utils/lu-permute-l.ts';
-import { gramMatrix, gramRouteFits } from './gram-svd.ts';
-import { matrixArg, valuesOf } from '../validation.ts';
+import { gramRouteFits } from './gram-svd.ts';
+import { matrixArg } from '../validation.ts';
 import { svdFlip } from './svd-flip.ts';
 import { checkInterval, checkOption, checkOptions } from '../utils/check-params.ts';
 
@@ -77,8 +77,7 @@ export function gramPays(A: NDArray, size: number, nIter: number): boolean {
  *  comes out spans the same space as scikit-learn's iterates (the SVD built on it is the same up to
  *  rounding). The rounding of G Z is that of Aᵀ(A Z) (about eps ‖A‖² ‖Z‖ either way). */
 function gramRangeFinder(A: NDArray, Qt: NDArray, nIter: number, normalize: (Yt: NDArray) => NDArray): NDArray {
-  const [m, n] = A.shape;
-  const G = np.NDArray.fromTyped(gramMatrix(valuesOf(A), m, n), [n, n], 'float64', 'cpu', { copy: false });
+  const G = np.linalg.gram(A);
   let Zt = Qt;
   for (let i = 0; i < nIter; i++) Zt = normalize(np.matmul(Zt, G)); // (G Z)ᵀ = Zᵀ G, G symmetric
   return orthonormalBasis(np.matmul(A, Zt.T));

@@ -7,7 +7,7 @@ import * as np from '../../ndarray/index.ts';
 import type { NDArray } from '../../ndarray/index.ts';
 import { checkOptions } from '../utils/check-params.ts';
 import { matrixArg } from '../validation.ts';
-import { ValueError } from '../../ndarray/errors.ts';
+import { ValueError } from '../../ndarray/index.ts';
 
 /** Flips in place: U is m x k (row-major), Vt is k x n. u-based: the sign of U's largest |entry|
  *  in column j (the first one on ties) becomes the sign of both column j of U and row j of Vt.

@@ -9,8 +9,7 @@
 // 'SAMME.R' (scikit-learn 1.2's default) boosts with the members' class probabilities instead.
 import * as np from '../../ndarray/index.ts';
 import type { NDArray } from '../../ndarray/index.ts';
-import { ValueError } from '../../ndarray/errors.ts';
-import { log } from '../../ndarray/random/log.ts';
+import { ValueError } from '../../ndarray/index.ts';
 import type { BaseEstimator } from '../base.ts';
 import { Classifier } from '../mixins.ts';
 import { checkArray, checkConsistentLength, checkNFeatures } from '../validation.ts';
@@ -133,12 +132,12 @@ export class AdaBoostClassifier<L extends Labels = NDArray> extends Classifier<A
       }
       return [null, 0, 0];
     }
-    const vote = this.params.learningRate * (log((1 - error) / error) + log(k - 1));
+    const vote = this.params.learningRate * (np.libm.log((1 - error) / error) + np.libm.log(k - 1));
     // w_i <- w_i · e^α for the misclassified samples, written exp(log w + α·[wrong]) as sklearn does.
     // (NumPy's own AVX-512 exp/log round ~1 result in 4 differently from libm's, so the weights can
     // differ from scikit-learn's in the last bit, and an exact tie between two splits may then go
     // the other way.)
-    return [last ? w : w.map((v, i) => Math.exp(log(v) + vote * incorrect[i] * (v > 0 ? 1 : 0))), vote, error];
+    return [last ? w : w.map((v, i) => Math.exp(np.libm.log(v) + vote * incorrect[i] * (v > 0 ? 1 : 0))), vote, error];
   }
 
   /** SAMME.R: w_i <- w_i · exp(-lr·(K-1)/K · Σ_c y_ic·log p_ic), with y_ic = 1 for the true class
@@ -148,7 +147,7 @@ export class AdaBoostClassifier<L extends Labels = NDArray> extends Classifier<A
       let s = 0;
       for (let c = 0; c < k; c++) {
         const code = c === truth[i] ? 1 : -1 / (k - 1);
-        s += code * log(Math.max(proba[i * k + c], Number.EPSILON));
+        s += code * np.libm.log(Math.max(proba[i * k + c], Number.EPSILON));
       }
       const alpha = -1 * this.params.learningRate * ((k - 1) / k) * s;
       return v * Math.exp(alpha * (v > 0 || alpha < 0 ? 1 : 0));

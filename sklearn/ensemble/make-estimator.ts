@@ -3,7 +3,7 @@
 // a fresh seed drawn from the ensemble's RandomState. The one thing to understand: the members are
 // seeded in creation order from one stream, so the whole ensemble is reproducible from a single seed,
 // yet no two members share their random choices.
-import type { RandomState } from '../../ndarray/random/index.ts';
+import type { RandomState } from '../utils/random-state.ts';
 import { type BaseEstimator, clone } from '../base.ts';
 
 const INT32_MAX = 2147483647;

@@ -9,8 +9,8 @@
 // as float32 once, as scikit-learn's forests do, and the trees get it already cast.
 import * as np from '../../ndarray/index.ts';
 import type { NDArray } from '../../ndarray/index.ts';
-import { RandomState } from '../../ndarray/random/index.ts';
-import { ValueError } from '../../ndarray/errors.ts';
+import { RandomState } from '../utils/random-state.ts';
+import { ValueError } from '../../ndarray/index.ts';
 import { Classifier } from '../mixins.ts';
 import { checkRandomState } from '../utils/random-state.ts';
 import { checkBoolean, checkInterval } from '../utils/check-params.ts';

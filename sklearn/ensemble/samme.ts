@@ -3,7 +3,6 @@
 // The one thing to understand: sums go through np.sum so they add in NumPy's (pairwise) order, which
 // keeps weighted errors equal to scikit-learn's to the last bit.
 import * as np from '../../ndarray/index.ts';
-import { log } from '../../ndarray/random/log.ts';
 
 /** np.sum of a float64 vector. */
 export function npSum(a: Float64Array): number {
@@ -34,7 +33,7 @@ export function softmaxRows(z: Float64Array, k: number): Float64Array {
 
 /** SAMME.R's member score: (K - 1)·(log p_c - mean_c' log p_c'), with p clipped at machine epsilon. */
 export function sammeProba(proba: Float64Array, k: number): Float64Array {
-  const logs = proba.map((p) => log(Math.max(p, Number.EPSILON)));
+  const logs = proba.map((p) => np.libm.log(Math.max(p, Number.EPSILON)));
   const out = new Float64Array(logs.length);
   for (let i = 0; i < logs.length; i += k) {
     let sum = 0;

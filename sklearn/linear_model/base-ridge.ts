@@ -2,7 +2,7 @@
 // centre X and Y on their (weighted) means, solve the ridge problem without intercept, then recover
 // the intercept b = ȳ - x̄ · w. The one thing to understand: the intercept is never penalised,
 // because centring takes it out of the problem before α ever sees it.
-import { ValueError } from '../../ndarray/errors.ts';
+import { ValueError } from '../../ndarray/index.ts';
 import type { RandomStateLike } from '../utils/random-state.ts';
 import { checkBoolean, checkInterval, checkOption } from '../utils/check-params.ts';
 import type { Matrix } from './dense.ts';

@@ -6,7 +6,7 @@
 // encoded by utils/labels.ts: classes_ is then the sorted strings and predictions are strings.
 import * as np from '../../ndarray/index.ts';
 import type { NDArray } from '../../ndarray/index.ts';
-import { ValueError } from '../../ndarray/errors.ts';
+import { ValueError } from '../../ndarray/index.ts';
 import { checkTarget, toCpu } from '../validation.ts';
 import { type Labels, labelCount, stringCodes, stringLabels, uniqueStrings } from '../utils/labels.ts';
 import { type Matrix, matrix } from './dense.ts';

@@ -7,11 +7,10 @@
 // a row rescaling by sqrt(s_i), except for sag/saga, which weigh each sample's gradient directly.
 // 'lbfgs' (used when positive=true) is solved exactly here, as the non-negative least squares
 // problem [X; sqrt(α) I] w ≈ [y; 0] (see nnls.ts), where scikit-learn stops L-BFGS-B at tol.
-import { ValueError } from '../../ndarray/errors.ts';
+import { ValueError } from '../../ndarray/index.ts';
 import { type Matrix, matrix, column, matvec, rmatvec, maxSquaredRowNorm } from './dense.ts';
 import { rescaleRows, centredCopy, type Offsets } from './preprocess-data.ts';
 import { solveCholesky, solveCholeskyKernel, solveSvd } from './ridge-closed-form.ts';
-import { normalEquations } from './normal-equations.ts';
 import { lsqr } from './lsqr.ts';
 import { conjugateGradient } from './conjugate-gradient.ts';
 import { sagSolver } from './sag.ts';
@@ -98,7 +97,7 @@ export function ridgeRegression(Xin: Matrix, Yin: Matrix, alphaIn: number | read
   const alpha = targetAlphas(alphaIn, Yin.cols);
   const sw = problem.sampleWeight, { xOffset, yOffset } = problem.offsets;
   if (solver === 'cholesky' && Xin.cols <= Xin.rows) {
-    const coef = solveCholesky(normalEquations(Xin, Yin, { xOffset, yOffset, sqrtSw: sw && sw.map(Math.sqrt) }), alpha);
+    const coef = solveCholesky(Xin, Yin, xOffset, yOffset, sw, alpha);
     if (coef) return { coef, nIter: null };
   }
   const X = centredCopy(Xin, xOffset), Y = centredCopy(Yin, yOffset);

@@ -4,8 +4,7 @@
 import type { NDArray } from '../../ndarray/index.ts';
 import * as np from '../../ndarray/index.ts';
 import { toCpu, checkConsistentLength } from '../validation.ts';
-import { ValueError } from '../../ndarray/errors.ts';
-import { formatNumber } from '../../ndarray/io/printf.ts';
+import { ValueError } from '../../ndarray/index.ts';
 import { typeOfTarget } from '../model_selection/target-type.ts';
 import { checkOptions } from '../utils/check-params.ts';
 import { numSamples } from '../model_selection/indexing.ts';
@@ -150,7 +149,7 @@ export const f1Score = (yTrue: unknown, yPred: unknown, options: PrfOptions = {}
 
 /** Python's `'%.{digits}f' % x` (ties rounded half-to-even on the exact value, as Python does). */
 function fixed(x: number, digits: number): string {
-  return formatNumber({ flags: '', width: 0, precision: digits, conversion: 'f' }, x, 'f');
+  return np.char.mod(`%.${digits}f`, x);
 }
 
 /** sklearn's classification_report: per-class precision, recall, F1 and support, then accuracy and

@@ -2,7 +2,7 @@
 // R² = 1 - SS_res / SS_tot compares the model with always predicting the mean of y (R² = 0);
 // a perfect model has R² = 1, and a worse-than-the-mean model has R² < 0.
 import type { NDArray } from '../../ndarray/index.ts';
-import { ValueError } from '../../ndarray/errors.ts';
+import { ValueError } from '../../ndarray/index.ts';
 import { toCpu, checkConsistentLength } from '../validation.ts';
 
 /** scikit-learn's _check_reg_targets: same length, at least one sample, finite, same number of outputs. */

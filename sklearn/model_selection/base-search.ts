@@ -4,7 +4,7 @@
 // Subclasses only say which candidates to try. The one thing to understand: each fit starts from a
 // fresh clone, so no candidate and no fold ever sees a model trained on another one's data.
 import type { NDArray } from '../../ndarray/index.ts';
-import { ValueError } from '../../ndarray/errors.ts';
+import { ValueError } from '../../ndarray/index.ts';
 import { BaseEstimator, checkIsFitted, clone, isClassifier, type Params } from '../base.ts';
 import { estimatorToJSON, type EstimatorJSON } from '../persistence.ts';
 import { secondsSince } from '../utils/log.ts';

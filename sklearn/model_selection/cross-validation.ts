@@ -4,7 +4,7 @@
 // labels (each fold keeps the class proportions), KFold otherwise; neither shuffles.
 import * as np from '../../ndarray/index.ts';
 import type { NDArray } from '../../ndarray/index.ts';
-import { ValueError } from '../../ndarray/errors.ts';
+import { ValueError } from '../../ndarray/index.ts';
 import { clone, isClassifier, type BaseEstimator } from '../base.ts';
 import { fitAndScore, warnOrRaiseAboutFitFailures, type ErrorScore, type FitAndScoreResult } from './fit-and-score.ts';
 import { indexable } from './indexing.ts';

@@ -3,7 +3,7 @@
 // timing both. A fit that throws scores `errorScore` (NaN by default) instead of stopping the whole
 // search, unless errorScore is 'raise'; the failures are reported together afterwards.
 import type { NDArray } from '../../ndarray/index.ts';
-import { ValueError } from '../../ndarray/errors.ts';
+import { ValueError } from '../../ndarray/index.ts';
 import { BaseEstimator, clone, type Params } from '../base.ts';
 import { shortFormatTime, secondsSince, warn } from '../utils/log.ts';
 import { type Rows, takeRows } from './indexing.ts';

@@ -5,7 +5,7 @@
 // String class labels (a JS array, see utils/labels.ts) travel as they are, picked the same way.
 import * as np from '../../ndarray/index.ts';
 import type { NDArray } from '../../ndarray/index.ts';
-import { ValueError } from '../../ndarray/errors.ts';
+import { ValueError } from '../../ndarray/index.ts';
 import { toCpu } from '../validation.ts';
 import { type Labels, stringLabels } from '../utils/labels.ts';
 

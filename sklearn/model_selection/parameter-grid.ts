@@ -5,8 +5,8 @@
 // is found by reading i as a mixed-radix number, so sampling distinct grid indices samples distinct
 // candidates without listing the grid.
 import * as np from '../../ndarray/index.ts';
-import { IndexError, ValueError } from '../../ndarray/errors.ts';
-import type { RandomState } from '../../ndarray/random/index.ts';
+import { IndexError, ValueError } from '../../ndarray/index.ts';
+import type { RandomState } from '../utils/random-state.ts';
 import type { Params } from '../base.ts';
 import { warn } from '../utils/log.ts';
 import { checkRandomState, type RandomStateLike } from '../utils/random-state.ts';

@@ -2,7 +2,7 @@
 // higher is better (scikit-learn's get_scorer / check_scoring / make_scorer). A scorer predicts on X
 // and compares with y through a metric; error metrics are negated ('neg_mean_squared_error') so that
 // "higher is better" holds for every scorer. Without a scoring, the estimator's own `score` is used.
-import { ValueError } from '../../ndarray/errors.ts';
+import { ValueError } from '../../ndarray/index.ts';
 import type { NDArray } from '../../ndarray/index.ts';
 import { accuracyScore, f1Score, precisionScore, recallScore } from '../metrics/classification.ts';
 import { meanAbsoluteError, meanSquaredError, r2Score } from '../metrics/regression.ts';

@@ -5,8 +5,8 @@
 // then draws each class's rows. The one thing to understand: the same randomState gives the same
 // draws as scikit-learn, in the same order, so the very same rows end up on each side.
 import * as np from '../../ndarray/index.ts';
-import { ValueError } from '../../ndarray/errors.ts';
-import type { RandomState } from '../../ndarray/random/index.ts';
+import { ValueError } from '../../ndarray/index.ts';
+import type { RandomState } from '../utils/random-state.ts';
 import { checkRandomState, type RandomStateLike } from '../utils/random-state.ts';
 import { toCpu } from '../validation.ts';
 import { numericLabels } from '../utils/labels.ts';

@@ -4,7 +4,7 @@
 // class proportions (scikit-learn's allocation: sort the labels and deal them round-robin).
 // LeaveOneOut tests on each row alone. All yield [trainIndices, testIndices] pairs as plain number
 // arrays, both in increasing order, like sklearn's split().
-import { ValueError } from '../../ndarray/errors.ts';
+import { ValueError } from '../../ndarray/index.ts';
 import { checkRandomState, shuffled, type RandomStateLike } from '../utils/random-state.ts';
 import { warn } from '../utils/log.ts';
 import { toCpu } from '../validation.ts';

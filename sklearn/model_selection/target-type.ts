@@ -2,7 +2,7 @@
 // or several. Cross-validation asks this to choose StratifiedKFold (for 'binary' and 'multiclass'
 // labels of a classifier) over KFold. The one thing to understand: floats count as class labels when
 // every value is a whole number, so y = [0., 1., 1.] is 'binary' while [0.5, 1.] is 'continuous'.
-import { ValueError } from '../../ndarray/errors.ts';
+import { ValueError } from '../../ndarray/index.ts';
 import { toCpu } from '../validation.ts';
 import { numericLabels } from '../utils/labels.ts';
 

@@ -3,7 +3,7 @@
 // array given is cut along the same rows, so X and y stay aligned. The one thing to understand:
 // without shuffling the test rows are simply the last ones, which is a bad test set whenever the
 // rows are ordered (by class, by time, by angle...).
-import { ValueError } from '../../ndarray/errors.ts';
+import { ValueError } from '../../ndarray/index.ts';
 import type { NDArray } from '../../ndarray/index.ts';
 import type { RandomStateLike } from '../utils/random-state.ts';
 import { indexable, numSamples, range, splitOptions, takeRows, type Rows } from './indexing.ts';

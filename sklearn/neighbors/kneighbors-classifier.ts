@@ -7,7 +7,7 @@
 // distance keep the lower training index; ties in the vote go to the smallest class, as in sklearn.
 import * as np from '../../ndarray/index.ts';
 import type { NDArray } from '../../ndarray/index.ts';
-import { ValueError } from '../../ndarray/errors.ts';
+import { ValueError } from '../../ndarray/index.ts';
 import { Classifier } from '../mixins.ts';
 import { checkArray, checkConsistentLength, checkNFeatures } from '../validation.ts';
 import { checkInterval, checkOption, checkOptions } from '../utils/check-params.ts';

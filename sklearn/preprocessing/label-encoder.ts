@@ -5,8 +5,8 @@
 // (a JS array) give classes_ as the sorted strings, and inverseTransform gives strings back.
 import * as np from '../../ndarray/index.ts';
 import type { NDArray } from '../../ndarray/index.ts';
-import { ValueError } from '../../ndarray/errors.ts';
-import { formatShape } from '../../ndarray/shape.ts';
+import { ValueError } from '../../ndarray/index.ts';
+import { formatShape } from '../validation.ts';
 import type { Params } from '../base.ts';
 import { Transformer } from '../mixins.ts';
 import { toCpu } from '../validation.ts';

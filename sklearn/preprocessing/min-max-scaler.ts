@@ -6,7 +6,7 @@
 // it may fall outside [lo, hi] unless `clip` is set. NaNs are ignored when fitting and kept.
 import * as np from '../../ndarray/index.ts';
 import type { NDArray } from '../../ndarray/index.ts';
-import { ValueError } from '../../ndarray/errors.ts';
+import { ValueError } from '../../ndarray/index.ts';
 import type { Params } from '../base.ts';
 import { Transformer } from '../mixins.ts';
 import { estimatorToJSON, estimatorFromJSON, registerEstimator, type EstimatorJSON } from '../persistence.ts';

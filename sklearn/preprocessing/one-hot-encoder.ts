@@ -6,7 +6,7 @@
 // `handleUnknown: 'ignore'` encodes an unseen value as all zeros instead of raising.
 import * as np from '../../ndarray/index.ts';
 import type { NDArray } from '../../ndarray/index.ts';
-import { ValueError } from '../../ndarray/errors.ts';
+import { ValueError } from '../../ndarray/index.ts';
 import type { Params } from '../base.ts';
 import { Transformer } from '../mixins.ts';
 import { checkArray, toCpu } from '../validation.ts';

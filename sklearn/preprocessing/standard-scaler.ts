@@ -12,7 +12,6 @@ import { estimatorToJSON, estimatorFromJSON, registerEstimator, type EstimatorJS
 import * as saved from '../utils/saved-state.ts';
 import { checkBoolean } from '../utils/check-params.ts';
 import { valuesOf } from '../validation.ts';
-import { dataOf } from '../../ndarray/cpu/backend.ts';
 import { checkAllowNaN, featureNamesIn } from './validate.ts';
 import { asFloat, floatDtypeOf } from '../utils/float-dtype.ts';
 
@@ -102,7 +101,7 @@ export class StandardScaler extends Transformer<StandardScalerParams> {
     const scale = this.params.withStd ? values(this.scale_, f) : new Float64Array(f).fill(1);
     // One output buffer written in one pass: z = (x - μ) / σ, in scikit-learn's order (subtract, then
     // divide); subtracting 0 and dividing by 1 are exact, so a disabled step changes nothing.
-    const Z = np.NDArray.empty([n, f]), z = dataOf(Z) as Float64Array;
+    const Z = np.NDArray.empty([n, f]), z = np.asTypedArray(Z) as Float64Array;
     for (let i = 0, o = 0; i < n; i++) for (let j = 0; j < f; j++, o++) z[o] = (x[o] - mean[j]) / scale[j];
     return asFloat(Z, floatDtypeOf(X));
   }

@@ -3,7 +3,7 @@
 // scikit-learn's force_all_finite='allow-nan': NaN is fine, ±infinity is not.
 import * as np from '../../ndarray/index.ts';
 import type { NDArray } from '../../ndarray/index.ts';
-import { ValueError } from '../../ndarray/errors.ts';
+import { ValueError } from '../../ndarray/index.ts';
 import { checkArray, checkNFeatures, toCpu } from '../validation.ts';
 
 export interface AllowNaNOptions {

@@ -8,7 +8,7 @@
 // The one thing to understand: this is greedy (each split is the best *now*, never revisited), and a
 // tree without limits keeps splitting until every leaf is pure, so it can fit any training set.
 // Nodes are numbered in the order they are created: a node, then its whole left subtree, then its right.
-import type { RandomState } from '../../ndarray/random/index.ts';
+import type { RandomState } from '../utils/random-state.ts';
 import type { Criterion } from './criterion.ts';
 import { BestSplitter, type SplitRecord } from './splitter.ts';
 import { Tree, TREE_UNDEFINED } from './tree.ts';

@@ -6,7 +6,7 @@
 // cheaper than the full improvement and picks the same split. Arithmetic follows scikit-learn's
 // _criterion.pyx step by step (same sums in the same order, and glibc's log), so ties are broken
 // the same way.
-import { log } from '../../ndarray/random/log.ts';
+import * as np from '../../ndarray/index.ts';
 
 /** The running state shared by all criteria (one output, as tessera's trees have). */
 export abstract class Criterion {
@@ -160,14 +160,14 @@ export class Entropy extends ClassificationCriterion {
   }
 }
 
-const LN2 = log(2);
+const LN2 = np.libm.log(2);
 
 function entropy(counts: Float64Array, total: number): number {
   let h = 0;
   for (let c = 0; c < counts.length; c++) {
     if (counts[c] > 0) {
       const p = counts[c] / total;
-      h -= p * (log(p) / LN2);
+      h -= p * (np.libm.log(p) / LN2);
     }
   }
   return h;

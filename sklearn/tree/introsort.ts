@@ -3,13 +3,13 @@
 // along with the feature values. The one thing to understand: it is not stable, and the order it
 // leaves equal values in decides the order later sums are taken in, so a faithful port needs this
 // exact sort rather than Array.prototype.sort.
-import { log } from '../../ndarray/random/log.ts';
+import * as np from '../../ndarray/index.ts';
 
 /** Sorts xf[start:start+n] ascending, permuting samples[start:start+n] the same way. */
 export function sortSamples(xf: Float32Array, samples: Int32Array, start: number, n: number): void {
   if (n === 0) return;
   // 2·floor(log₂ n) levels of quicksort before heapsort takes over.
-  const maxDepth = 2 * Math.trunc(log(n) / log(2));
+  const maxDepth = 2 * Math.trunc(np.libm.log(n) / np.libm.log(2));
   introsort(xf, samples, start, n, maxDepth);
 }
 

@@ -5,7 +5,7 @@
 // estimator's RandomState. Even with max_features = all, that order decides which of two equally
 // good splits wins (only a strictly better proxy replaces the best), so we draw exactly as sklearn does.
 // Features found constant in a node are remembered so its descendants never draw them again.
-import type { RandomState } from '../../ndarray/random/index.ts';
+import type { RandomState } from '../utils/random-state.ts';
 import type { Criterion } from './criterion.ts';
 import { sortSamples } from './introsort.ts';
 

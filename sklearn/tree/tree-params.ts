@@ -6,7 +6,7 @@
 // count and a non-integer a fraction (minSamplesSplit: 1 is the fraction 1.0, as scikit-learn reads it).
 import * as np from '../../ndarray/index.ts';
 import type { NDArray } from '../../ndarray/index.ts';
-import { ValueError } from '../../ndarray/errors.ts';
+import { ValueError } from '../../ndarray/index.ts';
 import { checkIsFitted, type BaseEstimator } from '../base.ts';
 import type { RandomStateLike } from '../utils/random-state.ts';
 import { checkArray, checkNFeatures } from '../validation.ts';

@@ -1,7 +1,7 @@
 // Hyper-parameter checks done at the start of `fit`, with scikit-learn's InvalidParameterError wording
 // ("The 'alpha' parameter of Ridge must be a float in the range [0, inf). Got -1 instead.").
 // Constructors never validate (S-R1), so a bad value is reported when the estimator is first fitted.
-import { ValueError } from '../../ndarray/errors.ts';
+import { ValueError } from '../../ndarray/index.ts';
 
 function repr(v: unknown): string {
   if (typeof v === 'string') return `'${v}'`;

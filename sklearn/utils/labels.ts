@@ -5,7 +5,7 @@
 // y = ['cat', 'dog', 'cat'] gives classes ['cat', 'dog'] and codes [0, 1, 0].
 import * as np from '../../ndarray/index.ts';
 import type { NDArray } from '../../ndarray/index.ts';
-import { ValueError } from '../../ndarray/errors.ts';
+import { ValueError } from '../../ndarray/index.ts';
 
 /** Class labels: an NDArray of numbers, or a JS array of strings. */
 export type Labels = NDArray | string[];

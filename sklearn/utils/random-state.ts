@@ -2,7 +2,11 @@
 // `null`/`undefined` means NumPy's global generator (seeded by `np.random.seed`), a number a fresh
 // generator seeded with it, and a RandomState is used as it is (so successive calls continue its stream).
 import * as np from '../../ndarray/index.ts';
-import { RandomState, globalRandomState } from '../../ndarray/random/index.ts';
+
+/** NumPy's legacy generator, np.random.RandomState (named here once for the estimators' signatures). */
+export const RandomState = np.random.RandomState;
+export type RandomState = np.random.RandomState;
+const globalRandomState = np.random.globalRandomState;
 
 export type RandomStateLike = number | RandomState | null | undefined;
 

@@ -6,8 +6,8 @@
 // order is whatever the algorithm leaves, which is part of what makes it identical to scikit-learn's.
 import * as np from '../../ndarray/index.ts';
 import type { NDArray } from '../../ndarray/index.ts';
-import { ValueError } from '../../ndarray/errors.ts';
-import type { RandomState } from '../../ndarray/random/index.ts';
+import { ValueError } from '../../ndarray/index.ts';
+import type { RandomState } from './random-state.ts';
 import { checkRandomState, type RandomStateLike } from './random-state.ts';
 
 export type SampleMethod = 'auto' | 'tracking_selection' | 'reservoir_sampling' | 'pool';

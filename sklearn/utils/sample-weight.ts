@@ -1,6 +1,6 @@
 // sklearn's _check_sample_weight: per-sample weights for `fit`, as a Float64Array of length n.
 // No weights means every sample counts once; a number gives every sample that weight.
-import { ValueError } from '../../ndarray/errors.ts';
+import { ValueError } from '../../ndarray/index.ts';
 import { checkArray } from '../validation.ts';
 
 /** sklearn's _check_sample_weight: null gives ones, a number fills, an array must be (n,). */

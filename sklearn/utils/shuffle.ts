@@ -1,7 +1,7 @@
 // shuffle: the rows of several arrays in one common random order (scikit-learn's utils.shuffle),
 // so X and y shuffled together stay aligned. It draws exactly what NumPy's rng.shuffle(arange(n))
 // draws, then keeps the first nSamples positions. One array in gives one array out, several give a list.
-import { ValueError } from '../../ndarray/errors.ts';
+import { ValueError } from '../../ndarray/index.ts';
 import type { NDArray } from '../../ndarray/index.ts';
 import { indexable, numSamples, range, splitOptions, takeRows } from '../model_selection/indexing.ts';
 import { checkRandomState, shuffled, type RandomStateLike } from './random-state.ts';

@@ -5,10 +5,10 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import * as np from '../../ndarray/index.ts';
+import { assertClose } from '../fixture-values.ts';
 
-const close = (a: np.NDArray, expected: unknown): void => {
-  assert.ok(np.allcloseSync(a, expected as number[]), `${a.toString()} != ${JSON.stringify(expected)}`);
-};
+/** np.allclose's default tolerance: |a - e| <= 1e-8 + 1e-5 · |e|. */
+const close = (a: np.NDArray, expected: number[]): void => assertClose(a, expected, { rtol: 1e-5, atol: 1e-8 }, a.toString());
 
 // A worked example first: NumPy gives 2.6 (linear), 2, 3, 3 and 2.5 for q = 0.4 of [1, 2, 3, 4, 10].
 test('quantile method: np.quantile([1, 2, 3, 4, 10], 0.4, method=...)', () => {

@@ -87,6 +87,8 @@ const SYNC: readonly [string, string, Call][] = [
   ['linalg.eigh', 'eigh', (o) => np.linalg.eigh(S(), G(o))], ['linalg.eigvalsh', 'eigvalsh', (o) => np.linalg.eigvalsh(S(), G(o))],
   ['linalg.lstsq', 'lstsq', (o) => np.linalg.lstsq(S(), V().get('0:2'), G(o))], ['linalg.pinv', 'pinv', (o) => np.linalg.pinv(S(), G(o))],
   ['linalg.matrixRank', 'matrix_rank', (o) => np.linalg.matrixRank(S(), G(o))], ['linalg.norm', 'norm', (o) => np.linalg.norm(S(), G(o))],
+  ['linalg.gram', 'gram', (o) => np.linalg.gram(S(), G(o))],
+  ['linalg.solveTriangular', 'solveTriangular', (o) => np.linalg.solveTriangular(S(), V().get('0:2'), G(o))],
   ['linalg.qr', 'qr', (o) => np.linalg.qr(S(), G(o))], ['linalg.svd', 'svd', (o) => np.linalg.svd(S(), G(o))],
   ['random.randint', 'randint', (o) => np.random.randint(0, 3, [2], G(o))], ['random.choice', 'choice', (o) => np.random.choice(3, [2], G(o))],
   ['fused.sgdStep', 'sgdStep', (o) => np.fused.sgdStep(V(), V(), null, G({ lr: 0.1, ...o }))],
@@ -107,11 +109,11 @@ const ASYNC: readonly [string, string, (o: Record<string, unknown>) => Promise<u
 
 /** Exported functions that take no options object (a new export must be added to one of the lists). */
 const NO_OPTIONS = new Set([
-  'AxisError', 'CastingError', 'checkOptions', 'IndexError', 'LinAlgError', 'MemoryError', 'OverflowError', 'NDArray', 'Slice', 'ValueError', 'addAt', 'argwhere', 'broadcastArrays',
+  'AxisError', 'asTypedArray', 'CastingError', 'checkOptions', 'IndexError', 'LinAlgError', 'MemoryError', 'OverflowError', 'NDArray', 'Slice', 'ValueError', 'addAt', 'argwhere', 'broadcastArrays',
   'broadcastShapes', 'broadcastTo', 'canCast', 'copy', 'customVjp', 'dot', 'expandDims', 'flatnonzero', 'flatten', 'getDefaultDevice',
   'getCpuKernels', 'getNumThreads', 'getPrintOptions', 'setCpuKernels', 'hstack', 'initWebGPU', 'inner', 'isWebGPUAvailable', 'keep', 'matmul', 'mayShareMemory', 'memory',
-  'moveaxis', 'nonzero', 'outer', 'promoteTypes', 'putAlongAxis', 'ravel', 'reshape', 'resultType', 'save', 'savez', 'savezCompressed',
-  'setBackend', 'setDefaultDevice', 'setNumThreads', 'sharesMemory', 'slice', 'startThreads', 'stopGradient', 'sumToShape', 'swapaxes',
+  'moveaxis', 'nearestRows', 'nonzero', 'outer', 'promoteTypes', 'putAlongAxis', 'ravel', 'reshape', 'resultType', 'save', 'savez', 'savezCompressed',
+  'setBackend', 'setDefaultDevice', 'setNumThreads', 'sharedEmpty', 'sharesMemory', 'slice', 'startThreads', 'stopGradient', 'sumToShape', 'swapaxes',
   'takeAlongAxis', 'tidy', 'tile', 'toNpyBytes', 'transpose', 'vdot', 'vstack', 'where',
   'linalg.LinAlgError', 'linalg.cholesky', 'linalg.det', 'linalg.inv', 'linalg.slogdet', 'linalg.solve',
   'random.RandomState', 'random.binomial', 'random.getState', 'random.globalRandomState', 'random.multinomial', 'random.normal',

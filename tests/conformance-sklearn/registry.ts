@@ -6,7 +6,7 @@
 import type { Params } from '../../sklearn/base.ts';
 import {
   AdaBoostClassifier, DecisionTreeClassifier, DecisionTreeRegressor, GridSearchCV, KMeans, KNeighborsClassifier, LabelEncoder,
-  LinearRegression, LogisticRegression, MinMaxScaler, OneHotEncoder, PCA, Pipeline, PolynomialFeatures, RandomForestClassifier,
+  LinearRegression, LogisticRegression, MaxAbsScaler, MinMaxScaler, OneHotEncoder, PCA, Pipeline, PolynomialFeatures, RandomForestClassifier,
   RandomizedSearchCV, Ridge, RidgeClassifier, RidgeClassifierCV, StandardScaler, makePipeline, type Step,
 } from '../../sklearn/index.ts';
 import type { Entry, Est } from './harness.ts';
@@ -57,6 +57,7 @@ export const REGISTRY: Entry[] = [
     name: 'MinMaxScaler', kind: 'transformer', create: make(MinMaxScaler), options: () => ({ featureRange: [-1, 1] }),
     set: ['clip', true], invalid: { featureRange: [1, 0] },
   },
+  { name: 'MaxAbsScaler', kind: 'transformer', create: make(MaxAbsScaler), options: () => ({ copy: false }), set: ['copy', true], invalid: { copy: 'yes' } },
   {
     name: 'PolynomialFeatures', kind: 'transformer', create: make(PolynomialFeatures), options: () => ({ degree: 3, includeBias: false }),
     set: ['interactionOnly', true], invalid: { degree: -1 },

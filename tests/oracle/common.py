@@ -33,6 +33,15 @@ def nonfinite(x):
     return x
 
 
+def whole(x):
+    """One element of a flat fixture array: a whole number as an int (3.0 -> 3; -0.0 keeps its sign and stays
+    a float), NaN/inf as strings, any other value as a float."""
+    x = float(x)
+    if x.is_integer() and abs(x) < 2**53 and not (x == 0 and math.copysign(1, x) < 0):
+        return int(x)
+    return nonfinite(x)
+
+
 def plain(x):
     """NumPy scalars and arrays, tuples and dicts as plain JSON values, nested; NaN/inf as strings."""
     if isinstance(x, np.generic):

@@ -11,13 +11,13 @@ Writes tests/fixtures/io/*.npy|*.npz and tests/fixtures/io.json:
 """
 import io
 import json
-import math
 import os
 import warnings
 
 # tests/oracle/ holds a random.py that would shadow the standard library's for numpy.
 HERE = os.path.dirname(os.path.abspath(__file__))
 import common  # noqa: E402,F401  (drops this folder from sys.path before NumPy is imported)
+from common import nonfinite  # noqa: E402
 
 import numpy as np  # noqa: E402
 from numpy.lib import format as npformat  # noqa: E402
@@ -28,18 +28,13 @@ for old in os.listdir(OUT):
     os.remove(os.path.join(OUT, old))
 
 
-def enc(x):
-    """JSON-safe number: NaN/inf as strings."""
-    x = float(x)
-    if math.isnan(x):
-        return 'nan'
-    if math.isinf(x):
-        return 'inf' if x > 0 else '-inf'
-    return x
+def as_float(x):
+    """A number as a JSON float (3 -> 3.0: the loaders' values are floats), NaN/inf as strings."""
+    return nonfinite(float(x))
 
 
 def values(a):
-    return [enc(v) for v in np.ascontiguousarray(a).ravel()]
+    return [as_float(v) for v in np.ascontiguousarray(a).ravel()]
 
 
 TESSERA = {'f8': 'float64', 'f4': 'float32', 'i4': 'int32', 'u4': 'uint32', 'i2': 'int16', 'u2': 'uint16',
@@ -135,16 +130,16 @@ FLOATS = [0.0, -0.0, 0.1, 0.125, 0.375, 2.5, -2.5, 1e-7, 123456789.123, 1e300, 5
           float('nan'), float('inf'), float('-inf')]
 for fmt in FORMATS:
     for x in FLOATS:
-        fixtures['printf'].append([fmt, enc(x), 'f', fmt % x])
+        fixtures['printf'].append([fmt, as_float(x), 'f', fmt % x])
 for fmt in ['%d', '%5d', '%-5d|', '%+d', '%05d', '%.3d', '%i', '%s', '%8s', '%.2s']:
     for x in [0, 7, -7, 2147483647, -2147483648, 4294967295]:
         fixtures['printf'].append([fmt, x, 'i', fmt % x])
     for x in [1.7, -1.7, -0.5, 1e20]:
         fixtures['printf'].append([fmt, x, 'f', fmt % x])
 for x in [0.1, 1e-5, 1e16, 123.0, -0.0, 1e22, 5e-324, 0.30000000000000004, float('nan'), float('-inf')]:
-    fixtures['printf'].append(['%s', enc(x), 'f', '%s' % x])
+    fixtures['printf'].append(['%s', as_float(x), 'f', '%s' % x])
 for x in [0.1, 1e-5, 3.4028234663852886e38, 16777217.0]:
-    fixtures['printf'].append(['%s', enc(float(np.float32(x))), 'f4', '%s' % np.float32(x)])
+    fixtures['printf'].append(['%s', as_float(float(np.float32(x))), 'f4', '%s' % np.float32(x)])
 for x in [True, False]:
     fixtures['printf'].append(['%s', int(x), 'b', '%s' % np.bool_(x)])
 
@@ -152,7 +147,7 @@ for x in [True, False]:
 def savetxt(data, dtype, **options):
     buf = io.StringIO()
     np.savetxt(buf, np.array(data, dtype=dtype), **options)
-    fixtures['savetxt'].append({'data': [[enc(v) for v in row] if isinstance(row, list) else enc(row) for row in data],
+    fixtures['savetxt'].append({'data': [[as_float(v) for v in row] if isinstance(row, list) else as_float(row) for row in data],
                                 'dtype': dtype, 'options': options, 'text': buf.getvalue()})
 
 

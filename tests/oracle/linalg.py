@@ -4,11 +4,11 @@
 # and tests/fixtures/linalg_errors.json (NumPy's error types and messages).
 # Run with Debian's NumPy: /usr/bin/python3 tests/oracle/linalg.py
 import json
-import math
 import os
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 import common  # noqa: E402,F401  (drops this folder from sys.path before NumPy is imported)
+from common import plain  # noqa: E402
 import numpy as np  # noqa: E402
 
 OUT = os.path.join(HERE, '..', 'fixtures')
@@ -19,28 +19,8 @@ SHAPES = [(7, 3), (3, 7), (40, 17), (17, 40), (1, 5), (5, 1)]
 VECTORS_UP_TO = 17  # singular/eigen vectors are stored only for matrices this small (fixture size)
 
 
-def enc(x):
-    """JSON-able nested lists; NaN/inf as strings, float32 widened exactly."""
-    if isinstance(x, np.ndarray):
-        return enc(x.tolist())
-    if isinstance(x, (list, tuple)):
-        return [enc(v) for v in x]
-    if isinstance(x, dict):
-        return {k: enc(v) for k, v in x.items()}
-    if isinstance(x, (np.floating, float)):
-        x = float(x)
-        if math.isnan(x):
-            return 'nan'
-        if math.isinf(x):
-            return 'inf' if x > 0 else '-inf'
-        return x
-    if isinstance(x, (np.integer, np.bool_)):
-        return int(x)
-    return x
-
-
 def arr(x):
-    return {'data': enc(np.asarray(x)), 'shape': list(np.shape(x)), 'dtype': str(np.asarray(x).dtype)}
+    return {'data': plain(np.asarray(x)), 'shape': list(np.shape(x)), 'dtype': str(np.asarray(x).dtype)}
 
 
 def randn(*shape):
@@ -184,7 +164,7 @@ def lstsq_case(a, b, rcond):
 
 
 def norm_case(x, ord_, axis, keepdims=False):
-    o = None if ord_ is None else (ord_ if isinstance(ord_, str) else enc(float(ord_)))
+    o = None if ord_ is None else (ord_ if isinstance(ord_, str) else plain(float(ord_)))
     return {'a': arr(x), 'ord': o, 'axis': list(axis) if isinstance(axis, tuple) else axis, 'keepdims': keepdims,
             'x': arr(np.linalg.norm(x, ord_, axis, keepdims))}
 
@@ -297,7 +277,7 @@ def error_fixtures():
             raise SystemExit(f'expected an error from {fname}{args}{kwargs}')
         except (ValueError, np.linalg.LinAlgError) as e:
             kind = type(e).__name__
-            out.append({'fn': fname, 'args': enc(args), 'kwargs': enc(kwargs), 'type': kind, 'message': str(e)})
+            out.append({'fn': fname, 'args': plain(args), 'kwargs': plain(kwargs), 'type': kind, 'message': str(e)})
     return out
 
 

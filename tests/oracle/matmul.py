@@ -6,32 +6,16 @@
 # exact weighted checksum plus a sample. Small random inputs are stored with the full output.
 # Run with Debian's NumPy: /usr/bin/python3 tests/oracle/matmul.py
 import json
-import math
 import os
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 import common  # noqa: E402,F401  (drops this folder from sys.path before NumPy is imported)
+from common import plain  # noqa: E402
 import numpy as np  # noqa: E402
 
 OUT = os.path.join(HERE, '..', 'fixtures', 'matmul.json')
 rng = np.random.default_rng(20240611)
 FULL_UP_TO = 2000  # outputs with more elements are stored as checksum + sample
-
-
-def enc(x):
-    """JSON-able nested lists; NaN/inf as strings."""
-    if isinstance(x, (list, tuple)):
-        return [enc(v) for v in x]
-    if isinstance(x, (float, np.floating)):
-        x = float(x)
-        if math.isnan(x):
-            return 'nan'
-        if math.isinf(x):
-            return 'inf' if x > 0 else '-inf'
-        return x
-    if isinstance(x, (np.integer, np.bool_, bool)):
-        return int(x)
-    return x
 
 
 def gen(shape, dtype, seed):
@@ -78,7 +62,7 @@ def operand(shape, dtype, seed, ops=(), stored=False, scale=None):
     """An input: stored values (random, 4 decimals) or the gen formula, then view ops."""
     if stored:
         base = np.round(rng.standard_normal(shape), 4) if scale is None else rng.integers(-scale, scale + 1, shape)
-        spec = {'data': enc(base.ravel().tolist()), 'shape': list(shape), 'dtype': dtype, 'ops': list(ops)}
+        spec = {'data': plain(base.ravel()), 'shape': list(shape), 'dtype': dtype, 'ops': list(ops)}
         base = base.astype(dtype)
     else:
         base = gen(shape, dtype, seed)
@@ -92,14 +76,14 @@ def weights(n):
 
 def result(r):
     r = np.asarray(r)
-    flat = r.ravel()
+    flat = r.ravel().astype(np.uint8) if r.dtype == np.bool_ else r.ravel()  # bools are written as 0/1
     out = {'shape': list(r.shape), 'dtype': str(r.dtype)}
     if flat.size <= FULL_UP_TO:
         # float32 values as their shortest float32 repr (round-trips in float32, short JSON)
-        out['data'] = enc([float(str(v)) for v in flat] if r.dtype == np.float32 else flat.tolist())
+        out['data'] = plain([float(str(v)) for v in flat] if r.dtype == np.float32 else flat)
     else:
         every = -(-flat.size // 64)
-        out['sample'] = {'every': every, 'values': enc(flat[::every].tolist())}
+        out['sample'] = {'every': every, 'values': plain(flat[::every])}
         out['checksum'] = float((flat.astype(np.float64) * weights(flat.size)).sum())
     return out
 
@@ -190,8 +174,8 @@ def matmul_cases():
     with np.errstate(invalid='ignore'):
         nan_out = nan @ np.ones((37, 37))
     cases.append({'name': 'nan and inf propagate', 'fn': 'matmul',
-                  'a': {'data': enc(nan.ravel().tolist()), 'shape': [37, 37], 'dtype': 'float64', 'ops': []},
-                  'b': {'data': enc(np.ones((37, 37)).ravel().tolist()), 'shape': [37, 37], 'dtype': 'float64', 'ops': []},
+                  'a': {'data': plain(nan.ravel()), 'shape': [37, 37], 'dtype': 'float64', 'ops': []},
+                  'b': {'data': plain(np.ones((37, 37)).ravel()), 'shape': [37, 37], 'dtype': 'float64', 'ops': []},
                   'options': {}, 'out': result(nan_out)})
     # integers and bools
     case('int32', 'matmul', operand((17, 33), 'int32', s), operand((33, 9), 'int32', s + 1))

@@ -11,7 +11,7 @@ import os
 import struct
 import sys
 
-import common  # noqa: E402,F401  (drops this folder from sys.path before NumPy is imported)
+import common  # noqa: E402  (drops this folder from sys.path before NumPy is imported)
 import numpy as np  # noqa: E402
 
 LIBM = '/lib/x86_64-linux-gnu/libm.so.6'
@@ -274,17 +274,6 @@ def error_of(spec):
     raise AssertionError('no error for %r' % spec)
 
 
-def encode(x):
-    """NaN/inf as strings (JSON has no such numbers)."""
-    if isinstance(x, float) and not math.isfinite(x):
-        return 'nan' if math.isnan(x) else ('inf' if x > 0 else '-inf')
-    if isinstance(x, list):
-        return [encode(v) for v in x]
-    if isinstance(x, dict):
-        return {k: encode(v) for k, v in x.items()}
-    return x
-
-
 def bits_digest(values):
     """Sum of the 32-bit halves of the doubles' bit patterns, mod 2^32: changes with any bit."""
     return int(np.ascontiguousarray(values, dtype=np.float64).view(np.uint32).sum(dtype=np.uint64) % 2**32)
@@ -341,7 +330,7 @@ def main():
         'log': log_cases(),
     }
     with open(OUT, 'w') as f:
-        json.dump(encode(data), f, separators=(',', ':'))
+        json.dump(common.plain(data), f, separators=(',', ':'))
     print('wrote %s (%d bytes)' % (OUT, os.path.getsize(OUT)))
 
 

@@ -9,13 +9,13 @@ Integer results are NumPy's int64/uint64 results wrapped to int32/uint32, exactl
 32-bit accumulators give; NaN/inf are the strings 'nan'/'inf'/'-inf'.
 """
 import json
-import math
 import os
 import warnings
 
 # tests/oracle/ holds a random.py that would shadow the standard library's for numpy.
 HERE = os.path.dirname(os.path.abspath(__file__))
 import common  # noqa: E402,F401  (drops this folder from sys.path before NumPy is imported)
+from common import whole  # noqa: E402
 
 import numpy as np  # noqa: E402
 
@@ -31,13 +31,9 @@ FIXTURES = os.path.join(HERE, '..', 'fixtures')
 TESSERA = {'int64': 'int32', 'uint64': 'uint32'}
 
 
-def enc(v):
-    v = float(v)
-    if math.isnan(v):
-        return 'nan'
-    if math.isinf(v):
-        return 'inf' if v > 0 else '-inf'
-    return int(v) if v.is_integer() and abs(v) < 2**53 else v
+def number(v):
+    """A value as the fixtures hold it: whole numbers as ints, -0.0 kept (so signed zeros are checked)."""
+    return whole(float(v))
 
 
 def tessera_dtype(a):
@@ -47,7 +43,7 @@ def tessera_dtype(a):
 def encode_result(r):
     r = np.asarray(r)
     r = r.astype(tessera_dtype(r))  # int64 -> int32 wraps modulo 2**32, as tessera's accumulator does
-    return {'shape': list(r.shape), 'dtype': r.dtype.name, 'data': [enc(v) for v in r.ravel()]}
+    return {'shape': list(r.shape), 'dtype': r.dtype.name, 'data': [number(v) for v in r.ravel()]}
 
 
 def hash_data(n, dtype):
@@ -98,7 +94,7 @@ def make_input(shape, dtype, view=None, nan=False, hashed=False):
     if hashed:
         spec['hash'] = True
     else:
-        spec['data'] = [enc(v) for v in base.ravel()]
+        spec['data'] = [number(v) for v in base.ravel()]
     return register(spec), make_view(base, view)
 
 
@@ -171,7 +167,7 @@ def special_cases():
 
     def add(op, data, dtype, options, view=None):
         base = np.array(data, dtype=dtype)
-        spec = register({'shape': list(base.shape), 'dtype': dtype, 'view': view, 'data': [enc(v) for v in base.ravel()]})
+        spec = register({'shape': list(base.shape), 'dtype': dtype, 'view': view, 'data': [number(v) for v in base.ravel()]})
         cases.append(case(op, spec, make_view(base, view), options))
 
     nan = float('nan')
@@ -266,21 +262,21 @@ def sorting_cases():
     # Distinct values: NumPy's default (quicksort) order is the only order, so compare with it directly.
     for shape in ([17], [5, 6], [3, 4, 5]):
         base = rng.permutation(int(np.prod(shape))).astype('float64').reshape(shape) / 7
-        spec = register({'shape': shape, 'dtype': 'float64', 'view': None, 'data': [enc(v) for v in base.ravel()]})
+        spec = register({'shape': shape, 'dtype': 'float64', 'view': None, 'data': [number(v) for v in base.ravel()]})
         for axis in [None, -1, 0]:
             cases.append(case('argsort', spec, base, {'axis': axis}))
     for data, dtype in [([3, 1, 2, 3, 1, 1], 'int32'), ([[2.5, float('nan')], [float('nan'), -1], [2.5, 0]], 'float64'),
                         ([], 'float32'), ([True, False, True], 'bool'), ([[7, 3], [3, 255]], 'uint8')]:
         base = np.array(data, dtype=dtype)
-        spec = register({'shape': list(base.shape), 'dtype': dtype, 'view': None, 'data': [enc(v) for v in base.ravel()]})
+        spec = register({'shape': list(base.shape), 'dtype': dtype, 'view': None, 'data': [number(v) for v in base.ravel()]})
         u = np.unique(base, return_index=True, return_inverse=True, return_counts=True)
         cases.append({'op': 'unique', 'x': spec, 'options': {},
                       'out': {k: encode_result(v) for k, v in zip(('values', 'indices', 'inverse', 'counts'), u)}})
     sorted_a = np.array([-1.5, 0, 0, 0, 2, 7.25, float('nan'), float('nan')])
-    a_spec = register({'shape': [8], 'dtype': 'float64', 'view': None, 'data': [enc(v) for v in sorted_a]})
+    a_spec = register({'shape': [8], 'dtype': 'float64', 'view': None, 'data': [number(v) for v in sorted_a]})
     v = np.array([[-2, 0, 1], [7.25, 100, float('nan')]])
     for side in ('left', 'right'):
-        cases.append({'op': 'searchsorted', 'x': a_spec, 'v': [[enc(t) for t in row] for row in v], 'options': {'side': side},
+        cases.append({'op': 'searchsorted', 'x': a_spec, 'v': [[number(t) for t in row] for row in v], 'options': {'side': side},
                       'out': encode_result(np.searchsorted(sorted_a, v, side=side))})
     for data, opts in [([0, 1, 1, 3, 2, 1, 7], {}), ([0, 1, 1, 3], {'minlength': 8}), ([], {}), ([2, 0], {'weights': [0.5, 1.25]}),
                        ([-1, 2], {}), ([1, 2], {'minlength': -1}), ([1, 2], {'weights': [1.0]})]:

@@ -24,7 +24,7 @@ from sklearn.model_selection import GridSearchCV, RandomizedSearchCV  # noqa: E4
 from sklearn.neighbors import KNeighborsClassifier  # noqa: E402
 from sklearn.pipeline import Pipeline, make_pipeline  # noqa: E402
 from sklearn.preprocessing import (  # noqa: E402
-    LabelEncoder, MinMaxScaler, OneHotEncoder, PolynomialFeatures, StandardScaler)
+    LabelEncoder, MaxAbsScaler, MinMaxScaler, OneHotEncoder, PolynomialFeatures, StandardScaler)
 from sklearn.tree import DecisionTreeClassifier, DecisionTreeRegressor  # noqa: E402
 
 
@@ -73,6 +73,7 @@ def registry():
         'PCA': ('classification', PCA(), PCA(n_components=1, whiten=True)),
         'StandardScaler': ('classification', StandardScaler(), StandardScaler(with_mean=False)),
         'MinMaxScaler': ('classification', MinMaxScaler(), MinMaxScaler(feature_range=(-1, 1))),
+        'MaxAbsScaler': ('classification', MaxAbsScaler(), MaxAbsScaler(copy=False)),
         'PolynomialFeatures': ('classification', PolynomialFeatures(), PolynomialFeatures(degree=3, include_bias=False)),
         'OneHotEncoder': ('categorical', OneHotEncoder(), OneHotEncoder(handle_unknown='ignore')),
         'LabelEncoder': ('labels', LabelEncoder(), LabelEncoder()),

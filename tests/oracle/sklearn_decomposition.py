@@ -5,33 +5,15 @@ tests/fixtures/sklearn_decomposition.json. Small inputs are stored; large ones a
 test with tessera's RandomState (bit-identical to NumPy's) from the recorded recipe, checked by a
 checksum, and only summaries of their outputs (the first rows, column means and stds) are stored.
 """
-import json
-import os
-import sys
 import warnings
 
-sys.path = [p for p in sys.path if os.path.abspath(p or '.') != os.path.dirname(os.path.abspath(__file__))]
+from common import plain, write_json  # noqa: E402  (first: it drops this folder from sys.path)
 import numpy as np  # noqa: E402
 import sklearn  # noqa: E402
 from sklearn.decomposition import PCA  # noqa: E402
 from sklearn.utils.extmath import randomized_svd, svd_flip  # noqa: E402
 
 warnings.simplefilter('ignore')
-FIXTURES = os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', 'fixtures')
-
-
-def plain(x):
-    if isinstance(x, np.generic):
-        return plain(x.item())
-    if isinstance(x, np.ndarray):
-        return [plain(v) for v in x.tolist()] if x.ndim else plain(x.item())
-    if isinstance(x, (list, tuple)):
-        return [plain(v) for v in x]
-    if isinstance(x, dict):
-        return {k: plain(v) for k, v in x.items()}
-    if isinstance(x, float) and not np.isfinite(x):
-        return 'nan' if np.isnan(x) else ('inf' if x > 0 else '-inf')
-    return x
 
 
 def recipe_data(r):
@@ -159,8 +141,7 @@ def main():
 
     out = {'versions': {'sklearn': sklearn.__version__, 'numpy': np.__version__}, 'small': small, 'big': big,
            'svdFlip': flips, 'randomizedSvd': {'R': R, 'cases': rsvd, 'transposed': rsvd_t}, 'errors': errors}
-    with open(os.path.join(FIXTURES, 'sklearn_decomposition.json'), 'w') as fh:
-        json.dump(plain(out), fh, separators=(',', ':'))
+    write_json('sklearn_decomposition.json', plain(out))
 
 
 main()

@@ -1,5 +1,5 @@
 """Oracle for tests/sklearn_preprocessing.test.ts: scikit-learn 1.2.1's StandardScaler, MinMaxScaler,
-PolynomialFeatures, OneHotEncoder and LabelEncoder.
+MaxAbsScaler, PolynomialFeatures, OneHotEncoder and LabelEncoder.
 
 Run with Debian's scikit-learn: `/usr/bin/python3 tests/oracle/sklearn_preprocessing.py`. Writes
 tests/fixtures/sklearn_preprocessing.json. Options are written with tessera's camelCase names.
@@ -10,7 +10,7 @@ from common import plain, write_json  # noqa: E402  (first: it drops this folder
 import numpy as np  # noqa: E402
 import sklearn  # noqa: E402
 from sklearn.datasets import make_moons  # noqa: E402
-from sklearn.preprocessing import (LabelEncoder, MinMaxScaler, OneHotEncoder,  # noqa: E402
+from sklearn.preprocessing import (LabelEncoder, MaxAbsScaler, MinMaxScaler, OneHotEncoder,  # noqa: E402
                                    PolynomialFeatures, StandardScaler)
 
 warnings.simplefilter('ignore')
@@ -72,7 +72,26 @@ def scaler_cases():
         'features': error_of(lambda: StandardScaler().fit(weather).transform([[1.0, 2.0]])),
     }
     data = {k: {'X': X, 'Xnew': Xn} for k, (X, Xn) in datasets.items()}
-    return {'data': data, 'minmax': minmax, 'standard': standard, 'partial': partial, 'errors': errors}
+    return {'data': data, 'minmax': minmax, 'standard': standard, 'partial': partial, 'errors': errors,
+            'maxabs': maxabs_cases(datasets)}
+
+
+def maxabs_cases(datasets):
+    """MaxAbsScaler on the same data sets (messy has NaNs and a constant column), fitted at once and over
+    three partial_fit batches, plus a column of zeros and one of NaNs only."""
+    zeros = np.array([[0.0, np.nan, -3.0], [0.0, np.nan, 1.5], [-0.0, np.nan, 2.0]])
+    datasets = {**datasets, 'zeros': (zeros, np.array([[2.0, 1.0, -6.0]]))}
+    cases = []
+    for data, (X, Xn) in datasets.items():
+        s = MaxAbsScaler()
+        T = s.fit_transform(X)
+        p = MaxAbsScaler()
+        for batch in np.array_split(X, 3):
+            p.partial_fit(batch)
+        cases.append({'data': data, 'X': X, 'Xnew': Xn, 'fitTransform': T, 'transform': s.transform(Xn),
+                      'inverse': s.inverse_transform(s.transform(Xn)), 'maxAbs': s.max_abs_, 'scale': s.scale_,
+                      'nSamplesSeen': s.n_samples_seen_, 'partialMaxAbs': p.max_abs_, 'partialTransform': p.transform(Xn)})
+    return cases
 
 
 def polynomial_cases():

@@ -15,6 +15,7 @@ import warnings
 # tests/oracle/ holds a random.py that would shadow the standard library's for numpy.
 HERE = os.path.dirname(os.path.abspath(__file__))
 import common  # noqa: E402,F401  (drops this folder from sys.path before NumPy is imported)
+from common import whole  # noqa: E402
 
 import numpy as np  # noqa: E402
 from numpy.lib.stride_tricks import as_strided  # noqa: E402
@@ -32,7 +33,7 @@ BINARY = {
     'lessEqual': np.less_equal, 'greater': np.greater, 'greaterEqual': np.greater_equal,
     'logicalAnd': np.logical_and, 'logicalOr': np.logical_or, 'logicalXor': np.logical_xor,
     'bitwiseAnd': np.bitwise_and, 'bitwiseOr': np.bitwise_or, 'bitwiseXor': np.bitwise_xor,
-    'arctan2': np.arctan2, 'hypot': np.hypot,
+    'arctan2': np.arctan2, 'hypot': np.hypot, 'logaddexp': np.logaddexp, 'logaddexp2': np.logaddexp2,
 }
 UNARY = {
     'negative': np.negative, 'positive': np.positive, 'abs': np.abs, 'sign': np.sign, 'sqrt': np.sqrt,
@@ -52,20 +53,9 @@ INT_CANDIDATES = [0, 1, -1, 2, -2, 3, 7, -7, 100, -100, 127, -128, 255, 32767, -
 INT_B = [0, 1, -1, 2, 3, -7, 100, 127, -128, 255, 2**31 - 1]
 
 
-def enc(v):
-    v = float(v)
-    if math.isnan(v):
-        return 'nan'
-    if math.isinf(v):
-        return 'inf' if v > 0 else '-inf'
-    if v.is_integer() and abs(v) < 2**53 and not (v == 0 and math.copysign(1, v) < 0):
-        return int(v)
-    return v
-
-
 def encode(a):
     a = np.asarray(a)
-    return {'shape': list(a.shape), 'dtype': a.dtype.name, 'data': [enc(v) for v in a.ravel()]}
+    return {'shape': list(a.shape), 'dtype': a.dtype.name, 'data': [whole(v) for v in a.ravel()]}
 
 
 def error(e):
@@ -237,8 +227,8 @@ def misc_fixture():
     eq = [([1, 2, 3], [1, 2, 3], {}), ([1, 2, 3], [1, 2, 4], {}), ([1, 2], [[1, 2]], {}),
           ([1.0, math.nan], [1.0, math.nan], {}), ([1.0, math.nan], [1.0, math.nan], {'equal_nan': True}),
           ([], [], {}), ([[1, 2], [3, 4]], [[1, 2], [3, 4]], {})]
-    out['array_equal'] = [{'a': [enc(v) for v in np.ravel(p)], 'a_shape': list(np.shape(p)),
-                           'b': [enc(v) for v in np.ravel(q)], 'b_shape': list(np.shape(q)),
+    out['array_equal'] = [{'a': [whole(v) for v in np.ravel(p)], 'a_shape': list(np.shape(p)),
+                           'b': [whole(v) for v in np.ravel(q)], 'b_shape': list(np.shape(q)),
                            'options': o, 'out': bool(np.array_equal(np.array(p), np.array(q), **o))}
                           for p, q, o in eq]
     # shares_memory over views of one base of 24 elements (strides and offsets in elements)
@@ -262,7 +252,7 @@ def misc_fixture():
     # interp
     xp, fp = [1.0, 2.0, 3.0, 5.0], [3.0, 2.0, 0.0, 10.0]
     x = [0.0, 1.0, 1.5, 2.0, 2.5, 3.0, 4.0, 5.0, 6.0, math.nan, -math.inf, math.inf]
-    out['interp'] = [{'x': [enc(v) for v in x], 'xp': xp, 'fp': fp, 'options': o,
+    out['interp'] = [{'x': [whole(v) for v in x], 'xp': xp, 'fp': fp, 'options': o,
                       'out': encode(np.interp(x, xp, fp, **o))} for o in [{}, {'left': -1.0, 'right': 99.0}]]
     # strided and negative-step operands, views as `out`, and overlapping in-place updates
     a = np.arange(12.0).reshape(3, 4)

@@ -8,13 +8,11 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import * as np from '../../ndarray/index.ts';
 import fixture from '../fixtures/random_broadcast.json';
+import { decodeNested as decode } from '../fixture-values.ts';
 
 const { RandomState } = np.random;
 type Case = { fn: string; args: unknown[]; dtype?: string; out?: unknown; shape?: number[]; next?: number; error?: string; message?: string };
 
-/** The oracle writes NaN and ±inf as strings (JSON has none); nested lists are decoded in place. */
-const decode = (v: unknown): unknown =>
-  Array.isArray(v) ? v.map(decode) : v === 'nan' ? NaN : v === 'inf' ? Infinity : v === '-inf' ? -Infinity : v;
 const flat = (v: unknown): number[] => (Array.isArray(v) ? v.flatMap(flat) : [Number(v)]);
 const values = (x: unknown): number[] => (x instanceof np.NDArray ? Array.from(x.dataSync(), Number) : [x as number]);
 

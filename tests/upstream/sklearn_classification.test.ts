@@ -5,6 +5,7 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import * as np from '../../ndarray/index.ts';
 import * as sk from '../../sklearn/index.ts';
+import { assertClose } from '../fixture-values.ts';
 
 async function raises(fn: () => unknown, kind: new (...a: never[]) => Error, message: string): Promise<void> {
   let error: unknown = null;
@@ -16,8 +17,6 @@ async function raises(fn: () => unknown, kind: new (...a: never[]) => Error, mes
   assert.instance(error, kind, `expected ${kind.name}("${message}"), got ${String(error)}`);
   assert.ok((error as Error).message.includes(message), (error as Error).message);
 }
-
-const close = (a: number[], b: number[], tol = 1e-8): void => a.forEach((v, i) => assert.ok(Math.abs(v - b[i]) <= tol, `${a} vs ${b}`));
 
 test('worked example: scikit-learn refuses a mix of labels and real values', async () => {
   await raises(() => sk.accuracyScore([0, 1], [0.5, 1]), np.ValueError, "Classification metrics can't handle a mix of binary and continuous targets");
@@ -88,9 +87,9 @@ weighted avg       0.46      0.50      0.47        10
 });
 
 test('test_precision_recall_f1_score_multiclass (string labels): per-class scores in sorted label order', async () => {
-  close(await sk.precisionScore(COLOURS_TRUE, COLOURS_PRED, { average: null }) as number[], [0.75, 1 / 3, 1 / 3]);
-  close(await sk.recallScore(COLOURS_TRUE, COLOURS_PRED, { average: null }) as number[], [1, 1 / 3, 0.25]);
-  close(await sk.f1Score(COLOURS_TRUE, COLOURS_PRED, { average: null }) as number[], [0.8571428571428571, 1 / 3, 0.2857142857142857]);
+  assertClose(await sk.precisionScore(COLOURS_TRUE, COLOURS_PRED, { average: null }), [0.75, 1 / 3, 1 / 3], { atol: 1e-8 }, 'precision per class');
+  assertClose(await sk.recallScore(COLOURS_TRUE, COLOURS_PRED, { average: null }), [1, 1 / 3, 0.25], { atol: 1e-8 }, 'recall per class');
+  assertClose(await sk.f1Score(COLOURS_TRUE, COLOURS_PRED, { average: null }), [0.8571428571428571, 1 / 3, 0.2857142857142857], { atol: 1e-8 }, 'f1 per class');
   assert.equal((await sk.confusionMatrix(COLOURS_TRUE, COLOURS_PRED)).toArraySync(), [[3, 0, 0], [0, 1, 2], [1, 2, 1]]);
 });
 

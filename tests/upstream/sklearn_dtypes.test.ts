@@ -6,14 +6,12 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import * as np from '../../ndarray/index.ts';
 import * as sk from '../../sklearn/index.ts';
+import { assertClose } from '../fixture-values.ts';
 
 const values = (a: np.NDArray | number): number[] => (typeof a === 'number' ? [a] : Array.from(a.dataSync() as ArrayLike<number>));
 
-function allclose(a: np.NDArray | number, b: np.NDArray | number, rtol: number, atol = 0): void {
-  const [x, y] = [values(a), values(b)];
-  assert.is(x.length, y.length);
-  x.forEach((v, i) => assert.ok(Math.abs(v - y[i]) <= atol + rtol * Math.abs(y[i]), `${v} vs ${y[i]} (index ${i})`));
-}
+/** np.testing.assert_allclose: |a - b| <= atol + rtol · |b|. */
+const allclose = (a: np.NDArray | number, b: np.NDArray | number, rtol: number, atol = 0): void => assertClose(a, b, { rtol, atol }, 'float32 vs float64 fit');
 
 test('worked example: Ridge on float32 X learns float32 weights', async () => {
   const X = np.array([[0, 1], [1, 0], [2, 2], [3, 1]], { dtype: 'float32' });

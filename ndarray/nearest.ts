@@ -1,0 +1,117 @@
+// np.nearestRows: for each row x_i of X, the index of the nearest row c_j of C in Euclidean
+// distance (k-means' E-step, and a nearest-neighbour query with one neighbour). The one idea:
+// ‖x - c‖² = ‖x‖² - 2 x·c + ‖c‖², and ‖x‖² is the same for every c, so the nearest c_j is the
+// argmin over j of ‖c_j‖² - 2 x·c_j: one dot product per (row, center) pair. The scores are rounded
+// as scikit-learn's Cython k-means rounds them, so the labels agree with it bit for bit.
+// Large inputs are labelled by the worker threads (labelRows below is a parallelFor body, run from
+// its source text); each row is scored the same way on any thread.
+import { NDArray, type ArrayLike } from './ndarray.ts';
+import { asarray } from './creation.ts';
+import { ValueError } from './errors.ts';
+import { dataOf } from './cpu/backend.ts';
+import { parallelFor, sharedTyped, inSharedMemory } from './cpu/threads.ts';
+
+/** Below this many rows the labelling stays on the calling thread. */
+const PARALLEL_ROWS = 8192;
+
+/** For X (n, f) and C (k, f), the (n,) int32 array of argmin_j ‖X_i - C_j‖², the first j on ties.
+ *  CPU arrays, computed in float64; X from np.sharedEmpty is read by the worker threads without a copy.
+ *  @example np.nearestRows([[0, 0], [5, 5], [1, 0]], [[0, 1], [4, 4]]) // [0, 1, 0] */
+export function nearestRows(samples: ArrayLike, centers: ArrayLike): NDArray {
+  const X = asarray(samples), C = asarray(centers);
+  if (X.ndim !== 2 || C.ndim !== 2 || X.shape[1] !== C.shape[1]) {
+    throw new ValueError(`nearestRows: expected X (n, f) and C (k, f) with the same f, got shapes (${X.shape.join(', ')}) and (${C.shape.join(', ')})`);
+  }
+  const [n, f] = X.shape, k = C.shape[0];
+  if (k === 0) throw new ValueError('nearestRows: C has no rows to choose from');
+  const c = float64Rows(C);
+  const x = n >= PARALLEL_ROWS ? inSharedMemory(float64Rows(X)) : float64Rows(X);
+  const labels = sharedTyped(Int32Array, n);
+  parallelFor(n, PARALLEL_ROWS, labelRows, [scorePair, argminAt], [x, f, packCenters(c, k, f), rowNorms(c, k, f), k, labels], 2);
+  return NDArray.fromTyped(labels, [n], 'int32', 'cpu', { copy: false });
+}
+
+/** The elements as float64 in C order: the array's own buffer when it already is that. */
+function float64Rows(a: NDArray): Float64Array {
+  if (a.device !== 'cpu') throw new ValueError(`nearestRows computes on the CPU: move the array first with \`await x.to('cpu')\``);
+  if (a.dtype !== 'float64' || !a.flags.cContiguous) return Float64Array.from(a.dataSync());
+  return (dataOf(a) as Float64Array).subarray(a.offset, a.offset + a.size);
+}
+
+/** ‖row j‖² for each of the k rows of c, each summed in order. */
+function rowNorms(c: Float64Array, k: number, f: number): Float64Array {
+  const out = new Float64Array(k);
+  for (let j = 0, p = 0; j < k; j++) {
+    let s = 0;
+    for (let q = 0; q < f; q++, p++) s += c[p] * c[p];
+    out[j] = s;
+  }
+  return out;
+}
+
+/** The centers rearranged for scorePair: each group of four (j = 4g … 4g+3) feature by feature,
+ *  c_4g[p], c_4g+1[p], c_4g+2[p], c_4g+3[p], so one pass reads them in order; the last k mod 4
+ *  centers follow row by row. */
+function packCenters(centers: Float64Array, k: number, f: number): Float64Array {
+  const packed = new Float64Array(k * f);
+  const grouped = k - (k % 4);
+  for (let j = 0; j < grouped; j++) for (let p = 0; p < f; p++) packed[((j >> 2) * f + p) * 4 + (j & 3)] = centers[j * f + p];
+  packed.set(centers.subarray(grouped * f), grouped * f);
+  return packed;
+}
+
+/** scores[0..k) and scores[k..2k) = ‖c_j‖² + (-2 x·c_j) for the rows at x[a..a+f) and x[b..b+f).
+ *  Two rows and four centers are scored per pass (eight running dot products, each x and c
+ *  value loaded once for several products); every dot product still adds its terms in order. */
+function scorePair(x: Float64Array, a: number, b: number, f: number, packed: Float64Array, centerNorms: Float64Array, k: number, scores: Float64Array): void {
+  let j = 0;
+  for (; j + 4 <= k; j += 4) {
+    let a0 = 0, a1 = 0, a2 = 0, a3 = 0, b0 = 0, b1 = 0, b2 = 0, b3 = 0;
+    for (let p = 0, q = j * f; p < f; p++, q += 4) {
+      const u = x[a + p], v = x[b + p];
+      const e0 = packed[q], e1 = packed[q + 1], e2 = packed[q + 2], e3 = packed[q + 3];
+      a0 += u * e0; a1 += u * e1; a2 += u * e2; a3 += u * e3;
+      b0 += v * e0; b1 += v * e1; b2 += v * e2; b3 += v * e3;
+    }
+    scores[j] = centerNorms[j] + -2 * a0;
+    scores[j + 1] = centerNorms[j + 1] + -2 * a1;
+    scores[j + 2] = centerNorms[j + 2] + -2 * a2;
+    scores[j + 3] = centerNorms[j + 3] + -2 * a3;
+    scores[k + j] = centerNorms[j] + -2 * b0;
+    scores[k + j + 1] = centerNorms[j + 1] + -2 * b1;
+    scores[k + j + 2] = centerNorms[j + 2] + -2 * b2;
+    scores[k + j + 3] = centerNorms[j + 3] + -2 * b3;
+  }
+  for (; j < k; j++) {
+    let da = 0, db = 0;
+    for (let p = 0, c = j * f; p < f; p++) {
+      da += x[a + p] * packed[c + p];
+      db += x[b + p] * packed[c + p];
+    }
+    scores[j] = centerNorms[j] + -2 * da;
+    scores[k + j] = centerNorms[j] + -2 * db;
+  }
+}
+
+/** The index of the smallest of scores[from..from+k), the first on ties. */
+function argminAt(scores: Float64Array, from: number, k: number): number {
+  let best = 0, bestScore = scores[from];
+  for (let j = 1; j < k; j++) {
+    if (scores[from + j] < bestScore) {
+      bestScore = scores[from + j];
+      best = j;
+    }
+  }
+  return best;
+}
+
+/** labels[i] for the rows from..to-1 (from even): the nearest center, two rows per scorePair. */
+function labelRows(from: number, to: number, x: Float64Array, f: number, packed: Float64Array, norms: Float64Array, k: number, labels: Int32Array): void {
+  const scores = new Float64Array(2 * k);
+  for (let i = from; i < to; i += 2) {
+    const b = i + 1 < to ? i + 1 : i; // an odd last row is scored twice
+    scorePair(x, i * f, b * f, f, packed, norms, k, scores);
+    labels[i] = argminAt(scores, 0, k);
+    if (b !== i) labels[b] = argminAt(scores, k, k);
+  }
+}
