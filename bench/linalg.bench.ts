@@ -2,11 +2,10 @@
 // matrices, n = 128, 256, 512, against ml-matrix (pure JS) and NumPy (OpenBLAS/LAPACK, timed in a
 // /usr/bin/python3 subprocess, pinned to one thread like the JS code) when available.
 // Each cell is the median of a few runs after a warm-up; ratios are time / tessera's time.
-import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { Matrix, solve as mlSolve, CholeskyDecomposition, SingularValueDecomposition, EigenvalueDecomposition } from 'ml-matrix';
 import * as np from '../ndarray/index.ts';
 import * as linalg from '../ndarray/linalg/index.ts';
+import { numpyTimes, time } from './timing.ts';
 
 const SIZES = [128, 256, 512];
 const OPS = ['solve', 'cholesky', 'svd', 'eigh'] as const;
@@ -36,20 +35,6 @@ function inputs(n: number): Record<Op, Float64Array> {
     }
   }
   return { solve: a, cholesky: spd, svd: a, eigh: sym };
-}
-
-/** Median wall time (ms) of fn over runs taking together about `budgetMs` (at least 3), after one warm-up. */
-function time(fn: () => unknown, budgetMs = 1500): number {
-  fn();
-  const times: number[] = [];
-  const start = performance.now();
-  while (times.length < 3 || (performance.now() - start < budgetMs && times.length < 15)) {
-    const t0 = performance.now();
-    fn();
-    times.push(performance.now() - t0);
-  }
-  times.sort((x, y) => x - y);
-  return times[times.length >> 1];
 }
 
 function tessera(op: Op, data: Float64Array, n: number): () => unknown {
@@ -93,27 +78,15 @@ for n in sizes:
 print(json.dumps(out))
 `;
 
-/** NumPy's timings per size and op, or null when /usr/bin/python3 with numpy is missing. */
-function numpyTimes(): Record<string, Record<Op, number>> | null {
-  if (!existsSync('/usr/bin/python3')) return null;
-  const env = { ...process.env, OPENBLAS_NUM_THREADS: '1', OMP_NUM_THREADS: '1', MKL_NUM_THREADS: '1' };
-  const r = spawnSync('/usr/bin/python3', ['-I', '-c', NUMPY_SCRIPT, JSON.stringify(SIZES)], { env, encoding: 'utf8' });
-  if (r.status !== 0) {
-    console.log(`(NumPy timing skipped: ${r.stderr.trim().split('\n').pop()})`);
-    return null;
-  }
-  return JSON.parse(r.stdout);
-}
-
 const fmt = (ms: number): string => (ms >= 100 ? ms.toFixed(0) : ms >= 10 ? ms.toFixed(1) : ms.toFixed(2));
 const pad = (s: string, w: number): string => s.padStart(w);
 
 const results: { op: Op; n: number; t: number; ml: number }[] = [];
 for (const n of SIZES) {
   const data = inputs(n);
-  for (const op of OPS) results.push({ op, n, t: time(tessera(op, data[op], n)), ml: time(mlMatrix(op, data[op], n)) });
+  for (const op of OPS) results.push({ op, n, t: time(tessera(op, data[op], n), 1500, 3, 15), ml: time(mlMatrix(op, data[op], n), 1500, 3, 15) });
 }
-const npTimes = numpyTimes();
+const npTimes = numpyTimes<Record<string, Record<Op, number>>>(NUMPY_SCRIPT, [JSON.stringify(SIZES)]);
 const header = ['op', 'n', 'tessera ms', 'ml-matrix ms', 'ml/tessera', ...(npTimes ? ['numpy ms', 'numpy/tessera'] : [])];
 const table = results.map(({ op, n, t, ml }) => {
   const row = [op, String(n), fmt(t), fmt(ml), (ml / t).toFixed(2)];

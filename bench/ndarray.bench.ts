@@ -5,8 +5,6 @@
 // float32 only), ml-matrix (float64 only) and NumPy through a /usr/bin/python3 subprocess pinned to
 // one thread like the JS code (skipped when absent).
 // The last columns say how many times faster tessera is (peer time / tessera time).
-import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { cpus } from 'node:os';
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
@@ -14,7 +12,7 @@ import '@tensorflow/tfjs-backend-wasm';
 import { Matrix } from 'ml-matrix';
 import * as np from '../ndarray/index.ts';
 import { getCpuKernels } from '../ndarray/cpu/wasm/kernels.ts';
-import { time, uniform } from './timing.ts';
+import { numpyScript, numpyTimes, time, uniform } from './timing.ts';
 
 await np.startThreads(); // the worker threads are ready before anything is timed
 const MATMUL_SIZES = [256, 512, 1024];
@@ -29,16 +27,8 @@ type Unit = 'GFLOP/s' | 'GB/s' | 'ms';
  *  no such operation or dtype; NaN: it failed, e.g. a kernel not implemented yet). */
 interface Row { name: string; unit: Unit; work: number; ms: Partial<Record<Peer, number>> }
 
-/** NumPy's median times (ms) for every case, keyed like the rows, or null without /usr/bin/python3. */
-function numpyTimes(): Record<string, number> | null {
-  if (!existsSync('/usr/bin/python3')) return null;
-  const script = `
-import json, statistics, timeit
-import numpy as np
-out = {}
-def run(key, f):
-    t = timeit.Timer(f); n, _ = t.autorange()
-    out[key] = statistics.median(t.repeat(5, n)) / n * 1000
+/** NumPy's median times (ms) for every case, keyed like the rows. */
+const NUMPY_SCRIPT = numpyScript(`
 for dt in ('float32', 'float64'):
     for n in ${JSON.stringify(MATMUL_SIZES)}:
         a = np.random.default_rng(1).random((n, n)).astype(dt); b = np.random.default_rng(2).random((n, n)).astype(dt)
@@ -48,16 +38,7 @@ for dt in ('float32', 'float64'):
     run(f'add row {dt}', lambda: x + row)
     run(f'add col {dt}', lambda: x + col)
     run(f'sum0 {dt}', lambda: x.sum(axis=0))
-    run(f'sum1 {dt}', lambda: x.sum(axis=1))
-print(json.dumps(out))`;
-  const env = { ...process.env, OMP_NUM_THREADS: '1', OPENBLAS_NUM_THREADS: '1' };
-  const r = spawnSync('/usr/bin/python3', ['-c', script], { encoding: 'utf8', env });
-  if (r.status !== 0) {
-    console.error(`NumPy timings skipped: ${r.stderr || r.error}`);
-    return null;
-  }
-  return JSON.parse(r.stdout);
-}
+    run(f'sum1 {dt}', lambda: x.sum(axis=1))`);
 
 /** Time of `fn` in ms; undefined without a function, NaN (printed n/a) if it throws. */
 function measure(fn: (() => unknown) | undefined, budgetMs: number): number | undefined {
@@ -168,7 +149,7 @@ function printTable(rows: Row[]): void {
 console.error('TF.js wasm matmul timings ...');
 const tfWasm = await tfWasmTimes();
 console.error('NumPy timings (subprocess) ...');
-const numpy = numpyTimes();
+const numpy = numpyTimes<Record<string, number>>(NUMPY_SCRIPT);
 console.error('JS timings ...');
 const rows = [...matmulRows(numpy, tfWasm), ...elementwiseAndSumRows(numpy)];
 console.log(`\n${cpus().length} x ${cpus()[0]?.model ?? 'cpu'}, Node ${process.version}; medians of several runs.`);

@@ -2,42 +2,15 @@
 // (contiguous: each row is summed pairwise) and over all elements, in float64 and float32, against
 // TF.js's cpu backend (tf.sum, float32 only: TF.js has no float64) and NumPy when available.
 // Also argmax and cumsum along both axes, and np.sort of each row. Median of a few runs, in ms.
-import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
 import * as np from '../ndarray/index.ts';
+import { numpyTimes, time, uniform } from './timing.ts';
 
 const N = 2048;
 
-/** Median wall time (ms) of fn over runs taking together about `budgetMs` (at least 3), after one warm-up. */
-function time(fn: () => unknown, budgetMs = 1000): number {
-  fn();
-  const times: number[] = [];
-  const start = performance.now();
-  while (times.length < 3 || (performance.now() - start < budgetMs && times.length < 25)) {
-    const t0 = performance.now();
-    fn();
-    times.push(performance.now() - t0);
-  }
-  times.sort((x, y) => x - y);
-  return times[times.length >> 1];
-}
-
-function data(): Float64Array {
-  const a = new Float64Array(N * N);
-  let s = 12345;
-  for (let i = 0; i < a.length; i++) {
-    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
-    a[i] = s / 2 ** 32;
-  }
-  return a;
-}
-
 /** NumPy's timings for the same cases (single-threaded: reductions do not use threads anyway). */
-function numpyTimes(): Record<string, number> | null {
-  if (!existsSync('/usr/bin/python3')) return null;
-  const script = `
+const NUMPY_SCRIPT = `
 import numpy as np, timeit, json
 a = np.random.default_rng(0).random((${N}, ${N}))
 out = {}
@@ -49,13 +22,10 @@ for dt in ('float64', 'float32'):
         t = timeit.Timer(f); n, _ = t.autorange()
         out[dt + ' ' + name] = min(t.repeat(3, n)) / n * 1000
 print(json.dumps(out))`;
-  const r = spawnSync('/usr/bin/python3', ['-c', script], { encoding: 'utf8', env: { ...process.env, OMP_NUM_THREADS: '1', OPENBLAS_NUM_THREADS: '1' } });
-  return r.status === 0 ? JSON.parse(r.stdout) : null;
-}
 
 await tf.setBackend('cpu');
-const base = data();
-const numpy = numpyTimes();
+const base = uniform(N * N);
+const numpy = numpyTimes<Record<string, number>>(NUMPY_SCRIPT);
 const rows: string[][] = [['case', 'tessera ms', 'tf.js cpu ms', 'numpy ms', 'tf/tessera']];
 for (const dtype of ['float64', 'float32'] as const) {
   const x = np.NDArray.fromTyped(dtype === 'float64' ? base : Float32Array.from(base), [N, N], dtype);

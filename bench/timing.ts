@@ -1,14 +1,17 @@
 // Shared helpers for the bench/*.bench.ts programs: a timer that reports the median of several runs
-// after a warm-up (the first call pays for JIT compilation), and deterministic input data.
+// after a warm-up (the first call pays for JIT compilation), deterministic input data, and NumPy's
+// timings from a /usr/bin/python3 subprocess pinned to one thread like the JS code.
 // The median resists the noise of a shared 2-core machine better than the mean or the minimum.
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 
 /** Median wall time (ms) of `fn` over runs taking together about `budgetMs` (at least `minRuns`,
- *  at most 25), after one warm-up call. */
-export function time(fn: () => unknown, budgetMs = 1000, minRuns = 3): number {
+ *  at most `maxRuns`), after one warm-up call. */
+export function time(fn: () => unknown, budgetMs = 1000, minRuns = 3, maxRuns = 25): number {
   fn();
   const times: number[] = [];
   const start = performance.now();
-  while (times.length < minRuns || (performance.now() - start < budgetMs && times.length < 25)) {
+  while (times.length < minRuns || (performance.now() - start < budgetMs && times.length < maxRuns)) {
     const t0 = performance.now();
     fn();
     times.push(performance.now() - t0);
@@ -40,4 +43,31 @@ export async function timeAsync(fn: () => Promise<unknown>, runs = 3): Promise<n
   }
   times.sort((x, y) => x - y);
   return times[times.length >> 1];
+}
+
+/** A NumPy timing script: `body` calls run(key, f), which stores in `out[key]` f's median time (ms)
+ *  over `repeats` rounds of timeit's autorange count; the script prints `out` as JSON. */
+export function numpyScript(body: string, repeats = 5): string {
+  const prelude = `
+import json, statistics, timeit
+import numpy as np
+out = {}
+def run(key, f):
+    t = timeit.Timer(f); n, _ = t.autorange()
+    out[key] = statistics.median(t.repeat(${repeats}, n)) / n * 1000
+`;
+  return `${prelude}${body}\nprint(json.dumps(out))`;
+}
+
+/** The JSON a NumPy `script` prints (run with `args` as sys.argv[1:], BLAS pinned to one thread), or
+ *  null, with the reason on stderr, when /usr/bin/python3 or numpy is missing or the script fails. */
+export function numpyTimes<T>(script: string, args: string[] = []): T | null {
+  if (!existsSync('/usr/bin/python3')) return null;
+  const env = { ...process.env, OMP_NUM_THREADS: '1', OPENBLAS_NUM_THREADS: '1', MKL_NUM_THREADS: '1' };
+  const r = spawnSync('/usr/bin/python3', ['-I', '-c', script, ...args], { encoding: 'utf8', env });
+  if (r.status !== 0) {
+    console.error(`NumPy timings skipped: ${r.stderr?.trim().split('\n').pop() || r.error}`);
+    return null;
+  }
+  return JSON.parse(r.stdout) as T;
 }

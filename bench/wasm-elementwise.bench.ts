@@ -3,12 +3,10 @@
 // staged through Wasm memory (cpu/wasm/elementwise.ts, cpu/wasm/reduce.ts), with NumPy on one thread
 // (a /usr/bin/python3 subprocess) as the target. Then the crossovers: rows of n numbers, both paths forced, to choose
 // below which row length the TypeScript loop stays (wasm/elementwise.ts's CROSSOVER).
-import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import * as np from '../ndarray/index.ts';
 import { setCpuKernels, type CpuKernels } from '../ndarray/cpu/wasm/kernels.ts';
 import { CROSSOVER } from '../ndarray/cpu/wasm/elementwise.ts';
-import { time, uniform } from './timing.ts';
+import { numpyScript, numpyTimes, time, uniform } from './timing.ts';
 
 const N = 2048;
 const DTYPES = ['float32', 'float64'] as const;
@@ -39,16 +37,8 @@ function cases(dtype: (typeof DTYPES)[number]): Case[] {
   ];
 }
 
-/** NumPy's median times (ms) per case key, or null without /usr/bin/python3 and numpy. */
-function numpyTimes(): Record<string, number> | null {
-  if (!existsSync('/usr/bin/python3')) return null;
-  const script = `
-import json, statistics, timeit
-import numpy as np
-out = {}
-def run(key, f):
-    t = timeit.Timer(f); n, _ = t.autorange()
-    out[key] = statistics.median(t.repeat(7, n)) / n * 1000
+/** NumPy's median times (ms) per case key. */
+const NUMPY_SCRIPT = numpyScript(`
 for dt in ('float32', 'float64'):
     x = np.random.default_rng(3).random((${N}, ${N})).astype(dt); y = np.random.default_rng(4).random((${N}, ${N})).astype(dt)
     row, col = x[0].copy(), x[:, :1].copy()
@@ -64,16 +54,7 @@ for dt in ('float32', 'float64'):
     run(f'where mask 0 x {dt}', lambda: np.where(mask, 0, x))
     run(f'sum0 {dt}', lambda: x.sum(axis=0))
     run(f'sum1 {dt}', lambda: x.sum(axis=1))
-    run(f'sum {dt}', lambda: x.sum())
-print(json.dumps(out))`;
-  const env = { ...process.env, OMP_NUM_THREADS: '1', OPENBLAS_NUM_THREADS: '1' };
-  const r = spawnSync('/usr/bin/python3', ['-c', script], { encoding: 'utf8', env });
-  if (r.status !== 0) {
-    console.error(`NumPy timings skipped: ${r.stderr || r.error}`);
-    return null;
-  }
-  return JSON.parse(r.stdout);
-}
+    run(f'sum {dt}', lambda: x.sum())`, 7);
 
 const show = (c: Case, ms: number | undefined) => (ms === undefined ? '—' : (c.unit === 'ms' ? ms : c.bytes / ms / 1e6).toFixed(2));
 
@@ -90,7 +71,7 @@ function compare(run: () => void, rounds = 3): Record<CpuKernels, number> {
   return { ts: median(times.ts), wasm: median(times.wasm) };
 }
 
-const numpy = numpyTimes();
+const numpy = numpyTimes<Record<string, number>>(NUMPY_SCRIPT);
 console.log(`| case (${N}x${N}) | unit | ts | wasm | NumPy 1 thread | wasm / NumPy |`);
 console.log('| --- | --- | ---: | ---: | ---: | ---: |');
 for (const dtype of DTYPES) {

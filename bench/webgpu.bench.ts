@@ -4,21 +4,10 @@
 // includes finishing the GPU work; matmul times include reading the result back, as TF.js's do.
 // `node scripts/bench.mjs webgpu` (software driver: expect a few GFLOP/s; see docs/webgpu.md).
 import * as np from 'tessera/ndarray';
+import { timeAsync } from './timing.ts';
 
 const SIZES = [256, 512, 1024, 2048];
 const CPU_MAX = 1024; // our cpu kernel takes too long beyond this for a quick run
-
-/** Median milliseconds of `reps` runs of an async job, after one warm-up run (shader compilation). */
-async function time(reps: number, job: () => Promise<void>): Promise<number> {
-  await job();
-  const ms: number[] = [];
-  for (let r = 0; r < reps; r++) {
-    const t0 = performance.now();
-    await job();
-    ms.push(performance.now() - t0);
-  }
-  return ms.sort((a, b) => a - b)[Math.floor(reps / 2)];
-}
 
 const values = (n: number): Float32Array => new Float32Array(n).map((_, i) => ((i * 7919) % 2003) / 1001.5 - 1);
 const gflops = (n: number, ms: number): string => ((2 * n ** 3) / ms / 1e6).toFixed(2);
@@ -58,28 +47,28 @@ async function benchMatmul(tf: Tf | null): Promise<void> {
     const ga = np.array(a, { dtype: 'float32', device: 'webgpu' }).reshape([n, n]);
     const gb = np.array(b, { dtype: 'float32', device: 'webgpu' }).reshape([n, n]);
     const out = np.empty([n, n], { dtype: 'float32', device: 'webgpu' });
-    const ours = await time(reps(n), async () => {
+    const ours = await timeAsync(async () => {
       out.backend.matmul(ga, gb, out);
       await out.data();
-    });
-    const kernel = await time(reps(n), async () => {
+    }, reps(n));
+    const kernel = await timeAsync(async () => {
       out.backend.matmul(ga, gb, out);
       await np.webgpu.sync();
-    });
+    }, reps(n));
     let theirs = NaN;
     if (tf) {
       const [ta, tb] = [tf.tensor2d(a, [n, n]), tf.tensor2d(b, [n, n])];
-      theirs = await time(reps(n), async () => {
+      theirs = await timeAsync(async () => {
         const c = tf.matMul(ta, tb);
         await c.data();
         c.dispose();
-      });
+      }, reps(n));
     }
     let cpu = NaN;
     if (n <= CPU_MAX) {
       const [ca, cb] = [np.array(a, { dtype: 'float32' }).reshape([n, n]), np.array(b, { dtype: 'float32' }).reshape([n, n])];
       const co = np.empty([n, n], { dtype: 'float32' });
-      cpu = await time(n <= 512 ? 3 : 1, async () => co.backend.matmul(ca, cb, co));
+      cpu = await timeAsync(async () => co.backend.matmul(ca, cb, co), n <= 512 ? 3 : 1);
     }
     const ratio = tf ? (theirs / ours).toFixed(2) : 'n/a';
     console.log(`| ${n} | ${gflops(n, ours)} | ${gflops(n, kernel)} | ${tf ? gflops(n, theirs) : 'n/a'} | ${ratio}x | ${n <= CPU_MAX ? gflops(n, cpu) : 'skipped'} |`);
@@ -104,11 +93,11 @@ async function benchElementwise(): Promise<void> {
     ['sum all', () => np.sum(x), n * n * 4],
   ];
   for (const [name, op, bytes] of cases) {
-    const ms = await time(5, async () => {
+    const ms = await timeAsync(async () => {
       const r = op();
       await np.webgpu.sync();
       r.dispose();
-    });
+    }, 5);
     console.log(`| ${name} | ${ms.toFixed(2)} | ${(bytes / ms / 1e6).toFixed(2)} |`);
   }
   [x, row].forEach((a) => a.dispose());

@@ -5,7 +5,7 @@
 import { NDArray } from './ndarray.ts';
 import { type DType, type TypedArray, checkDType, typedCtor } from './dtype.ts';
 import { ValueError } from './errors.ts';
-import { dataOf } from './cpu/backend.ts';
+import { dataOf } from './cpu/storage.ts';
 import { sharedTyped } from './cpu/threads.ts';
 import type { Shape } from './shape.ts';
 

@@ -6,15 +6,28 @@ import { type DType, type TypedArray, checkDType, dtypeOfTyped, allocTyped } fro
 import { type DeviceName, getBackend } from './backend.ts';
 import { NDArray, type ArrayLike } from './ndarray.ts';
 import { inferShape, inferDType, flattenNested, checkValue, type Nested } from './nested.ts';
-import { MAX_ARRAY_SIZE, checkShape, checkSize, shapeSize } from './shape.ts';
+import { MAX_ARRAY_SIZE, checkShape, checkSize, shapeSize, shapesEqual } from './shape.ts';
 import { ValueError } from './errors.ts';
-import { stack } from './manipulation.ts';
+import { joinAlong } from './join.ts';
+import { differentiable } from './autodiff/tape.ts';
 import { checkOptions, describe } from './options.ts';
 
 export interface CreateOptions {
   dtype?: DType;
   device?: DeviceName;
 }
+
+/** np.array's list of arrays: each part becomes row i of a new first axis, as np.stack does.
+ *  d: row i of the gradient goes back to part i. */
+const stackParts = differentiable('array', (parts: readonly NDArray[]): NDArray => {
+  if (parts.some((p) => !shapesEqual(p.shape, parts[0].shape))) throw new ValueError('all input arrays must have the same shape');
+  const rows = parts.map((p) => p.view([1, ...p.shape], [0, ...p.strides], p.offset));
+  try {
+    return joinAlong(rows, 0);
+  } finally {
+    rows.forEach((r) => r.dispose());
+  }
+}, (g, _y, inputs, _args, needed) => inputs.map((_, i) => (needed[i] ? g.get(i) : null)));
 
 /** np.array: always a new array. Accepts nested arrays, typed arrays, scalars, NDArrays, or a list
  *  of NDArrays (stacked along a new first axis, as NumPy does). */
@@ -28,7 +41,7 @@ export function array(data: ArrayLike | readonly NDArray[], options: CreateOptio
   }
   if (Array.isArray(data) && data.length > 0 && data.some((d) => d instanceof NDArray)) {
     const parts = data.map((d) => (d instanceof NDArray ? d : array(d as Nested, { device: options.device })));
-    const stacked = stack(parts);
+    const stacked = stackParts(parts);
     return options.dtype && options.dtype !== stacked.dtype ? stacked.astype(options.dtype) : stacked;
   }
   const nested = data as Nested;

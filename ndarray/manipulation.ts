@@ -6,7 +6,7 @@
 // Each op that np.grad can see through carries its derivative rule: a view op sends the gradient
 // back through the inverse view (transpose by the inverse permutation, reshape to the old shape),
 // a join splits the gradient, a split joins the gradients.
-import { type DType, checkDType, promoteTypes } from './dtype.ts';
+import { type DType, checkDType } from './dtype.ts';
 import { type Shape, broadcastShapes, checkShape, shapeList, cStrides, formatShape, normalizeAxes, normalizeAxis, normalizeAxisTuple, reshapeStrides, resolveReshape, shapesEqual, zeroDimAxis } from './shape.ts';
 import { type DeviceName, getBackend } from './backend.ts';
 import { MemoryError, ValueError } from './errors.ts';
@@ -15,6 +15,7 @@ import { asarray, zeros } from './creation.ts';
 import { differentiable, differentiableMulti } from './autodiff/tape.ts';
 import { checkOptions, describe } from './options.ts';
 import { tidy } from './memory.ts';
+import { joinAlong } from './join.ts';
 
 /** np.reshape: a view when the strides allow it, else a copy. One dimension may be -1. */
 export const reshape = differentiable('reshape', reshapeImpl, (g, _y, [x]) => [reshapeImpl(g, x.shape)]);
@@ -167,17 +168,6 @@ export async function toDevice(a: NDArray, device: DeviceName): Promise<NDArray>
   return new NDArray(target.fromTyped(a.dtype, await a.data(), { copy: false }), a.shape);
 }
 
-/** Checks that arrays share a device and returns it (no hidden transfers between devices). */
-export function commonDevice(arrays: readonly NDArray[]): DeviceName {
-  const device = arrays[0].device;
-  for (const x of arrays) {
-    if (x.device !== device) {
-      throw new ValueError(`arrays are on different devices ('${device}' and '${x.device}'): move one with \`await x.to('${device}')\``);
-    }
-  }
-  return device;
-}
-
 // d concatenate: each input gets its own stretch of g along the axis.
 const concatenateList = differentiable('concatenate', concatenateImpl, (g, _y, inputs, args, needed) => {
   let k = 0;
@@ -216,18 +206,7 @@ function concatenateImpl(arrays: readonly ArrayLike[], options: { axis?: number 
       }
     });
   });
-  const device = commonDevice(xs);
-  const shape = [...xs[0].shape];
-  shape[axis] = xs.reduce((s, x) => s + x.shape[axis], 0);
-  const out = NDArray.empty(shape, xs.map((x) => x.dtype).reduce(promoteTypes), device);
-  let start = 0;
-  for (const x of xs) {
-    const part = out.view(x.shape, out.strides, start * out.strides[axis]);
-    out.backend.copy(x, part);
-    part.dispose();
-    start += x.shape[axis];
-  }
-  return out;
+  return joinAlong(xs, axis);
 }
 
 /** The joining functions take a list of arrays or, as in NumPy, an array: its sub-arrays along the first

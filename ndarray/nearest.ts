@@ -8,7 +8,7 @@
 import { NDArray, type ArrayLike } from './ndarray.ts';
 import { asarray } from './creation.ts';
 import { ValueError } from './errors.ts';
-import { dataOf } from './cpu/backend.ts';
+import { dataOf } from './cpu/storage.ts';
 import { parallelFor, sharedTyped, inSharedMemory } from './cpu/threads.ts';
 
 /** Below this many rows the labelling stays on the calling thread. */

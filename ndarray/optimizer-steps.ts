@@ -12,7 +12,7 @@ import { NDArray, requireNDArray } from './ndarray.ts';
 import { ValueError } from './errors.ts';
 import { formatShape, isCContiguous } from './shape.ts';
 import { isFloat } from './dtype.ts';
-import { dataOf } from './cpu/backend.ts';
+import { dataOf } from './cpu/storage.ts';
 import * as gpu from './webgpu/fused.ts';
 import { checkOptions } from './options.ts';
 

@@ -272,3 +272,22 @@ export function memoryExtent(shape: Shape, strides: Shape, offset: number): [num
   }
   return [lo, hi];
 }
+
+/** Merges axis i into i+1 when, for every operand, stepping i equals stepping over all of i+1. */
+export function coalesce(shape: Shape, stridesList: Shape[]): { shape: number[]; strides: number[][] } {
+  const outShape: number[] = [];
+  const outStrides: number[][] = stridesList.map(() => []);
+  for (let i = 0; i < shape.length; i++) {
+    if (shape[i] === 1) continue;
+    const last = outShape.length - 1;
+    const mergeable = last >= 0 && stridesList.every((s, k) => outStrides[k][last] === shape[i] * s[i]);
+    if (mergeable) {
+      outShape[last] *= shape[i];
+      stridesList.forEach((s, k) => (outStrides[k][last] = s[i]));
+    } else {
+      outShape.push(shape[i]);
+      stridesList.forEach((s, k) => outStrides[k].push(s[i]));
+    }
+  }
+  return { shape: outShape, strides: outStrides };
+}

@@ -15,7 +15,7 @@ import { type View, type DeviceName, getDefaultDevice, deviceDType } from './bac
 import { OverflowError, ValueError } from './errors.ts';
 import { NDArray, type ArrayLike } from './ndarray.ts';
 import { asarray, full } from './creation.ts';
-import { commonDevice } from './manipulation.ts';
+import { commonDevice } from './join.ts';
 import { tidy } from './memory.ts';
 import { type OpDef, type UnaryGrad, type BinaryGrad, getOp, computeDtype, outputDtype } from './ops.ts';
 import { differentiable, type Rule } from './autodiff/tape.ts';

@@ -196,7 +196,7 @@ fn stridedOffset(index: u32, rank: u32, shape: array<vec4u, 2>, strides: array<v
 }
 
 // The uniforms of every elementwise kernel: up to four same-shaped views walked together in C order
-// (ndarray/webgpu/elementwise.ts). Per merged axis d: axes[d] = (length, bits of 1/length) and
+// (ndarray/webgpu/strided.ts). Per merged axis d: axes[d] = (length, bits of 1/length) and
 // strides[d] = the four views' strides along it, so one indexed load fetches an axis.
 struct Elementwise {
   axes: array<vec4u, 8>,

@@ -12,6 +12,7 @@ import { RandomState } from '../ndarray/random/index.ts';
 import { KMeans, kmeansPlusplus, makeBlobs } from '../sklearn/index.ts';
 import { NotFittedError } from '../sklearn/exceptions.ts';
 import fx from './fixtures/sklearn_cluster.json';
+import { rejects } from './helpers.ts';
 
 type Nested = number | Nested[];
 type Source = { seed: number; shape: [number, number]; kind: 'rand' | 'randn'; sum: number };
@@ -102,15 +103,6 @@ test('fitPredict, fitTransform and predict agree with fit', async () => {
 test('errors use scikit-learn messages', async () => {
   const e = fx.errors;
   const Xs = [[1, 2], [1, 4], [1, 0], [10, 2], [10, 4], [10, 0]];
-  const rejects = async (p: Promise<unknown>, msg: string): Promise<void> => {
-    try {
-      await p;
-    } catch (err) {
-      assert.is((err as Error).message, msg);
-      return;
-    }
-    assert.unreachable(`expected: ${msg}`);
-  };
   await rejects(new KMeans({ nClusters: 7, nInit: 1 }).fit(Xs), e.tooFewSamples);
   await rejects(new KMeans({ nClusters: 3, init: [[0, 0], [0, 0]], nInit: 1 }).fit(Xs), e.initShape);
   await rejects(new KMeans({ nClusters: 2, init: [[0, 0, 0], [0, 0, 0]], nInit: 1 }).fit(Xs), e.initFeatures);

@@ -13,6 +13,7 @@ import { NotFittedError } from '../sklearn/exceptions.ts';
 import { gramSvd, gramRouteFits } from '../sklearn/decomposition/gram-svd.ts';
 import { randomizedRangeFinder, gramPays } from '../sklearn/decomposition/randomized-svd.ts';
 import fx from './fixtures/sklearn_decomposition.json';
+import { rejects } from './helpers.ts';
 
 type Nested = number | string | Nested[];
 type Attrs = {
@@ -191,15 +192,6 @@ test('errors use scikit-learn messages', async () => {
   const e = fx.errors;
   const small = fx.small as unknown as Small[];
   const tall = small[0].X, wide = small[9].X;
-  const rejects = async (p: Promise<unknown>, msg: string): Promise<void> => {
-    try {
-      await p;
-    } catch (err) {
-      assert.is((err as Error).message, msg);
-      return;
-    }
-    assert.unreachable(`expected: ${msg}`);
-  };
   await rejects(new PCA({ nComponents: 'mle' }).fit(wide), e.mleWide);
   await rejects(new PCA({ nComponents: 9 }).fit(wide), e.tooMany);
   await rejects(new PCA({ nComponents: 9, svdSolver: 'randomized' }).fit(wide), e.tooManyRandomized);

@@ -6,7 +6,7 @@ import * as assert from 'uvu/assert';
 import * as np from '../ndarray/index.ts';
 import { Ridge, StandardScaler } from '../sklearn/index.ts';
 import { valuesOf } from '../sklearn/validation.ts';
-import { viewOf } from '../sklearn/linear_model/dense.ts';
+import { viewOf } from '../sklearn/linear_model/solvers/dense.ts';
 import { assertClose } from './fixture-values.ts';
 
 test('valuesOf and viewOf share the buffer of a C-contiguous array and copy a strided one', () => {

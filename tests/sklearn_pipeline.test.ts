@@ -12,6 +12,7 @@ import { Ridge } from '../sklearn/linear_model/ridge.ts';
 import { RidgeClassifier } from '../sklearn/linear_model/ridge-classifier.ts';
 import { fromJSONValue, toJSONValue, type Json } from '../sklearn/persistence.ts';
 import fx from './fixtures/sklearn_model_selection.json';
+import { rejects } from './helpers.ts';
 
 type Rec = Record<string, unknown>;
 const F = fx as unknown as { moons: { X: number[][]; y: number[] }; search: Record<string, Rec>; crossVal: Record<string, number[]>; pipeline: Rec };
@@ -72,15 +73,6 @@ test('fit / decisionFunction / score / transform through the steps match scikit-
 });
 
 test('unfitted steps raise NotFittedError; validation uses scikit-learn\'s messages', async () => {
-  const rejects = async (p: Promise<unknown>, re: RegExp): Promise<void> => {
-    try {
-      await p;
-    } catch (e) {
-      assert.match((e as Error).message, re);
-      return;
-    }
-    assert.unreachable(`expected ${re}`);
-  };
   await rejects(new sk.Pipeline([['s', new MinMaxScaler()], ['r', new Ridge()]]).predict(X), /This MinMaxScaler instance is not fitted yet/);
   await rejects(new sk.Pipeline([['a', new MinMaxScaler()], ['a', new Ridge()]]).fit(X, y), /^Names provided are not unique: \['a', 'a'\]$/);
   await rejects(new sk.Pipeline([['a__b', new MinMaxScaler()], ['r', new Ridge()]]).fit(X, y), /^Estimator names must not contain __: got \['a__b'\]$/);

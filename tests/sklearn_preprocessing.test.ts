@@ -27,6 +27,19 @@ async function rejects(p: Promise<unknown> | (() => unknown), msg: string | null
   assert.unreachable(`expected: ${msg}`);
 }
 
+/** The three calls every scaler case checks: fitTransform(X), transform(Xnew) and the round trip
+ *  inverseTransform(transform(Xnew)), each against scikit-learn's values in case `c`. Returns the
+ *  case's label (its data set and params) for the checks of the fitted attributes that follow. */
+interface Scaler { fitTransform(X: unknown): Promise<np.NDArray>; transform(X: unknown): Promise<np.NDArray>; inverseTransform(X: unknown): Promise<np.NDArray> }
+type ScalerCase = { data: string; params?: unknown; fitTransform: unknown; transform: unknown; inverse: unknown };
+async function assertTransforms(s: Scaler, X: number[][], Xnew: number[][], c: ScalerCase): Promise<string> {
+  const what = c.params === undefined ? c.data : `${c.data} ${JSON.stringify(c.params)}`;
+  assertClose(await s.fitTransform(X), c.fitTransform as Nested, `${what} fitTransform`);
+  assertClose(await s.transform(Xnew), c.transform as Nested, `${what} transform`);
+  assertClose(await s.inverseTransform(await s.transform(Xnew)), c.inverse as Nested, `${what} inverse`);
+  return what;
+}
+
 const S = fx.scalers;
 const dataOf = (name: string): { X: number[][]; Xnew: number[][] } => {
   const d = (S.data as Record<string, { X: Nested; Xnew: Nested }>)[name];
@@ -36,11 +49,8 @@ const dataOf = (name: string): { X: number[][]; Xnew: number[][] } => {
 test('MinMaxScaler matches scikit-learn on weather (K3), moons (K3b) and messy data', async () => {
   for (const c of S.minmax) {
     const { X, Xnew } = dataOf(c.data);
-    const what = `${c.data} ${JSON.stringify(c.params)}`;
     const s = new MinMaxScaler(c.params as never);
-    assertClose(await s.fitTransform(X), c.fitTransform, `${what} fitTransform`);
-    assertClose(await s.transform(Xnew), c.transform, `${what} transform`);
-    assertClose(await s.inverseTransform(await s.transform(Xnew)), c.inverse, `${what} inverse`);
+    const what = await assertTransforms(s, X, Xnew, c);
     assertClose(s.scale_!, c.scale, `${what} scale_`);
     assertClose(s.min_!, c.min, `${what} min_`);
     assertClose(s.dataMin_!, c.dataMin, `${what} dataMin_`);
@@ -73,11 +83,8 @@ test('K3b: the test moons leave [0, 1] in x on both ends and stay inside in y', 
 test('StandardScaler matches scikit-learn (population std, constant features scale 1, NaNs ignored)', async () => {
   for (const c of S.standard) {
     const { X, Xnew } = dataOf(c.data);
-    const what = `${c.data} ${JSON.stringify(c.params)}`;
     const s = new StandardScaler(c.params as never);
-    assertClose(await s.fitTransform(X), c.fitTransform, `${what} fitTransform`);
-    assertClose(await s.transform(Xnew), c.transform, `${what} transform`);
-    assertClose(await s.inverseTransform(await s.transform(Xnew)), c.inverse, `${what} inverse`);
+    const what = await assertTransforms(s, X, Xnew, c);
     for (const [attr, want] of [['mean_', c.mean], ['var_', c.var], ['scale_', c.scale]] as const) {
       const got = s[attr];
       if (want === null) assert.is(got, null, `${what} ${attr}`);
@@ -95,9 +102,7 @@ test('MaxAbsScaler: a worked example, then scikit-learn on every data set, at on
   for (const c of S.maxabs) {
     const [X, Xnew] = [nested(c.X as Nested), nested(c.Xnew as Nested)];
     const m = new MaxAbsScaler();
-    assertClose(await m.fitTransform(X), c.fitTransform as Nested, `${c.data} fitTransform`);
-    assertClose(await m.transform(Xnew), c.transform as Nested, `${c.data} transform`);
-    assertClose(await m.inverseTransform(await m.transform(Xnew)), c.inverse as Nested, `${c.data} inverse`);
+    await assertTransforms(m, X, Xnew, c);
     assertClose(m.maxAbs_!, c.maxAbs as Nested, `${c.data} maxAbs_`);
     assertClose(m.scale_!, c.scale as Nested, `${c.data} scale_`);
     assert.is(m.nSamplesSeen_, c.nSamplesSeen);

@@ -10,20 +10,11 @@ import * as np from '../ndarray/index.ts';
 import { sizeClass } from '../ndarray/webgpu/pool.ts';
 import { DRIVER_HINT, noAdapterError } from '../ndarray/webgpu/device.ts';
 import { requireWebGPU } from './webgpu-setup.ts';
+import { throwsWith } from './helpers.ts';
 
 const test = suite('webgpu device and engine');
 const gpu = { device: 'webgpu' } as const;
 const f32 = { dtype: 'float32', device: 'webgpu' } as const;
-
-function throwsWith(fn: () => unknown, text: string): void {
-  try {
-    fn();
-  } catch (e) {
-    assert.ok((e as Error).message.includes(text), (e as Error).message);
-    return;
-  }
-  assert.unreachable(`expected an error containing ${text}`);
-}
 
 test('initWebGPU is idempotent and names the adapter; the error without one says how to install a driver', async () => {
   const a = await np.initWebGPU();

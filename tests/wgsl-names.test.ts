@@ -16,8 +16,8 @@ import { uniformLayout, type Dispatch, type Engine } from '../ndarray/webgpu/eng
 import { packUniforms, parseUniformStruct } from '../ndarray/webgpu/uniforms.ts';
 import type { WebGPUBackend } from '../ndarray/webgpu/backend.ts';
 import type { GpuView } from '../ndarray/webgpu/storage.ts';
-import * as ew from '../ndarray/webgpu/elementwise.ts';
-import * as ufunc from '../ndarray/webgpu/ufuncs.ts';
+import * as ew from '../ndarray/webgpu/copy.ts';
+import * as ufunc from '../ndarray/webgpu/elementwise.ts';
 import * as red from '../ndarray/webgpu/reduce.ts';
 import * as mm from '../ndarray/webgpu/matmul.ts';
 import * as gat from '../ndarray/webgpu/gather.ts';

@@ -5,7 +5,7 @@
 import type { View, ArgReduceOp } from '../backend.ts';
 import type { TypedArray } from '../dtype.ts';
 import { cStrides, shapeSize } from '../shape.ts';
-import { dataOf } from './backend.ts';
+import { dataOf } from './storage.ts';
 import { forEachRow } from './strided.ts';
 import { isInnermost, splitAxis } from './layout.ts';
 

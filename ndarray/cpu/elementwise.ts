@@ -10,7 +10,7 @@ import { isFloat, type TypedArray } from '../dtype.ts';
 import type { View } from '../backend.ts';
 import { formulaFor, getOp, type Formula } from '../ops.ts';
 import { forEachRow } from './strided.ts';
-import { dataOf } from './backend.ts';
+import { dataOf } from './storage.ts';
 import { simdBinaryRow, simdUnaryRow, simdWhereRow } from './wasm/elementwise.ts';
 
 /** One row of a binary op: n elements, x from i, y from j, o from k, each with its own stride. */

@@ -4,7 +4,7 @@
 // `out`'s buffer there. Scatter walks in C order, so with repeated positions the last write wins.
 import type { View } from '../backend.ts';
 import { forEachRow } from './strided.ts';
-import { dataOf } from './backend.ts';
+import { dataOf } from './storage.ts';
 
 /** out[i] = buffer(x)[positions[i]]; bool targets store 1 for every non-zero. */
 export function gatherKernel(x: View, positions: View, out: View): void {

@@ -7,7 +7,7 @@ import type { TypedArray } from '../dtype.ts';
 import type { View } from '../backend.ts';
 import { reshapeStrides, shapeSize } from '../shape.ts';
 import { forEachRow } from './strided.ts';
-import { dataOf } from './backend.ts';
+import { dataOf } from './storage.ts';
 import { gemmBlocked, newScratch, type Mat } from './gemm-blocked.ts';
 import { parallelGemm, type SerialGemm } from './threads.ts';
 import { getCpuKernels, mainThreadGemm } from './wasm/kernels.ts';

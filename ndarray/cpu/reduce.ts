@@ -9,7 +9,8 @@
 import type { View, ReduceOp } from '../backend.ts';
 import type { DType, TypedArray } from '../dtype.ts';
 import { shapeSize } from '../shape.ts';
-import { cpuBackend, dataOf } from './backend.ts';
+import { dataOf } from './storage.ts';
+import { fillKernel } from './copy.ts';
 import { forEachRow } from './strided.ts';
 import { CHUNK, pairwiseSum, pairwiseSum32 } from './pairwise.ts';
 import { intRange, wrapFor, type Layout } from './layout.ts';
@@ -29,7 +30,7 @@ function identity(op: ReduceOp, dtype: DType): number {
 }
 
 export function reduceKernel(op: ReduceOp, x: View, axes: readonly number[], out: View): void {
-  cpuBackend.fill(out, identity(op, out.dtype));
+  fillKernel(out, identity(op, out.dtype));
   if (shapeSize(x.shape) === 0) return;
   const { shape, xLayout, outLayout } = reduceLayout(x, axes, out);
   const src = dataOf(x);

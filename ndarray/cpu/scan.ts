@@ -4,7 +4,7 @@
 // scanned in turn; otherwise whole slices are combined with the previous slice of out.
 import type { View, ScanOp } from '../backend.ts';
 import type { TypedArray } from '../dtype.ts';
-import { dataOf } from './backend.ts';
+import { dataOf } from './storage.ts';
 import { forEachRow } from './strided.ts';
 import { isInnermost, splitAxis } from './layout.ts';
 

@@ -3,7 +3,7 @@
 // argsort is stable: equal values keep their original order (NumPy's kind='stable').
 import type { View } from '../backend.ts';
 import { typedCtor, type TypedArray } from '../dtype.ts';
-import { dataOf } from './backend.ts';
+import { dataOf } from './storage.ts';
 import { forEachRow } from './strided.ts';
 import { splitAxis } from './layout.ts';
 

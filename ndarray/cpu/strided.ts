@@ -1,29 +1,11 @@
 // Walking strided views on the CPU, row by row.
 // Every CPU kernel visits the elements of one or more same-shaped views in C order. Instead of
 // computing a buffer position per element, we (1) merge axes that are contiguous in every operand
-// (a C-contiguous (2048, 2048) array becomes one row of 4M), then (2) step an odometer over all axes
-// but the last and hand each kernel the start positions of one row plus the row's inner strides.
-import type { Shape } from '../shape.ts';
+// (a C-contiguous (2048, 2048) array becomes one row of 4M: `coalesce`, shape.ts), then (2) step an
+// odometer over all axes but the last and hand each kernel the start positions of one row plus the
+// row's inner strides. webgpu/strided.ts is the same walk on the GPU.
+import { type Shape, coalesce } from '../shape.ts';
 import type { View } from '../backend.ts';
-
-/** Merges axis i into i+1 when, for every operand, stepping i equals stepping over all of i+1. */
-export function coalesce(shape: Shape, stridesList: Shape[]): { shape: number[]; strides: number[][] } {
-  const outShape: number[] = [];
-  const outStrides: number[][] = stridesList.map(() => []);
-  for (let i = 0; i < shape.length; i++) {
-    if (shape[i] === 1) continue;
-    const last = outShape.length - 1;
-    const mergeable = last >= 0 && stridesList.every((s, k) => outStrides[k][last] === shape[i] * s[i]);
-    if (mergeable) {
-      outShape[last] *= shape[i];
-      stridesList.forEach((s, k) => (outStrides[k][last] = s[i]));
-    } else {
-      outShape.push(shape[i]);
-      stridesList.forEach((s, k) => outStrides[k].push(s[i]));
-    }
-  }
-  return { shape: outShape, strides: outStrides };
-}
 
 /** A row handler: `pos[k]` is where operand k's row starts, `inner[k]` its stride along the row. */
 export type RowFn = (pos: Int32Array | number[], len: number, inner: number[]) => void;

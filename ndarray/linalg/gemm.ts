@@ -3,7 +3,8 @@
 // The one thing to understand: a block of a matrix is just (buffer, offset, row stride, column
 // stride), so a sub-block, or the transpose of one (swap the two strides), is used in place, no copy.
 import type { View } from '../backend.ts';
-import { cpuBackend, type CpuStorage } from '../cpu/backend.ts';
+import { cpuBackend } from '../cpu/backend.ts';
+import type { CpuStorage } from '../cpu/storage.ts';
 import { matmulKernel } from '../cpu/matmul.ts';
 
 /** A matrix inside a buffer: element (i, j) is data[offset + i*rs + j*cs]. */

@@ -14,7 +14,7 @@ import type { ArrayLike, NDArray } from '../ndarray.ts';
 import { asarray } from '../creation.ts';
 import { ValueError } from '../errors.ts';
 import { checkOptions } from '../options.ts';
-import { dataOf } from '../cpu/backend.ts';
+import { dataOf } from '../cpu/storage.ts';
 import { gemm, blockAt, transposed } from './gemm.ts';
 import { wrap } from './stack.ts';
 import { centredGram } from './gram-kernel.ts';

@@ -8,17 +8,15 @@ import { isCContiguous, shapeSize } from '../shape.ts';
 import { ValueError } from '../errors.ts';
 import { acquireDevice, noAdapterError } from './device.ts';
 import { Engine, type EngineStats } from './engine.ts';
-import { Storages, type GpuStorage } from './storage.ts';
+import { Storages, type GpuStorage, type KernelContext } from './storage.ts';
 import { checkBindable, checkGpuDType, fromWords, scalarWord, storedDType, toWords, GPU_ITEMSIZE } from './dtypes.ts';
+import * as cp from './copy.ts';
 import * as ew from './elementwise.ts';
-import * as ufunc from './ufuncs.ts';
 import * as red from './reduce.ts';
 import * as mm from './matmul.ts';
 import * as gat from './gather.ts';
 
-export interface WebGPUBackend extends Backend {
-  readonly engine: Engine;
-  readonly storages: Storages;
+export interface WebGPUBackend extends Backend, KernelContext {
   readonly adapterName: string;
 }
 
@@ -52,12 +50,12 @@ function createBackend(engine: Engine, adapterName: string): WebGPUBackend {
         s.zeroPending = true; // a clearBuffer at first use, or nothing if a kernel overwrites it all
         return;
       }
-      ew.fill(engine, backend.storages.output(out), word);
+      cp.fill(engine, backend.storages.output(out), word);
     },
-    copy: (x, out) => ew.copy(engine, backend.storages.input(x), backend.storages.output(out)),
-    unary: (op, x, out) => ufunc.unary(backend, op, x, out),
-    binary: (op, a, b, out) => ufunc.binary(backend, op, a, b, out),
-    where: (c, a, b, out) => ufunc.where(backend, c, a, b, out),
+    copy: (x, out) => cp.copy(engine, backend.storages.input(x), backend.storages.output(out)),
+    unary: (op, x, out) => ew.unary(backend, op, x, out),
+    binary: (op, a, b, out) => ew.binary(backend, op, a, b, out),
+    where: (c, a, b, out) => ew.where(backend, c, a, b, out),
     reduce: (op, x, axes, out) => red.reduce(backend, op, x, axes, out),
     argReduce: (op, x, axis, out) => red.argReduce(backend, op, x, axis, out),
     scan: (op, x, axis, out) => red.scan(backend, op, x, axis, out),
@@ -80,7 +78,7 @@ async function read(backend: WebGPUBackend, x: View): Promise<ReturnType<typeof 
   let temp = null;
   if (!isCContiguous(x.shape, x.strides)) {
     temp = storages.temp(x.dtype, x.shape);
-    ew.copy(engine, src, temp);
+    cp.copy(engine, src, temp);
     src = temp;
   }
   const pending = engine.readBytes(src.buf, src.offset * GPU_ITEMSIZE, n * GPU_ITEMSIZE);

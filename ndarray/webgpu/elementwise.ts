@@ -1,70 +1,35 @@
-// Elementwise kernels: fill, copy (casts, transposes) and the unary/binary/where ufuncs.
-// The host merges axes that are contiguous in every operand (a contiguous 2048x2048 add becomes
-// one axis of 4M), packs shape, strides and offsets into the `Elementwise` uniforms of
-// shaders/common.wgsl, and launches a workgroup per BLOCK of 4096 elements (WG = 256 threads x 16).
-// Broadcast inputs simply carry stride 0, so nothing is materialised; dtypes are `override`
-// constants, so each dtype combination is its own compiled pipeline while shapes never are.
-import fillWgsl from '../../shaders/fill.wgsl';
-import copyWgsl from '../../shaders/copy.wgsl';
-import { type Shape, shapeSize } from '../shape.ts';
-import { coalesce } from '../cpu/strided.ts';
-import { type Engine, type Kernel, kernel } from './engine.ts';
-import type { GpuView } from './storage.ts';
-import type { PooledBuffer } from './pool.ts';
-import { MAX_RANK, f32Bits, type UniformValues } from './uniforms.ts';
-import { ValueError } from '../errors.ts';
-import { dtCode } from './dtypes.ts';
-import { BLOCK } from './constants.ts';
+// The elementwise ops of ops.ts on the GPU (unary.wgsl, binary.wgsl, where.wgsl), as
+// cpu/elementwise.ts runs them on the CPU. ops.ts gives each op a numeric `code`; it becomes the OP
+// override constant the shader `switch`es on (`case OP_LESS_EQUAL:`, see constants.ts), and the
+// compiler keeps only that branch, so every (op, dtypes) pair is a small specialised pipeline. The
+// inputs arrive in the op's computation dtype, which picks the compute type.
+import unaryWgsl from '../../shaders/unary.wgsl';
+import binaryWgsl from '../../shaders/binary.wgsl';
+import whereWgsl from '../../shaders/where.wgsl';
+import type { View } from '../backend.ts';
+import { getOp } from '../ops.ts';
+import { kernel } from './engine.ts';
+import type { KernelContext } from './storage.ts';
+import { launchElementwise } from './strided.ts';
+import { computeType, dtCode } from './dtypes.ts';
 
-const FILL = kernel(fillWgsl, 'main', ['write']);
-const COPY = kernel(copyWgsl, 'main', ['read', 'write']);
+const UNARY = kernel(unaryWgsl, 'main', ['read', 'write']);
+const BINARY = kernel(binaryWgsl, 'main', ['read', 'read', 'write']);
+const WHERE = kernel(whereWgsl, 'main', ['read', 'read', 'read', 'write']);
 
-/** The `Elementwise` uniforms (common.wgsl) for walking `views` (all of `shape`) together in C
- *  order, and the number of merged axes (the RANK pipeline constant). */
-export function elementwiseParams(shape: Shape, views: readonly GpuView[], scalars: { word?: number; scalar?: number } = {}): { params: UniformValues; rank: number } {
-  const c = coalesce(shape, views.map((v) => v.strides));
-  if (c.shape.length > MAX_RANK) throw new ValueError(`webgpu kernels handle at most ${MAX_RANK} axes after merging contiguous ones, got ${c.shape.length}`);
-  const perAxis = (f: (d: number) => number[]): number[] => Array.from({ length: MAX_RANK }, (_, d) => f(d)).flat();
-  const len = (d: number): number => c.shape[d] ?? 1;
-  const params = {
-    axes: perAxis((d) => [len(d), f32Bits(1 / len(d)), 0, 0]),
-    strides: perAxis((d) => [0, 1, 2, 3].map((k) => c.strides[k]?.[d] ?? 0)),
-    offsets: [0, 1, 2, 3].map((k) => views[k]?.offset ?? 0),
-    n: shapeSize(shape),
-    word: scalars.word ?? 0,
-    scalar: scalars.scalar ?? 0,
-  };
-  return { params, rank: Math.max(1, c.shape.length) };
+export function unary(g: KernelContext, op: string, x: View, out: View): void {
+  const constants = { OP: getOp(op, 1).code, CT: computeType(x.dtype), X_DT: dtCode(x.dtype), OUT_DT: dtCode(out.dtype) };
+  launchElementwise(g.engine, UNARY, out.shape, [g.storages.input(x), g.storages.output(out)], { constants });
 }
 
-export interface LaunchOptions {
-  /** Values of the kernel's override constants. */
-  constants?: Record<string, number>;
-  scalars?: { word?: number; scalar?: number };
-  /** The buffers in binding order, when they are not just the views' buffers. */
-  buffers?: readonly PooledBuffer[];
+export function binary(g: KernelContext, op: string, a: View, b: View, out: View): void {
+  const constants = { OP: getOp(op, 2).code, CT: computeType(a.dtype), A_DT: dtCode(a.dtype), B_DT: dtCode(b.dtype), OUT_DT: dtCode(out.dtype) };
+  const s = g.storages;
+  launchElementwise(g.engine, BINARY, out.shape, [s.input(a), s.input(b), s.output(out)], { constants });
 }
 
-/** Launches a one-thread-per-element kernel walking `views` over `shape`. */
-export function launchElementwise(e: Engine, k: Kernel, shape: Shape, views: readonly GpuView[], options: LaunchOptions = {}): void {
-  const n = shapeSize(shape);
-  if (n === 0) return;
-  const { params, rank } = elementwiseParams(shape, views, options.scalars);
-  e.dispatch({
-    kernel: k,
-    constants: { ...options.constants, RANK: rank },
-    buffers: options.buffers ?? views.map((v) => v.buf),
-    params,
-    workgroups: Math.ceil(n / BLOCK),
-  });
-}
-
-/** out[...] = word (already converted to out's dtype). */
-export function fill(e: Engine, out: GpuView, word: number): void {
-  launchElementwise(e, FILL, out.shape, [out], { scalars: { word } });
-}
-
-/** out[...] = cast(x[...]). */
-export function copy(e: Engine, x: GpuView, out: GpuView): void {
-  launchElementwise(e, COPY, out.shape, [x, out], { constants: { X_DT: dtCode(x.dtype), OUT_DT: dtCode(out.dtype) } });
+export function where(g: KernelContext, cond: View, a: View, b: View, out: View): void {
+  const constants = { C_DT: dtCode(cond.dtype), A_DT: dtCode(a.dtype), B_DT: dtCode(b.dtype), OUT_DT: dtCode(out.dtype) };
+  const s = g.storages;
+  launchElementwise(g.engine, WHERE, out.shape, [s.input(cond), s.input(a), s.input(b), s.output(out)], { constants });
 }

@@ -10,8 +10,8 @@ import { formatShape, isCContiguous, shapeSize } from '../shape.ts';
 import { kernel } from './engine.ts';
 import { matmulEpilogue } from './matmul.ts';
 import { ACTIVATIONS, BLOCK, WG, type Activation } from './constants.ts';
-import type { GpuView } from './storage.ts';
-import { webgpuBackend, type WebGPUBackend } from './backend.ts';
+import type { GpuView, KernelContext } from './storage.ts';
+import { webgpuBackend } from './backend.ts';
 import { checkOptions } from '../options.ts';
 
 const SOFTMAX_LINES = kernel(softmaxWgsl, 'softmaxLines', ['read', 'write']);
@@ -67,7 +67,7 @@ export function softmax(x: NDArray, options: { log?: boolean } = {}): NDArray {
 }
 
 /** The softmax dispatch, for a C-contiguous float32 `x` and a fresh `out` of the same shape. */
-export function softmaxRows(g: WebGPUBackend, x: GpuView, out: GpuView, log: boolean): void {
+export function softmaxRows(g: KernelContext, x: GpuView, out: GpuView, log: boolean): void {
   const len = x.shape[x.shape.length - 1];
   const rows = len === 0 ? 0 : shapeSize(x.shape) / len;
   const tree = rows < 1024 && len > 64;
@@ -101,7 +101,7 @@ function step(name: string, k: StepKernel, param: NDArray, grad: NDArray, states
 }
 
 /** The optimizer dispatch for the views of param, grad and 0 to 2 state arrays. */
-export function stepViews(g: WebGPUBackend, k: StepKernel, views: readonly GpuView[], sp: StepParams): void {
+export function stepViews(g: KernelContext, k: StepKernel, views: readonly GpuView[], sp: StepParams): void {
   // Unused state bindings still need buffers of their own (two writable bindings may not share one).
   const spare = [0, 1].slice(views.length - 2).map(() => g.storages.temp('float32', [1]));
   const n = shapeSize(views[0].shape);

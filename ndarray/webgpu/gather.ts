@@ -6,16 +6,16 @@ import gatherWgsl from '../../shaders/gather.wgsl';
 import scatterWgsl from '../../shaders/scatter.wgsl';
 import type { View } from '../backend.ts';
 import { kernel } from './engine.ts';
-import { launchElementwise } from './elementwise.ts';
+import type { KernelContext } from './storage.ts';
+import { launchElementwise } from './strided.ts';
 import { dtCode, GPU_ITEMSIZE } from './dtypes.ts';
-import type { WebGPUBackend } from './backend.ts';
 
 const GATHER = kernel(gatherWgsl, 'main', ['read', 'read', 'write']);
 const SCATTER_CLAIM = kernel(scatterWgsl, 'scatterClaim', ['read', 'write']);
 const SCATTER_WRITE = kernel(scatterWgsl, 'scatterWrite', ['read', 'read', 'read', 'write']);
 const SCATTER_ADD = kernel(scatterWgsl, 'scatterAdd', ['read', 'read', 'write']);
 
-export function gather(g: WebGPUBackend, xv: View, positionsv: View, outv: View): void {
+export function gather(g: KernelContext, xv: View, positionsv: View, outv: View): void {
   const [x, positions, out] = [g.storages.input(xv), g.storages.input(positionsv), g.storages.output(outv)];
   launchElementwise(g.engine, GATHER, out.shape, [positions, out], {
     constants: { X_DT: dtCode(x.dtype), OUT_DT: dtCode(out.dtype) },
@@ -23,7 +23,7 @@ export function gather(g: WebGPUBackend, xv: View, positionsv: View, outv: View)
   });
 }
 
-export function scatter(g: WebGPUBackend, outv: View, positionsv: View, valuesv: View): void {
+export function scatter(g: KernelContext, outv: View, positionsv: View, valuesv: View): void {
   const [positions, values] = [g.storages.input(positionsv), g.storages.input(valuesv)];
   const out = g.storages.input(outv); // only some elements are written: the rest must be real
   const winner = g.storages.temp('uint32', [outv.storage.size]);
@@ -39,7 +39,7 @@ export function scatter(g: WebGPUBackend, outv: View, positionsv: View, valuesv:
 
 /** out's buffer at positions[i] += values[i] (float32): threads add with a compare-and-swap loop on
  *  the word, so repeats all count; the order of the additions is not fixed (float32 rounding). */
-export function scatterAdd(g: WebGPUBackend, outv: View, positionsv: View, valuesv: View): void {
+export function scatterAdd(g: KernelContext, outv: View, positionsv: View, valuesv: View): void {
   const [positions, values] = [g.storages.input(positionsv), g.storages.input(valuesv)];
   const out = g.storages.input(outv);
   launchElementwise(g.engine, SCATTER_ADD, positions.shape, [positions, values], {

@@ -8,14 +8,12 @@ import matmulWgsl from '../../shaders/matmul.wgsl';
 import gemvWgsl from '../../shaders/gemv.wgsl';
 import type { View } from '../backend.ts';
 import { ValueError } from '../errors.ts';
-import { shapeSize } from '../shape.ts';
-import { coalesce } from '../cpu/strided.ts';
+import { coalesce, shapeSize } from '../shape.ts';
 import { kernel } from './engine.ts';
-import * as ew from './elementwise.ts';
-import type { GpuView } from './storage.ts';
+import * as cp from './copy.ts';
+import type { GpuView, KernelContext } from './storage.ts';
 import { axisValues } from './uniforms.ts';
 import { ACTIVATIONS, TILE, WG, type Activation } from './constants.ts';
-import type { WebGPUBackend } from './backend.ts';
 
 /** Below this many dot products, long ones are split over a workgroup. */
 const FEW_DOTS = 1024;
@@ -35,7 +33,7 @@ export interface Epilogue {
 /** Runs `fn` with float32 versions of the operands and a float32 output, casting and copying
  *  through scratch buffers where needed; `rowMajor` also asks for unit strides along rows. */
 function withFloat32(
-  g: WebGPUBackend, views: readonly GpuView[], out: GpuView, rowMajor: boolean,
+  g: KernelContext, views: readonly GpuView[], out: GpuView, rowMajor: boolean,
   fn: (inputs: GpuView[], out: GpuView) => void,
 ): void {
   const temps: GpuView[] = [];
@@ -48,12 +46,12 @@ function withFloat32(
   };
   const inputs = views.map((v) => {
     const t = prepare(v);
-    if (t !== v) ew.copy(g.engine, v, t);
+    if (t !== v) cp.copy(g.engine, v, t);
     return t;
   });
   const o = prepare(out);
   fn(inputs, o);
-  if (o !== out) ew.copy(g.engine, o, out);
+  if (o !== out) cp.copy(g.engine, o, out);
   temps.forEach((t) => g.storages.release(t));
 }
 
@@ -70,14 +68,14 @@ function toRank(v: GpuView, rank: number): GpuView {
   return pad <= 0 ? v : { ...v, shape: [...new Array<number>(pad).fill(1), ...v.shape], strides: [...new Array<number>(pad).fill(0), ...v.strides] };
 }
 
-export function matmul(g: WebGPUBackend, av: View, bv: View, outv: View): void {
+export function matmul(g: KernelContext, av: View, bv: View, outv: View): void {
   const out = g.storages.output(outv);
   const a = toRank(g.storages.input(av), out.shape.length);
   const b = toRank(g.storages.input(bv), out.shape.length);
   const [M, K, N] = [a.shape[a.shape.length - 2], a.shape[a.shape.length - 1], b.shape[b.shape.length - 1]];
   if (shapeSize(out.shape) === 0) return;
   if (K === 0) {
-    ew.fill(g.engine, out, 0);
+    cp.fill(g.engine, out, 0);
     return;
   }
   if (M === 1 || N === 1) {
@@ -88,11 +86,11 @@ export function matmul(g: WebGPUBackend, av: View, bv: View, outv: View): void {
 }
 
 /** out = act(a @ b + bias) in one dispatch (a dense layer's forward pass). */
-export function matmulEpilogue(g: WebGPUBackend, a: GpuView, b: GpuView, out: GpuView, epilogue: Epilogue): void {
+export function matmulEpilogue(g: KernelContext, a: GpuView, b: GpuView, out: GpuView, epilogue: Epilogue): void {
   withFloat32(g, [a, b], out, true, ([af, bf], o) => tiled(g, af, bf, o, epilogue));
 }
 
-function tiled(g: WebGPUBackend, a: GpuView, b: GpuView, out: GpuView, epilogue: Epilogue): void {
+function tiled(g: KernelContext, a: GpuView, b: GpuView, out: GpuView, epilogue: Epilogue): void {
   const r = out.shape.length;
   const [M, K, N] = [a.shape[r - 2], a.shape[r - 1], b.shape[r - 1]];
   const batch = batchAxes([a, b, out]);
@@ -123,7 +121,7 @@ function tiled(g: WebGPUBackend, a: GpuView, b: GpuView, out: GpuView, epilogue:
 
 /** out[i] = sum_k m[i, k] v[k]: m = a and v = b's column when N = 1; m = b transposed and
  *  v = a's row when M = 1 (`rowTimesMatrix`). */
-function gemv(g: WebGPUBackend, a: GpuView, b: GpuView, out: GpuView, rowTimesMatrix: boolean): void {
+function gemv(g: KernelContext, a: GpuView, b: GpuView, out: GpuView, rowTimesMatrix: boolean): void {
   const r = out.shape.length;
   const [m, v] = rowTimesMatrix ? [b, a] : [a, b];
   const rows = rowTimesMatrix ? b.shape[r - 1] : a.shape[r - 2];

@@ -8,14 +8,12 @@ import argreduceWgsl from '../../shaders/argreduce.wgsl';
 import scanWgsl from '../../shaders/scan.wgsl';
 import type { ArgReduceOp, ReduceOp, ScanOp, View } from '../backend.ts';
 import type { DType } from '../dtype.ts';
-import { cStrides, shapeSize } from '../shape.ts';
-import { coalesce } from '../cpu/strided.ts';
+import { cStrides, coalesce, shapeSize } from '../shape.ts';
 import { kernel } from './engine.ts';
-import type { GpuView } from './storage.ts';
+import type { GpuView, KernelContext } from './storage.ts';
 import { axisValues } from './uniforms.ts';
 import { CT, type ComputeType, computeType, dtCode } from './dtypes.ts';
 import { ARG_REDUCE_CODES, REDUCE_CODES, SCAN_CODES, WG } from './constants.ts';
-import type { WebGPUBackend } from './backend.ts';
 
 /** Below this many outputs, long lines are shared by a workgroup instead of one thread. */
 const MANY_OUTPUTS = 1024;
@@ -47,12 +45,12 @@ function splitAxes(x: GpuView, axes: readonly number[], out: GpuView) {
   return { outer, inner, nOuter: shapeSize(outer.shape), nInner: shapeSize(inner.shape) };
 }
 
-export function reduce(g: WebGPUBackend, op: ReduceOp, x: View, axes: readonly number[], out: View): void {
+export function reduce(g: KernelContext, op: ReduceOp, x: View, axes: readonly number[], out: View): void {
   const ct = op === 'all' || op === 'any' ? CT.u32 : computeType(out.dtype);
   reduceViews(g, op, ct, g.storages.input(x), axes, g.storages.output(out));
 }
 
-function reduceViews(g: WebGPUBackend, op: ReduceOp, ct: ComputeType, x: GpuView, axes: readonly number[], out: GpuView): void {
+function reduceViews(g: KernelContext, op: ReduceOp, ct: ComputeType, x: GpuView, axes: readonly number[], out: GpuView): void {
   const { outer, inner, nOuter, nInner } = splitAxes(x, axes, out);
   if (nOuter === 0) return;
   const tree = nOuter < MANY_OUTPUTS && nInner > SHORT_LINE;
@@ -78,7 +76,7 @@ function reduceViews(g: WebGPUBackend, op: ReduceOp, ct: ComputeType, x: GpuView
   g.storages.release(scratch);
 }
 
-export function argReduce(g: WebGPUBackend, op: ArgReduceOp, xv: View, axis: number, outv: View): void {
+export function argReduce(g: KernelContext, op: ArgReduceOp, xv: View, axis: number, outv: View): void {
   const x = g.storages.input(xv);
   const out = g.storages.output(outv);
   const { outer, nOuter } = splitAxes(x, [axis], out);
@@ -97,7 +95,7 @@ export function argReduce(g: WebGPUBackend, op: ArgReduceOp, xv: View, axis: num
   });
 }
 
-export function scan(g: WebGPUBackend, op: ScanOp, xv: View, axis: number, outv: View): void {
+export function scan(g: KernelContext, op: ScanOp, xv: View, axis: number, outv: View): void {
   const x = g.storages.input(xv);
   const out = g.storages.output(outv);
   const others = x.shape.map((_, i) => i).filter((i) => i !== axis);

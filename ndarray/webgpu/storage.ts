@@ -25,6 +25,13 @@ export interface GpuView {
   readonly offset: number;
 }
 
+/** What a kernel launcher needs of the backend: the engine that records dispatches and the
+ *  storages that turn views into buffers to bind. The webgpu backend is one; a test can fake one. */
+export interface KernelContext {
+  readonly engine: Engine;
+  readonly storages: Storages;
+}
+
 export class Storages {
   /** Frees buffers of storages that were garbage-collected without dispose(). */
   private readonly registry = new FinalizationRegistry<PooledBuffer>((b) => this.engine.pool.release(b));

@@ -81,11 +81,18 @@ class Prepared {
     if (owned) this.owned.push(array);
     return array;
   }
-  /** y as the model's output expects it: (n,) becomes (n, 1) for an output of (None, 1). */
-  target(model: Model, y: NDArray): NDArray {
+  /** x on the model's device; a model not built yet is built for x's shape. */
+  async inputs(model: Model, x: Data): Promise<NDArray> {
+    const xs = await this.array(model, x, 'x');
+    model.ensureBuilt(xs.shape);
+    return xs;
+  }
+  /** y on the model's device, as the model's output expects it: (n,) becomes (n, 1) for an output of (None, 1). */
+  async targets(model: Model, y: Data, what = 'y'): Promise<NDArray> {
+    const ys = await this.array(model, y, what);
     const out = model.outputShape;
-    if (y.ndim === 1 && out.length === 2 && out[1] === 1) return this.keep(y.reshape([-1, 1]));
-    return y;
+    if (ys.ndim === 1 && out.length === 2 && out[1] === 1) return this.keep(ys.reshape([-1, 1]));
+    return ys;
   }
   keep(x: NDArray): NDArray { this.owned.push(x); return x; }
   release(): void { this.owned.forEach((x) => x.dispose()); }
@@ -128,9 +135,8 @@ export async function fit(model: Model, x: Data | BatchSource, y: Data | undefin
   const verbose = resolveVerbose(options.verbose);
   const prepared = new Prepared();
   try {
-    let xs = await prepared.array(model, x as Data, 'x');
-    model.ensureBuilt(xs.shape);
-    let ys = prepared.target(model, await prepared.array(model, y, 'y'));
+    let xs = await prepared.inputs(model, x as Data);
+    let ys = await prepared.targets(model, y);
     checkSameLength(xs, ys);
     let sw = options.sampleWeight !== undefined ? await prepared.array(model, options.sampleWeight, 'sampleWeight') : null;
     if (options.classWeight) {
@@ -142,7 +148,7 @@ export async function fit(model: Model, x: Data | BatchSource, y: Data | undefin
     let validation: [NDArray, NDArray, NDArray | null] | null = null;
     if (options.validationData) {
       const [vx, vy, vw] = options.validationData;
-      validation = [await prepared.array(model, vx, 'validationData x'), prepared.target(model, await prepared.array(model, vy, 'validationData y')),
+      validation = [await prepared.array(model, vx, 'validationData x'), await prepared.targets(model, vy, 'validationData y'),
         vw === undefined ? null : await prepared.array(model, vw, 'validationData sampleWeight')];
     } else if (options.validationSplit) {
       const at = splitAt(xs.shape[0], options.validationSplit);
@@ -220,9 +226,8 @@ export async function evaluate(model: Model, x: Data, y: Data, options: Evaluate
   model.requireCompiled();
   const prepared = new Prepared();
   try {
-    const xs = await prepared.array(model, x, 'x');
-    model.ensureBuilt(xs.shape);
-    const ys = prepared.target(model, await prepared.array(model, y, 'y'));
+    const xs = await prepared.inputs(model, x);
+    const ys = await prepared.targets(model, y);
     const sw = options.sampleWeight !== undefined ? await prepared.array(model, options.sampleWeight, 'sampleWeight') : null;
     const batchSize = checkBatchSize(options.batchSize ?? 32);
     const logs = await evaluateArrays(model, xs, ys, sw, batchSize);
@@ -245,8 +250,7 @@ export async function predict(model: Model, x: Data, options: PredictOptions = {
   checkLoopOptions('predict', options);
   const prepared = new Prepared();
   try {
-    const xs = await prepared.array(model, x, 'x');
-    model.ensureBuilt(xs.shape);
+    const xs = await prepared.inputs(model, x);
     const batchSize = checkBatchSize(Math.min(options.batchSize ?? 32, Math.max(xs.shape[0], 1)));
     const parts: NDArray[] = [];
     for (let start = 0; start < xs.shape[0]; start += batchSize) {
@@ -268,9 +272,8 @@ export async function trainOnBatch(model: Model, x: Data, y: Data): Promise<numb
   model.requireCompiled();
   const prepared = new Prepared();
   try {
-    const xs = await prepared.array(model, x, 'x');
-    model.ensureBuilt(xs.shape);
-    const ys = prepared.target(model, await prepared.array(model, y, 'y'));
+    const xs = await prepared.inputs(model, x);
+    const ys = await prepared.targets(model, y);
     checkSameLength(xs, ys);
     const totals = new Totals(logNames(model));
     totals.add(trainStep(model, xs, ys, null), xs.shape[0]);

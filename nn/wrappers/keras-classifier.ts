@@ -54,10 +54,6 @@ export class KerasClassifier extends KerasWrapper<ClassifierMeta> {
   /** The sorted distinct labels of y, in y's dtype. */
   classes_?: NDArray;
 
-  constructor(params: Partial<KerasClassifierParams> = {}) {
-    super(params);
-  }
-
   protected buildMeta(): ClassifierMeta {
     return { nFeaturesIn: this.nFeaturesIn_ as number, nClasses: (this.classes_ as NDArray).size };
   }

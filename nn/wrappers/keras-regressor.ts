@@ -40,10 +40,6 @@ export class KerasRegressor extends KerasWrapper<RegressorMeta> {
   /** The number of target columns (1 for a vector y). */
   nOutputs_?: number;
 
-  constructor(params: Partial<KerasRegressorParams> = {}) {
-    super(params);
-  }
-
   protected buildMeta(): RegressorMeta {
     return { nFeaturesIn: this.nFeaturesIn_ as number, nOutputs: this.nOutputs_ as number };
   }

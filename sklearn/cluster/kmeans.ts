@@ -19,7 +19,7 @@ import * as saved from '../utils/saved-state.ts';
 import { checkBoolean, checkInterval, checkOption } from '../utils/check-params.ts';
 import { checkSampleWeight } from '../utils/sample-weight.ts';
 import { columnMeans } from '../linear_model/preprocess-data.ts';
-import { matrix } from '../linear_model/dense.ts';
+import { matrix } from '../linear_model/solvers/dense.ts';
 import { type Samples, assignLabels, euclideanDistances, inertia, isSameClustering, rowNorms } from './kmeans-common.ts';
 import { kmeansPlusPlusSeeds } from './kmeans-plusplus.ts';
 import { kmeansSingleLloyd, type LloydResult } from './lloyd.ts';

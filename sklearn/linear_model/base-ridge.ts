@@ -5,7 +5,7 @@
 import { ValueError } from '../../ndarray/index.ts';
 import type { RandomStateLike } from '../utils/random-state.ts';
 import { checkBoolean, checkInterval, checkOption } from '../utils/check-params.ts';
-import type { Matrix } from './dense.ts';
+import type { Matrix } from './solvers/dense.ts';
 import { dataOffsets, interceptFrom } from './preprocess-data.ts';
 import { ridgeRegression, RIDGE_SOLVERS, type RidgeSolver } from './ridge-regression.ts';
 

@@ -8,7 +8,7 @@ import { ValueError } from '../../ndarray/index.ts';
 import { checkIsFitted, type BaseEstimator, type Params } from '../base.ts';
 import { Classifier } from '../mixins.ts';
 import { checkArray, checkConsistentLength, checkNFeatures } from '../validation.ts';
-import { type Matrix, matrix, fromNDArray, toNDArray } from './dense.ts';
+import { type Matrix, matrix, fromNDArray, toNDArray } from './solvers/dense.ts';
 import { predictedIndices } from './class-labels.ts';
 import { type Labels, takeLabels } from '../utils/labels.ts';
 import { asFloat, outputDtype, type FloatDType } from '../utils/float-dtype.ts';

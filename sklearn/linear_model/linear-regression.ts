@@ -10,11 +10,11 @@ import { estimatorToJSON, estimatorFromJSON, registerEstimator, type EstimatorJS
 import * as saved from '../utils/saved-state.ts';
 import type { Params } from '../base.ts';
 import { checkBoolean } from '../utils/check-params.ts';
-import { type Matrix, matrix, column, fromNDArray, toNDArray, transpose } from './dense.ts';
+import { type Matrix, matrix, column, fromNDArray, toNDArray, transpose } from './solvers/dense.ts';
 import { checkSampleWeight } from '../utils/sample-weight.ts';
 import { centreData, rescaleRows, interceptFrom } from './preprocess-data.ts';
 import { checkRegressionXy, predictLinear, coefArray, interceptValue } from './linear-model.ts';
-import { nnls } from './nnls.ts';
+import { nnls } from './solvers/nnls.ts';
 
 export type LinearRegressionParams = {
   fitIntercept: boolean;

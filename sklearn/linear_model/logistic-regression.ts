@@ -13,12 +13,11 @@ import * as saved from '../utils/saved-state.ts';
 import type { Params } from '../base.ts';
 import type { RandomStateLike } from '../utils/random-state.ts';
 import { checkBoolean, checkInterval, checkOption } from '../utils/check-params.ts';
-import { type Matrix, matrix, fromNDArray, toNDArray } from './dense.ts';
+import { type Matrix, matrix, fromNDArray, toNDArray } from './solvers/dense.ts';
 import { checkSampleWeight } from '../utils/sample-weight.ts';
 import { predictInput, linearScores, coefMatrix, interceptVector, LinearClassifier } from './linear-model.ts';
-import { type Labels, labelCount, pyLabel } from '../utils/labels.ts';
-import { encodeLabels, type ClassWeight } from './class-labels.ts';
-import { fitBinary, fitMultinomial, type LogisticSolver, type PathOptions } from './logistic-path.ts';
+import { type Labels, type ClassWeight, encodeLabels, labelCount, pyLabel } from '../utils/labels.ts';
+import { fitBinary, fitMultinomial, type LogisticSolver, type PathOptions } from './solvers/logistic-path.ts';
 
 export type LogisticRegressionParams = {
   /** 'l2' (default) or null/'none' for no penalty. */

@@ -3,7 +3,7 @@
 // same w as fitting y ≈ X w + b, and then b = ȳ - x̄ · w. So every linear model centres X and y,
 // solves a problem with no intercept, and recovers b at the end (`interceptFrom`). Sample weights
 // s_i enter least squares as sqrt(s_i) times each row (`rescaleRows`): Σ s_i r_i² = ||sqrt(S) r||².
-import { type Matrix, matrix } from './dense.ts';
+import { type Matrix, matrix } from './solvers/dense.ts';
 
 export interface Offsets {
   xOffset: Float64Array;

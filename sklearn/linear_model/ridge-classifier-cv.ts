@@ -1,8 +1,9 @@
 // RidgeClassifierCV: RidgeClassifier that picks α itself (scikit-learn's RidgeClassifierCV). With
 // cv = null (the default) every α is scored by exact leave-one-out error on the ±1 targets, all from
-// one decomposition of X (ridge-gcv.ts), so it costs about one fit. With cv = k or a splitter, each α
-// is fitted and scored (accuracy) on every fold, as GridSearchCV would; the best α is refitted on all
-// the data. `score` is the plain accuracy of the fitted model: it does not rerun the search.
+// one decomposition of X (solvers/ridge-gcv.ts), so it costs about one fit. With cv = k or a
+// splitter, each α is fitted and scored (accuracy) on every fold, as GridSearchCV would; the best α
+// is refitted on all the data. `score` is the plain accuracy of the fitted model: it does not rerun
+// the search.
 import * as np from '../../ndarray/index.ts';
 import type { NDArray } from '../../ndarray/index.ts';
 import { ValueError } from '../../ndarray/index.ts';
@@ -11,12 +12,12 @@ import * as saved from '../utils/saved-state.ts';
 import type { Params } from '../base.ts';
 import { StratifiedKFold, type Splitter } from '../model_selection/split.ts';
 import { checkBoolean, checkOption } from '../utils/check-params.ts';
-import { type Matrix, matrix, fromNDArray, matmulTN } from './dense.ts';
+import { type Matrix, matrix, fromNDArray, matmulTN } from './solvers/dense.ts';
 import { centreData, rescaleRows, interceptFrom } from './preprocess-data.ts';
 import { coefArray, interceptValue, LinearClassifier } from './linear-model.ts';
-import type { Labels } from '../utils/labels.ts';
-import { binarizeLabels, type ClassWeight, type EncodedLabels } from './class-labels.ts';
-import { ridgeGcv } from './ridge-gcv.ts';
+import type { Labels, ClassWeight, EncodedLabels } from '../utils/labels.ts';
+import { binarizeLabels } from './class-labels.ts';
+import { ridgeGcv } from './solvers/ridge-gcv.ts';
 import { RidgeClassifier, checkClassifierData } from './ridge-classifier.ts';
 
 export type RidgeClassifierCVParams = {

@@ -10,11 +10,11 @@ import { estimatorToJSON, estimatorFromJSON, registerEstimator, type EstimatorJS
 import * as saved from '../utils/saved-state.ts';
 import type { Params } from '../base.ts';
 import { BASE_RIDGE_DEFAULTS, fitBaseRidge, validateRidgeParams, type BaseRidgeParams } from './base-ridge.ts';
-import { viewOf } from './dense.ts';
+import { viewOf } from './solvers/dense.ts';
 import { checkSampleWeight } from '../utils/sample-weight.ts';
 import { coefArray, interceptValue, LinearClassifier } from './linear-model.ts';
-import type { Labels } from '../utils/labels.ts';
-import { encodeLabels, binarizeLabels, classSampleWeights, type ClassWeight, type EncodedLabels } from './class-labels.ts';
+import { type Labels, encodeLabels, classSampleWeights, type ClassWeight, type EncodedLabels } from '../utils/labels.ts';
+import { binarizeLabels } from './class-labels.ts';
 
 export type RidgeClassifierParams = BaseRidgeParams & {
   /** Per-class sample weights: 'balanced', {label: weight}, or null (all 1). */

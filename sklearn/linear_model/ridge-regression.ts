@@ -6,15 +6,15 @@
 // is not positive definite; 'sparse_cg', 'lsqr', 'sag' and 'saga' are iterative. Sample weights become
 // a row rescaling by sqrt(s_i), except for sag/saga, which weigh each sample's gradient directly.
 // 'lbfgs' (used when positive=true) is solved exactly here, as the non-negative least squares
-// problem [X; sqrt(α) I] w ≈ [y; 0] (see nnls.ts), where scikit-learn stops L-BFGS-B at tol.
+// problem [X; sqrt(α) I] w ≈ [y; 0] (see solvers/nnls.ts), where scikit-learn stops L-BFGS-B at tol.
 import { ValueError } from '../../ndarray/index.ts';
-import { type Matrix, matrix, column, matvec, rmatvec, maxSquaredRowNorm } from './dense.ts';
+import { type Matrix, matrix, column, matvec, rmatvec, maxSquaredRowNorm } from './solvers/dense.ts';
 import { rescaleRows, centredCopy, type Offsets } from './preprocess-data.ts';
-import { solveCholesky, solveCholeskyKernel, solveSvd } from './ridge-closed-form.ts';
-import { lsqr } from './lsqr.ts';
-import { conjugateGradient } from './conjugate-gradient.ts';
-import { sagSolver } from './sag.ts';
-import { nnls } from './nnls.ts';
+import { solveCholesky, solveCholeskyKernel, solveSvd } from './solvers/ridge-closed-form.ts';
+import { lsqr } from './solvers/lsqr.ts';
+import { conjugateGradient } from './solvers/conjugate-gradient.ts';
+import { sagSolver } from './solvers/sag.ts';
+import { nnls } from './solvers/nnls.ts';
 import { checkRandomState, type RandomStateLike } from '../utils/random-state.ts';
 
 export type RidgeSolver = 'auto' | 'svd' | 'cholesky' | 'lsqr' | 'sparse_cg' | 'sag' | 'saga' | 'lbfgs';

@@ -10,7 +10,7 @@ import { estimatorToJSON, estimatorFromJSON, registerEstimator, type EstimatorJS
 import * as saved from '../utils/saved-state.ts';
 import type { Params } from '../base.ts';
 import { BASE_RIDGE_DEFAULTS, fitBaseRidge, validateRidgeParams, type BaseRidgeParams } from './base-ridge.ts';
-import { viewOf } from './dense.ts';
+import { viewOf } from './solvers/dense.ts';
 import { checkSampleWeight } from '../utils/sample-weight.ts';
 import { checkRegressionXy, predictLinear, coefArray, interceptValue } from './linear-model.ts';
 import { floatDtypeOf } from '../utils/float-dtype.ts';

@@ -7,7 +7,7 @@ import { toCpu, checkConsistentLength } from '../validation.ts';
 import { ValueError } from '../../ndarray/index.ts';
 import { typeOfTarget } from '../model_selection/target-type.ts';
 import { checkOptions } from '../utils/check-params.ts';
-import { numSamples } from '../model_selection/indexing.ts';
+import { numSamples } from '../utils/indexing.ts';
 import { pyLabel, stringCodes, stringLabels, uniqueStrings } from '../utils/labels.ts';
 
 type Label = number | string;

@@ -10,7 +10,7 @@ import { estimatorToJSON, type EstimatorJSON } from '../persistence.ts';
 import { secondsSince } from '../utils/log.ts';
 import { camelKey, checkCv, type CvLike } from './cross-validation.ts';
 import { fitAndScore, warnOrRaiseAboutFitFailures, type ErrorScore, type FitAndScoreResult } from './fit-and-score.ts';
-import { indexable } from './indexing.ts';
+import { indexable } from '../utils/indexing.ts';
 import { resolveScoring, type MultiScoring, type Scorer } from './scoring.ts';
 import { firstBest, formatResults, type CvResults } from './search-results.ts';
 

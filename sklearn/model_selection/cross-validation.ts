@@ -7,7 +7,7 @@ import type { NDArray } from '../../ndarray/index.ts';
 import { ValueError } from '../../ndarray/index.ts';
 import { clone, isClassifier, type BaseEstimator } from '../base.ts';
 import { fitAndScore, warnOrRaiseAboutFitFailures, type ErrorScore, type FitAndScoreResult } from './fit-and-score.ts';
-import { indexable } from './indexing.ts';
+import { indexable } from '../utils/indexing.ts';
 import { checkScoring, resolveScoring, type MultiScoring, type Scoring } from './scoring.ts';
 import { KFold, StratifiedKFold, type Split, type Splitter } from './split.ts';
 import { typeOfTarget } from './target-type.ts';

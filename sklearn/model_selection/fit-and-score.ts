@@ -6,7 +6,7 @@ import type { NDArray } from '../../ndarray/index.ts';
 import { ValueError } from '../../ndarray/index.ts';
 import { BaseEstimator, clone, type Params } from '../base.ts';
 import { shortFormatTime, secondsSince, warn } from '../utils/log.ts';
-import { type Rows, takeRows } from './indexing.ts';
+import { type Rows, takeRows } from '../utils/indexing.ts';
 import type { Scorer } from './scoring.ts';
 import type { Split } from './split.ts';
 

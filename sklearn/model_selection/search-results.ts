@@ -9,7 +9,7 @@ import type { Params } from '../base.ts';
 import { warn } from '../utils/log.ts';
 import { camelKey } from './cross-validation.ts';
 import type { FitAndScoreResult } from './fit-and-score.ts';
-import { range } from './indexing.ts';
+import { range } from '../utils/indexing.ts';
 
 /** Numeric columns are NDArrays; `params` lists the candidates, `param_<name>` their values (undefined
  *  where a candidate does not set that param). */

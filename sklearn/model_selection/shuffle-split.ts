@@ -10,7 +10,7 @@ import type { RandomState } from '../utils/random-state.ts';
 import { checkRandomState, type RandomStateLike } from '../utils/random-state.ts';
 import { toCpu } from '../validation.ts';
 import { numericLabels } from '../utils/labels.ts';
-import { consistentSamples, range } from './indexing.ts';
+import { consistentSamples, range } from '../utils/indexing.ts';
 import { formatRandomState, type Split, type Splitter } from './split.ts';
 import { checkOptions } from '../utils/check-params.ts';
 

@@ -9,7 +9,7 @@ import { checkRandomState, shuffled, type RandomStateLike } from '../utils/rando
 import { warn } from '../utils/log.ts';
 import { toCpu } from '../validation.ts';
 import { numericLabels } from '../utils/labels.ts';
-import { consistentSamples, numSamples, range } from './indexing.ts';
+import { consistentSamples, numSamples, range } from '../utils/indexing.ts';
 import { typeOfTarget } from './target-type.ts';
 import { checkOptions } from '../utils/check-params.ts';
 

@@ -6,7 +6,7 @@
 import { ValueError } from '../../ndarray/index.ts';
 import type { NDArray } from '../../ndarray/index.ts';
 import type { RandomStateLike } from '../utils/random-state.ts';
-import { indexable, numSamples, range, splitOptions, takeRows, type Rows } from './indexing.ts';
+import { indexable, numSamples, range, splitOptions, takeRows, type Rows } from '../utils/indexing.ts';
 import { ShuffleSplit, StratifiedShuffleSplit, validateShuffleSplit, type SplitSize } from './shuffle-split.ts';
 import { checkOptions } from '../utils/check-params.ts';
 

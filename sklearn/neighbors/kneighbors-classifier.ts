@@ -11,8 +11,7 @@ import { ValueError } from '../../ndarray/index.ts';
 import { Classifier } from '../mixins.ts';
 import { checkArray, checkConsistentLength, checkNFeatures } from '../validation.ts';
 import { checkInterval, checkOption, checkOptions } from '../utils/check-params.ts';
-import { encodeLabels } from '../linear_model/class-labels.ts';
-import { type Labels, labelCount, takeLabels } from '../utils/labels.ts';
+import { type Labels, encodeLabels, labelCount, takeLabels } from '../utils/labels.ts';
 import { estimatorFromJSON, estimatorToJSON, registerEstimator, type EstimatorJSON } from '../persistence.ts';
 import * as saved from '../utils/saved-state.ts';
 

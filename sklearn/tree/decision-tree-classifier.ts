@@ -7,16 +7,13 @@ import * as np from '../../ndarray/index.ts';
 import type { NDArray } from '../../ndarray/index.ts';
 import { Classifier } from '../mixins.ts';
 import { checkRandomState } from '../utils/random-state.ts';
-import { encodeLabels } from '../linear_model/class-labels.ts';
-import { type Labels, takeLabels } from '../utils/labels.ts';
-import { checkSampleWeight } from '../utils/sample-weight.ts';
+import { type Labels, encodeLabels, takeLabels } from '../utils/labels.ts';
 import { estimatorFromJSON, estimatorToJSON, registerEstimator, type EstimatorJSON } from '../persistence.ts';
 import * as saved from '../utils/saved-state.ts';
 import { tree } from './check-tree.ts';
-import { buildTree } from './cart.ts';
 import { Entropy, Gini } from './criterion.ts';
 import { Tree } from './tree.ts';
-import { TREE_DEFAULTS, applyTree, cartOptions, checkSameLength, checkTreeX, fittedTree, treeRows, validateTreeParams, type DecisionTreeParams } from './tree-params.ts';
+import { TREE_DEFAULTS, applyTree, checkTreeX, fittedTree, growTree, treeRows, validateTreeParams, type DecisionTreeParams } from './tree-params.ts';
 
 export type DecisionTreeClassifierParams = DecisionTreeParams & {
   /** 'gini' (1 - Σp²) or 'entropy' / 'log_loss' (-Σ p log₂ p). */
@@ -41,19 +38,11 @@ export class DecisionTreeClassifier<L extends Labels = NDArray> extends Classifi
     const rng = checkRandomState(this.params.randomState);
     const Xc = await checkTreeX(X, this.estimatorName);
     const { classes, nClasses, codes } = await encodeLabels(y, this.estimatorName);
-    const [n, nFeatures] = Xc.shape;
-    checkSameLength(n, codes.length);
-    const weights = await checkSampleWeight(sampleWeight, n);
-    const options = cartOptions(this.params, n, nFeatures, weights);
     const Criterion = this.params.criterion === 'gini' ? Gini : Entropy;
     const target = Float64Array.from(codes);
-    const tree = buildTree(Xc.dataSync() as Float32Array, nFeatures, weights, (total) => new Criterion(target, weights, total, nClasses), nClasses, options, rng);
+    await growTree(this, Xc, target, sampleWeight, rng, (weights, total) => new Criterion(target, weights, total, nClasses), nClasses);
     this.classes_ = classes as L;
     this.nClasses_ = nClasses;
-    this.nFeaturesIn_ = nFeatures;
-    this.maxFeatures_ = options.maxFeatures;
-    this.tree_ = tree;
-    this.featureImportances_ = np.array(tree.featureImportances());
     return this;
   }
 

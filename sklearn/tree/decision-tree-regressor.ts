@@ -7,14 +7,12 @@ import type { NDArray } from '../../ndarray/index.ts';
 import { Regressor } from '../mixins.ts';
 import { checkTarget } from '../validation.ts';
 import { checkRandomState } from '../utils/random-state.ts';
-import { checkSampleWeight } from '../utils/sample-weight.ts';
 import { estimatorFromJSON, estimatorToJSON, registerEstimator, type EstimatorJSON } from '../persistence.ts';
 import * as saved from '../utils/saved-state.ts';
 import { tree } from './check-tree.ts';
-import { buildTree } from './cart.ts';
 import { SquaredError } from './criterion.ts';
 import { Tree } from './tree.ts';
-import { TREE_DEFAULTS, applyTree, cartOptions, checkSameLength, checkTreeX, fittedTree, treeRows, validateTreeParams, type DecisionTreeParams } from './tree-params.ts';
+import { TREE_DEFAULTS, applyTree, checkTreeX, fittedTree, growTree, treeRows, validateTreeParams, type DecisionTreeParams } from './tree-params.ts';
 
 export type DecisionTreeRegressorParams = DecisionTreeParams & {
   /** 'squared_error': the variance of y in each node. */
@@ -36,15 +34,7 @@ export class DecisionTreeRegressor extends Regressor<DecisionTreeRegressorParams
     const rng = checkRandomState(this.params.randomState);
     const Xc = await checkTreeX(X, this.estimatorName);
     const target = Float64Array.from((await checkTarget(y, { estimator: this.estimatorName })).dataSync() as Float64Array);
-    const [n, nFeatures] = Xc.shape;
-    checkSameLength(n, target.length);
-    const weights = await checkSampleWeight(sampleWeight, n);
-    const options = cartOptions(this.params, n, nFeatures, weights);
-    const tree = buildTree(Xc.dataSync() as Float32Array, nFeatures, weights, (total) => new SquaredError(target, weights, total), 1, options, rng);
-    this.nFeaturesIn_ = nFeatures;
-    this.maxFeatures_ = options.maxFeatures;
-    this.tree_ = tree;
-    this.featureImportances_ = np.array(tree.featureImportances());
+    await growTree(this, Xc, target, sampleWeight, rng, (weights, total) => new SquaredError(target, weights, total), 1);
     return this;
   }
 

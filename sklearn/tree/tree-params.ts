@@ -8,9 +8,11 @@ import * as np from '../../ndarray/index.ts';
 import type { NDArray } from '../../ndarray/index.ts';
 import { ValueError } from '../../ndarray/index.ts';
 import { checkIsFitted, type BaseEstimator } from '../base.ts';
-import type { RandomStateLike } from '../utils/random-state.ts';
+import type { RandomState, RandomStateLike } from '../utils/random-state.ts';
+import { checkSampleWeight } from '../utils/sample-weight.ts';
 import { checkArray, checkNFeatures } from '../validation.ts';
-import type { CartOptions } from './cart.ts';
+import { buildTree, type CartOptions } from './cart.ts';
+import type { Criterion } from './criterion.ts';
 import type { Tree } from './tree.ts';
 
 export type DecisionTreeParams = {
@@ -109,6 +111,25 @@ export async function checkFittedTreeX(est: BaseEstimator & { nFeaturesIn_?: num
 }
 
 type FittedTreeModel = BaseEstimator & { nFeaturesIn_?: number; tree_?: Tree };
+type TreeModel = FittedTreeModel & { params: DecisionTreeParams; maxFeatures_?: number; featureImportances_?: NDArray };
+
+/** The rest of fit() once X (checked by checkTreeX) and the target are read: checks the sample weights,
+ *  grows the tree with the criterion `makeCriterion` builds (it gets the checked weights and the total
+ *  weight; `valueWidth` is the number of classes, 1 for regression) and stores the fitted attributes. */
+export async function growTree(
+  est: TreeModel, Xc: NDArray, target: Float64Array, sampleWeight: unknown, rng: RandomState,
+  makeCriterion: (weights: Float64Array, total: number) => Criterion, valueWidth: number,
+): Promise<void> {
+  const [n, nFeatures] = Xc.shape;
+  checkSameLength(n, target.length);
+  const weights = await checkSampleWeight(sampleWeight, n);
+  const options = cartOptions(est.params, n, nFeatures, weights);
+  const tree = buildTree(Xc.dataSync() as Float32Array, nFeatures, weights, (total) => makeCriterion(weights, total), valueWidth, options, rng);
+  est.nFeaturesIn_ = nFeatures;
+  est.maxFeatures_ = options.maxFeatures;
+  est.tree_ = tree;
+  est.featureImportances_ = np.array(tree.featureImportances());
+}
 
 /** The tree a DecisionTree* estimator grew (NotFittedError before fit). */
 export function fittedTree(est: FittedTreeModel): Tree {

@@ -3,7 +3,7 @@
 // draws, then keeps the first nSamples positions. One array in gives one array out, several give a list.
 import { ValueError } from '../../ndarray/index.ts';
 import type { NDArray } from '../../ndarray/index.ts';
-import { indexable, numSamples, range, splitOptions, takeRows } from '../model_selection/indexing.ts';
+import { indexable, numSamples, range, splitOptions, takeRows } from './indexing.ts';
 import { checkRandomState, shuffled, type RandomStateLike } from './random-state.ts';
 import { checkOptions } from './check-params.ts';
 

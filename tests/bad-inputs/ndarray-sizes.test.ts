@@ -6,6 +6,7 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import * as np from '../../ndarray/index.ts';
+import { thrownSync } from '../helpers.ts';
 
 type Case = [string, () => unknown, new (...a: never[]) => Error, RegExp];
 const x = np.arange(6).reshape([2, 3]);
@@ -64,12 +65,7 @@ const CASES: readonly Case[] = [
 for (const [name, call, cls, msg] of CASES) {
   test(`refuses ${name}`, () => {
     const before = JSON.stringify(np.memory());
-    let caught: unknown = null;
-    try {
-      call();
-    } catch (e) {
-      caught = e;
-    }
+    const caught = thrownSync(call);
     assert.ok(caught instanceof cls, `${name}: expected ${cls.name}, got ${caught === null ? 'no error' : String(caught)}`);
     assert.ok(!(caught instanceof RangeError), `${name}: raw RangeError`);
     assert.match((caught as Error).message, msg);
@@ -112,12 +108,7 @@ const VALUES: readonly VCase[] = [
 for (const [name, call, cls, msg] of VALUES) {
   test(`refuses ${name}`, () => {
     const before = JSON.stringify(np.memory());
-    let caught: unknown = null;
-    try {
-      call();
-    } catch (e) {
-      caught = e;
-    }
+    const caught = thrownSync(call);
     assert.ok(caught instanceof Error && caught.name === cls, `${name}: expected ${cls}, got ${caught === null ? 'no error' : String(caught)}`);
     if (cls === 'OverflowError') assert.ok(caught instanceof RangeError, 'OverflowError is a RangeError, as elsewhere in tessera');
     assert.match((caught as Error).message, msg);

@@ -7,6 +7,7 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import * as np from '../../ndarray/index.ts';
 import * as nn from '../../nn/index.ts';
+import { thrown } from '../helpers.ts';
 
 const { layers, optimizers, regularizers, activations, losses, metrics, utils } = nn;
 type Case = [name: string, call: () => unknown, cls: new (...a: never[]) => Error, message: RegExp];
@@ -19,15 +20,6 @@ const dense = new layers.Dense(2);
 const sgd = new optimizers.SGD();
 const [kernel, bias] = model.weights;
 const wrongShape = np.ones([3, 3]);
-
-async function thrown(fn: () => unknown): Promise<unknown> {
-  try {
-    await fn();
-  } catch (e) {
-    return e;
-  }
-  return null;
-}
 
 // A worked example first: Keras's words for a negative number of units.
 test('new Dense(-1) is a ValueError in Keras words', () => {

@@ -6,19 +6,11 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import * as np from '../../ndarray/index.ts';
 import * as sk from '../../sklearn/index.ts';
-
-async function rejection(fn: () => unknown): Promise<unknown> {
-  try {
-    await fn();
-  } catch (e) {
-    return e;
-  }
-  return null;
-}
+import { thrown } from '../helpers.ts';
 
 /** Asserts `fn` throws (or rejects with) an error of class `cls` whose message contains every word. */
 async function refuses(fn: () => unknown, cls: new (...a: never[]) => Error, words: readonly string[]): Promise<void> {
-  const error = await rejection(fn);
+  const error = await thrown(fn);
   assert.instance(error, cls, `expected a ${cls.name} mentioning ${words.join(', ')}, got ${String(error)}`);
   for (const w of words) assert.ok((error as Error).message.includes(w), `"${(error as Error).message}" should mention ${w}`);
 }

@@ -3,14 +3,14 @@
 // learned. Multinomial: one weight vector per class, all learned together through the softmax. The
 // solvers are L-BFGS on the loss of logistic-loss.ts, or SAG/SAGA (sag.ts) on the same objective
 // scaled by 1/n. The result has one row (w, b) per learned vector, intercept last.
-import { ValueError } from '../../ndarray/index.ts';
-import * as np from '../../ndarray/index.ts';
-import { checkRandomState, type RandomStateLike } from '../utils/random-state.ts';
+import { ValueError } from '../../../ndarray/index.ts';
+import * as np from '../../../ndarray/index.ts';
+import { checkRandomState, type RandomStateLike } from '../../utils/random-state.ts';
 import { type Matrix, matrix, maxSquaredRowNorm } from './dense.ts';
 import { lbfgs } from './lbfgs.ts';
 import { binomialObjective, multinomialObjective } from './logistic-loss.ts';
 import { sagSolver } from './sag.ts';
-import { classSampleWeights, type ClassWeight, type EncodedLabels } from './class-labels.ts';
+import { classSampleWeights, type ClassWeight, type EncodedLabels } from '../../utils/labels.ts';
 
 export type LogisticSolver = 'lbfgs' | 'sag' | 'saga';
 

@@ -8,8 +8,8 @@
 // The samples are drawn exactly as scikit-learn draws them: a seed from `rng.randint(1, 2³¹-1)`,
 // then the xorshift generator of sklearn/utils/_random.pxd, so the same randomState gives the
 // same iterates.
-import { ValueError } from '../../ndarray/index.ts';
-import type { RandomState } from '../utils/random-state.ts';
+import { ValueError } from '../../../ndarray/index.ts';
+import type { RandomState } from '../../utils/random-state.ts';
 import type { Matrix } from './dense.ts';
 
 export type SagLoss = 'squared' | 'log' | 'multinomial';

@@ -2,9 +2,9 @@
 // The solvers are plain loops over these buffers, and the only idea here is the layout: entry (i, j)
 // of an r x c matrix lives at data[i * c + j], so a row is a contiguous slice. The large products
 // (XXᵀ, UᵀY) go to np.matmul, whose cache-blocked kernel plays the part BLAS plays for scikit-learn.
-import * as np from '../../ndarray/index.ts';
-import type { NDArray } from '../../ndarray/index.ts';
-import { valuesOf } from '../validation.ts';
+import * as np from '../../../ndarray/index.ts';
+import type { NDArray } from '../../../ndarray/index.ts';
+import { valuesOf } from '../../validation.ts';
 
 export interface Matrix {
   data: Float64Array;

@@ -5,7 +5,7 @@
 // squares solution on P's columns is taken, stepping back along the way if some free variable
 // would turn negative (that one returns to zero). At the optimum every held variable has w <= 0:
 // the KKT conditions, so the answer is exact, not approximate.
-import * as np from '../../ndarray/index.ts';
+import * as np from '../../../ndarray/index.ts';
 import { type Matrix, matrix, toNDArray } from './dense.ts';
 
 export interface NnlsResult {

@@ -5,7 +5,7 @@
 //   'eigen' (n <= p): XXᵀ = Q diag(λ) Qᵀ,  G⁻¹ = Q diag(1/(λ + α)) Qᵀ
 // and the α with the smallest mean squared LOO residual wins (the first one on ties). The intercept is
 // emulated by a column of sqrt(sample weights) whose direction is left unpenalised.
-import * as np from '../../ndarray/index.ts';
+import * as np from '../../../ndarray/index.ts';
 import { type Matrix, matrix, fromNDArray, matmulTN, matmulNT, toNDArray, norm } from './dense.ts';
 
 export interface GcvOptions {

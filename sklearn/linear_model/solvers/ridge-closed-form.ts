@@ -4,9 +4,9 @@
 //   SVD      X = U S Vᵀ  =>  w = V diag(s / (s² + α)) Uᵀ y
 // The systems are symmetric positive definite for α > 0, so Cholesky solves them; the SVD form
 // also copes with α = 0 and rank-deficient X (singular values <= 1e-15 count as zero).
-import * as np from '../../ndarray/index.ts';
-import type { NDArray } from '../../ndarray/index.ts';
-import { LinAlgError } from '../../ndarray/index.ts';
+import * as np from '../../../ndarray/index.ts';
+import type { NDArray } from '../../../ndarray/index.ts';
+import { LinAlgError } from '../../../ndarray/index.ts';
 import { type Matrix, matrix, matmulTN, matmulNT, transpose, toNDArray, fromNDArray } from './dense.ts';
 
 /** Solves A X = B for symmetric positive definite A (SciPy's cho_factor + cho_solve): A = L Lᵀ, then

@@ -2,12 +2,12 @@
 // (scikit-learn's _num_samples, indexable and _safe_indexing). Every input is moved to the CPU once,
 // keeping its dtype, and folds are gathered from it with np.take along the first axis. The one thing
 // to understand: a splitter only ever sees the number of rows; the rows themselves travel as indices.
-// String class labels (a JS array, see utils/labels.ts) travel as they are, picked the same way.
+// String class labels (a JS array, see labels.ts) travel as they are, picked the same way.
 import * as np from '../../ndarray/index.ts';
 import type { NDArray } from '../../ndarray/index.ts';
 import { ValueError } from '../../ndarray/index.ts';
 import { toCpu } from '../validation.ts';
-import { type Labels, stringLabels } from '../utils/labels.ts';
+import { type Labels, stringLabels } from './labels.ts';
 
 /** What rows are picked from: an NDArray, or string labels. */
 export type Rows = Labels;
