@@ -30,7 +30,25 @@ const stackParts = differentiable('array', (parts: readonly NDArray[]): NDArray 
 }, (g, _y, inputs, _args, needed) => inputs.map((_, i) => (needed[i] ? g.get(i) : null)));
 
 /** np.array: always a new array. Accepts nested arrays, typed arrays, scalars, NDArrays, or a list
- *  of NDArrays (stacked along a new first axis, as NumPy does). */
+ *  of NDArrays (stacked along a new first axis, as NumPy does).
+ *
+ * @example
+ * ```ts
+ * import * as np from 'tessera/ndarray';
+ *
+ *
+ * console.log(np.array([[1, 2], [3, 4]])); // JS integers make int32
+ * console.log(np.array([1.5, 2], { dtype: 'float32' }));
+ * console.log(np.array([np.zeros(2), np.ones(2)]).shape); // a list of arrays is stacked
+ * ```
+ *
+ * ```text output
+ * array([[1, 2],
+ *        [3, 4]])
+ * array([1.5, 2. ], dtype=float32)
+ * [ 2, 2 ]
+ * ```
+ */
 export function array(data: ArrayLike | readonly NDArray[], options: CreateOptions = {}): NDArray {
   checkOptions('array', options, ['dtype', 'device'], ['copy', 'order', 'subok', 'ndmin', 'like']);
   if (data instanceof NDArray) {
@@ -88,6 +106,24 @@ export function empty(shape: ShapeArg, options: CreateOptions = {}): NDArray {
   return NDArray.empty(toShape(shape), checkDType(options.dtype ?? 'float64'), options.device);
 }
 
+/**
+ * np.zeros: a new array of the shape filled with 0 (float64 unless `dtype` says otherwise).
+ *
+ * @example
+ * ```ts
+ * import * as np from 'tessera/ndarray';
+ *
+ *
+ * console.log(np.zeros([2, 3]));
+ * console.log(np.zeros(3, { dtype: 'int32' }));
+ * ```
+ *
+ * ```text output
+ * array([[0., 0., 0.],
+ *        [0., 0., 0.]])
+ * array([0, 0, 0])
+ * ```
+ */
 export function zeros(shape: ShapeArg, options: CreateOptions = {}): NDArray {
   checkOptions('zeros', options, ['dtype', 'device'], ['order', 'like']);
   return empty(shape, options);
@@ -125,7 +161,24 @@ export function fullLike(a: ArrayLike, value: number | boolean, o: CreateOptions
 }
 
 /** np.arange(stop) / arange(start, stop, step): values start + i*step for i < ceil((stop-start)/step).
- *  Integer arguments give int32, as NumPy gives its default integer. */
+ *  Integer arguments give int32, as NumPy gives its default integer.
+ *
+ * @example
+ * ```ts
+ * import * as np from 'tessera/ndarray';
+ *
+ *
+ * console.log(np.arange(5));
+ * console.log(np.arange(1, 2, 0.25));
+ * console.log(np.arange(10, 0, -3));
+ * ```
+ *
+ * ```text output
+ * array([0, 1, 2, 3, 4])
+ * array([1.  , 1.25, 1.5 , 1.75])
+ * array([10,  7,  4,  1])
+ * ```
+ */
 export function arange(start: number, stop?: number, step = 1, options: CreateOptions = {}): NDArray {
   checkOptions('arange', options, ['dtype', 'device'], ['like']);
   if (stop === undefined) [start, stop] = [0, start];

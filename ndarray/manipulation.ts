@@ -17,7 +17,25 @@ import { checkOptions, describe } from './options.ts';
 import { tidy } from './memory.ts';
 import { joinAlong } from './join.ts';
 
-/** np.reshape: a view when the strides allow it, else a copy. One dimension may be -1. */
+/**
+ * np.reshape: a view when the strides allow it, else a copy. One dimension may be -1.
+ *
+ * @example
+ * ```ts
+ * import * as np from 'tessera/ndarray';
+ *
+ *
+ * const a = np.arange(6);
+ * console.log(np.reshape(a, [2, 3]));
+ * console.log(a.reshape(3, -1).shape); // -1: whatever is left
+ * ```
+ *
+ * ```text output
+ * array([[0, 1, 2],
+ *        [3, 4, 5]])
+ * [ 3, 2 ]
+ * ```
+ */
 export const reshape = differentiable('reshape', reshapeImpl, (g, _y, [x]) => [reshapeImpl(g, x.shape)]);
 function reshapeImpl(a: ArrayLike, shape: number | readonly number[] | NDArray): NDArray {
   const x = asarray(a);
@@ -183,7 +201,28 @@ const concatenateList = differentiable('concatenate', concatenateImpl, (g, _y, i
 
 /** np.concatenate: joins arrays along an existing axis (axis null: flattens them first). An array
  *  given instead of a list is joined row by row (joinRows), outside the recorded op, so its gradient
- *  flows back through the row views: the recorded op always sees a list. */
+ *  flows back through the row views: the recorded op always sees a list.
+ *
+ * @example
+ * ```ts
+ * import * as np from 'tessera/ndarray';
+ *
+ *
+ * const a = np.array([[1, 2], [3, 4]]);
+ * console.log(np.concatenate([a, [[5, 6]]]));
+ * console.log(np.concatenate([a, [[7], [8]]], { axis: 1 }));
+ * console.log(np.concatenate([a, a], { axis: null }));
+ * ```
+ *
+ * ```text output
+ * array([[1, 2],
+ *        [3, 4],
+ *        [5, 6]])
+ * array([[1, 2, 7],
+ *        [3, 4, 8]])
+ * array([1, 2, 3, 4, 1, 2, 3, 4])
+ * ```
+ */
 export function concatenate(arrays: readonly ArrayLike[] | NDArray, options: { axis?: number | null } = {}): NDArray {
   if (!Array.isArray(arrays)) return joinRows('concatenate', arrays, (rows) => concatenateList(rows, options));
   return concatenateList(arrays, options);

@@ -57,7 +57,26 @@ const matmulRule: Rule = (g, _y, inputs, args, needed) => {
 };
 
 /** np.matmul(a, b): the matrix product of the last two axes, broadcast over the leading ("batch")
- *  axes. A 1-D `a` is a row vector, a 1-D `b` a column vector, and that axis is dropped again. */
+ *  axes. A 1-D `a` is a row vector, a 1-D `b` a column vector, and that axis is dropped again.
+ *
+ * @example
+ * ```ts
+ * import * as np from 'tessera/ndarray';
+ *
+ *
+ * const a = np.array([[1, 2], [3, 4]]);
+ * console.log(np.matmul(a, [[5], [6]]));
+ * console.log(np.matmul(a, [1, 1])); // a 1-D b is a column, dropped again
+ * console.log(np.matmul(np.ones([10, 2, 3]), np.ones([3, 4])).shape); // batched
+ * ```
+ *
+ * ```text output
+ * array([[17],
+ *        [39]])
+ * array([3, 7])
+ * [ 10, 2, 4 ]
+ * ```
+ */
 export const matmul = differentiable('matmul', matmulImpl, matmulRule);
 function matmulImpl(a: ArrayLike, b: ArrayLike): NDArray {
   return tidy(() => {

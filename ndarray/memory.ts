@@ -54,7 +54,22 @@ export function memory(): Record<DeviceName, DeviceCounters> {
 
 /** Runs `fn`; disposes every array created inside it that is not part of the result or kept.
  *  The result may be an array, or an array/object of arrays (nested one level). Async functions
- *  are awaited, so `await tidy(async () => ...)` works too. */
+ *  are awaited, so `await tidy(async () => ...)` works too.
+ *
+ * @example
+ * ```ts
+ * import * as np from 'tessera/ndarray';
+ *
+ *
+ * const before = np.memory().cpu.arrays;
+ * const total = np.tidy(() => np.sum(np.square(np.arange(4)))); // the arange and the squares are freed
+ * console.log(total, np.memory().cpu.arrays - before); // only the result is left
+ * ```
+ *
+ * ```text output
+ * array(14) 1
+ * ```
+ */
 export function tidy<T>(fn: () => T): T {
   const context = scopeContext();
   const scope: Scope = { arrays: new Set(), parent: context.current() };

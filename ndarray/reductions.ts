@@ -238,7 +238,22 @@ function meanWhere(a: ArrayLike, mask: ArrayLike, options: SumOptions): NDArray 
 }
 
 /** np.sum. Integers and bool give int32 (uint32 for unsigned input); floats keep their dtype and are
- *  added pairwise, as NumPy does, so float32 sums match NumPy's. An empty sum is 0. */
+ *  added pairwise, as NumPy does, so float32 sums match NumPy's. An empty sum is 0.
+ *
+ * @example
+ * ```ts
+ * import * as np from 'tessera/ndarray';
+ *
+ *
+ * const a = np.array([[1, 2, 3], [4, 5, 6]]);
+ * console.log(np.sum(a), np.sum(a, { axis: 0 }), np.sum(a, { axis: 1, keepdims: true }));
+ * ```
+ *
+ * ```text output
+ * array(21) array([5, 7, 9]) array([[ 6],
+ *        [15]])
+ * ```
+ */
 export const sum = withWhere<SumOptions>('sum', 0, differentiable('sum', sumImpl, sumRule));
 /** np.prod: the product (int32/uint32 for integers, wrapping on overflow). An empty product is 1. */
 export const prod = withWhere<SumOptions>('prod', 1, differentiable('prod', prodImpl, prodRule));
@@ -251,7 +266,22 @@ export const all = withWhere<ReduceOptions>('all', true, allImpl);
 /** np.any: true when some (selected) element is non-zero. Always bool. */
 export const any = withWhere<ReduceOptions>('any', false, anyImpl);
 const meanAll = differentiable('mean', meanImpl, meanRule);
-/** np.mean = sum / N (see meanImpl); with `where`, over the selected elements only. */
+/**
+ * np.mean = sum / N (see meanImpl); with `where`, over the selected elements only.
+ *
+ * @example
+ * ```ts
+ * import * as np from 'tessera/ndarray';
+ *
+ *
+ * const a = np.array([[1, 2], [3, 4]]);
+ * console.log(np.mean(a), np.mean(a, { axis: 0 }), np.mean(a, { axis: 1 })); // integers give float64
+ * ```
+ *
+ * ```text output
+ * array(2.5) array([2., 3.]) array([1.5, 3.5])
+ * ```
+ */
 export function mean(a: ArrayLike, options?: SumOptions & WhereOptions): NDArray {
   const split = splitWhere(options);
   if (split === null) return meanAll(a, options);

@@ -325,7 +325,24 @@ export function clip(a: ArrayLike, min: ArrayLike | null, max: ArrayLike | null,
 }
 
 /** np.where(cond, x, y): x where cond is true, else y, all three broadcast together.
- *  (The one-argument form is np.nonzero.) */
+ *  (The one-argument form is np.nonzero.)
+ *
+ * @example
+ * ```ts
+ * import * as np from 'tessera/ndarray';
+ *
+ *
+ * const a = np.arange(6);
+ * console.log(np.where(np.less(a, 3), a, np.multiply(a, 10)));
+ * console.log(np.where([[true], [false]], [1, 2], 0)); // broadcast together
+ * ```
+ *
+ * ```text output
+ * array([ 0,  1,  2, 30, 40, 50])
+ * array([[1, 2],
+ *        [0, 0]])
+ * ```
+ */
 export const where = differentiable('where', whereImpl, (g, _out, inputs, args, needed) => {
   // d/dx = g where cond, 0 elsewhere; d/dy the other way round. cond gets no gradient.
   const { values, index } = operandsOf(args, inputs, 3);

@@ -5,11 +5,11 @@
 // `--deno` runs the pages with the npm-installed Deno instead of Node (same bundles, same checks);
 // `--update` writes what the blocks printed into their `text output` blocks where they differ (for
 // when a change moves printed numbers on purpose: review the diff before committing it).
-import * as esbuild from 'esbuild';
 import { readFileSync, writeFileSync, mkdirSync, rmSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { root, nodeBundle, findFiles, run, bin, hasWebGPUAdapter, WEBGPU_SKIP_HINT } from './common.mjs';
-import { tsBlocks, program, splitOutput, compare } from './docs-parse.mjs';
+import { join } from 'node:path';
+import { root, findFiles, run, bin, hasWebGPUAdapter, WEBGPU_SKIP_HINT } from './common.mjs';
+import { tsBlocks, program, splitOutput, compareOutputs } from './docs-parse.mjs';
+import { bundleProgram } from './docs-bundle.mjs';
 
 const args = process.argv.slice(2);
 const useDeno = args.includes('--deno');
@@ -49,24 +49,11 @@ for (const file of files) {
     continue;
   }
 
-  // Bundle the whole file as one module named like the markdown, so errors read docs/x.md.ts:LINE.
-  const outfile = join(outDir, file.replace(/[\\/]/g, '__') + '.mjs');
-  try {
-    await esbuild.build({
-      ...nodeBundle,
-      stdin: {
-        contents: program(blocks, markdown.split(/\r?\n/).length),
-        sourcefile: `${file}.ts`,
-        // Relative imports read as the reader of the page reads them: from the page's own folder.
-        resolveDir: join(root, dirname(file)),
-        loader: 'ts',
-      },
-      outfile,
-      logLevel: 'silent',
-    });
-  } catch (err) {
-    const msgs = err.errors ?? [{ text: String(err) }];
-    for (const m of msgs) fail(`${file}:${m.location?.line ?? '?'}: does not compile: ${m.text}`);
+  // One module named like the markdown, so errors read docs/x.md.ts:LINE; relative imports resolve from
+  // the page's own folder, as its reader reads them.
+  const { outfile, errors } = await bundleProgram(file, program(blocks, markdown.split(/\r?\n/).length), `${file}.ts`, outDir);
+  if (errors.length) {
+    for (const [line, text] of errors) fail(`${file}:${line}: does not compile: ${text}`);
     continue;
   }
 
@@ -75,25 +62,11 @@ for (const file of files) {
   const { before, byBlock } = splitOutput(res.stdout);
   if (before.trim() !== '') console.log(`note ${file}: printed before the first block:\n${before}`);
 
-  let fileFailed = false;
-  const rewrites = []; // [first body line (0-based), body line count, new body] for --update
-  for (const b of runnable) {
-    const actual = byBlock.get(b.n);
-    if (actual === undefined) break; // not reached: the crash is reported below
-    checked++;
-    if (b.expected === null) continue;
-    const mismatch = compare(b.expected, actual);
-    if (mismatch && update) {
-      rewrites.push([b.expectedLine, b.expected.split('\n').length, actual.replace(/[ \t]+$/gm, '').replace(/\n+$/, '')]);
-      console.log(`updated ${file} block ${b.n} (line ${b.line})`);
-      continue;
-    }
-    if (mismatch) {
-      fileFailed = true;
-      fail(`${file} block ${b.n} (line ${b.line}): output differs at line ${b.expectedLine + 1 + mismatch.line}` +
-        ` (- expected, + actual)\n${mismatch.diff.map((l) => `    ${l}`).join('\n')}`);
-    }
-  }
+  const result = compareOutputs(runnable, byBlock, { update, label: (b) => `${file} block ${b.n} (line ${b.line})` });
+  checked += result.checked;
+  result.failures.forEach((f) => fail(f));
+  let fileFailed = result.failures.length > 0;
+  const { rewrites } = result;
   if (rewrites.length) {
     const lines = markdown.split(/\r?\n/);
     for (const [start, count, body] of rewrites.reverse()) lines.splice(start, count, ...body.split('\n'));

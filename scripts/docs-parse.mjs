@@ -124,3 +124,31 @@ export function compare(expected, actual) {
   }
   return { line: first, diff };
 }
+
+/**
+ * Compares each runnable block's printed output (from splitOutput) with its expected ```text output block,
+ * stopping at the first block the program did not reach. With `update`, a differing block is not a failure:
+ * its new text is returned in `rewrites` as [first line of the expected body (0-based), its line count, new
+ * body], for the caller to write into the file. `label(b)` names a block in messages.
+ * @returns {{ checked: number, failures: string[], rewrites: [number, number, string][] }}
+ */
+export function compareOutputs(runnable, byBlock, { update, label }) {
+  let checked = 0;
+  const failures = [];
+  const rewrites = [];
+  for (const b of runnable) {
+    const actual = byBlock.get(b.n);
+    if (actual === undefined) break; // not reached: the caller reports the crash
+    checked++;
+    if (b.expected === null) continue;
+    const mismatch = compare(b.expected, actual);
+    if (!mismatch) continue;
+    if (update) {
+      rewrites.push([b.expectedLine, b.expected === '' ? 0 : b.expected.split('\n').length, actual.replace(/[ \t]+$/gm, '').replace(/\n+$/, '')]);
+      console.log(`updated ${label(b)}`);
+      continue;
+    }
+    failures.push(`${label(b)}: output differs at line ${b.expectedLine + 1 + mismatch.line} (- expected, + actual)\n${mismatch.diff.map((l) => `    ${l}`).join('\n')}`);
+  }
+  return { checked, failures, rewrites };
+}

@@ -1,9 +1,10 @@
 // `npm test`: typecheck, bundle tests/**/*.test.ts into build/tests/, run them with uvu (then the CPU ones
 // again on the TypeScript CPU kernels), run the Deno
-// smoke test (scripts/deno-smoke.mjs), check docs/, then test the package as another project gets it
+// smoke test (scripts/deno-smoke.mjs), check docs/ and the @example blocks of doc comments
+// (scripts/examples-check.mjs), then test the package as another project gets it
 // (scripts/pack-test.mjs).
 // `node scripts/test.mjs <filter>` builds and runs only test files whose path contains <filter>
-// and skips the typecheck and the docs check (fast dev loop). Exits non-zero on any failure.
+// and skips the typecheck and the docs and examples checks (fast dev loop). Exits non-zero on any failure.
 import { buildTests } from './build-tests.mjs';
 import { rmSync } from 'node:fs';
 import { run, bin, hasWebGPUAdapter, WEBGPU_SKIP_HINT } from './common.mjs';
@@ -61,6 +62,10 @@ if (!filter) {
   step('docs check');
   const docs = await run(process.execPath, ['scripts/docs-check.mjs'], { env });
   if (docs.code !== 0) process.exit(docs.code);
+
+  step('doc-comment examples (the @example blocks of ndarray/, nn/, sklearn/)');
+  const examples = await run(process.execPath, ['scripts/examples-check.mjs'], { env });
+  if (examples.code !== 0) process.exit(examples.code);
 
   step('package test (npm pack, install into a new project, run in Node and Deno, type-check)');
   const pack = await run(process.execPath, ['scripts/pack-test.mjs'], { env });

@@ -7,10 +7,13 @@
 // Two guarantees hold for every scikit-learn estimator (`strict`): an option name the constructor does
 // not know is a TypeError (Python's "unexpected keyword argument"), and a `fit` that fails leaves the
 // estimator exactly as it was (its learned attributes and its nested estimators' are restored, atomicFit).
+// A class declares its learned attributes once (`static learned`, with the rule each must pass when
+// loaded); the toJSON and fromJSON every estimator inherits save and check exactly those.
 import type { NDArray } from '../ndarray/index.ts';
 import { ValueError } from '../ndarray/index.ts';
 import { NotFittedError } from './exceptions.ts';
 import { checkOptions } from './utils/check-params.ts';
+import { estimatorFromJSON, estimatorToJSON, type EstimatorClass, type EstimatorJSON, type Learned } from './persistence.ts';
 
 export type Params = Record<string, unknown>;
 
@@ -20,6 +23,9 @@ export abstract class BaseEstimator<P extends Params = Params> {
    *  that takes free params (a Keras wrapper hands `hidden` to its buildFn) or keeps learned state in
    *  private `#fields`, which a snapshot cannot see, leaves it unset and gives these guarantees itself. */
   static readonly strict: boolean = false;
+  /** The learned attributes toJSON saves and fromJSON restores, each with the rule a loaded value
+   *  must pass (utils/saved-state.ts), in the order they are saved and checked. */
+  static readonly learned: Learned = {};
   /** The hyper-parameters, exactly as given (defaults filled in). */
   readonly params: P;
   private readonly defaults: P;
@@ -111,6 +117,16 @@ export abstract class BaseEstimator<P extends Params = Params> {
   /** Throws sklearn's NotFittedError unless `fit` has set the learned attributes. */
   protected checkIsFitted(): void {
     checkIsFitted(this);
+  }
+
+  /** `{estimator, params, attributes}`: the params and the learned attributes the class declares. */
+  toJSON(): EstimatorJSON {
+    return estimatorToJSON(this, (this.constructor as EstimatorClass).learned);
+  }
+
+  /** Rebuilds an estimator from toJSON(), refusing a saved attribute its rule does not accept. */
+  static fromJSON<E extends object>(this: EstimatorClass<E & BaseEstimator>, json: EstimatorJSON): E {
+    return estimatorFromJSON(json, this);
   }
 }
 

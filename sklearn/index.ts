@@ -20,5 +20,5 @@ export { meanSquaredError, meanAbsoluteError, r2Score } from './metrics/regressi
 export { BaseEstimator, clone, checkIsFitted, isClassifier, type Params } from './base.ts';
 export { Classifier, Regressor, Transformer } from './mixins.ts';
 export { NotFittedError } from './exceptions.ts';
-export { registerEstimator, toJSONValue, fromJSONValue, type EstimatorJSON, type Json } from './persistence.ts';
+export { registerEstimator, toJSONValue, fromJSONValue, type EstimatorClass, type EstimatorJSON, type Json } from './persistence.ts';
 export { checkRandomState, type RandomStateLike } from './utils/random-state.ts';

@@ -4,12 +4,13 @@
 // `{$estimator: ...}`, a RandomState as `{$randomState: state}`, a non-finite float as `{$float: 'nan'}`.
 // The one thing to understand: decoding finds classes by name in a registry that each estimator's
 // module fills when imported, so a saved ensemble or pipeline can rebuild the estimators inside it.
-// A saved file is data from outside: decoding checks every tag, and each estimator's fromJSON declares
-// its learned attributes as rules (utils/saved-state.ts), so a corrupt file fails with a ValueError.
+// A saved file is data from outside: decoding checks every tag, and each estimator class declares
+// its learned attributes once, as rules (`static learned`, utils/saved-state.ts): toJSON saves those
+// attributes and fromJSON refuses a value its rule does not accept, with a ValueError.
 import * as np from '../ndarray/index.ts';
 import { RandomState } from './utils/random-state.ts';
-import { BaseEstimator, type Params } from './base.ts';
-import { checkAttributes, type Rule } from './utils/saved-state.ts';
+import type { BaseEstimator } from './base.ts';
+import { checkAttributes, isEstimator, type Rule } from './utils/saved-state.ts';
 
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
@@ -19,15 +20,27 @@ export interface EstimatorJSON {
   attributes: { [key: string]: Json };
 }
 
-type EstimatorClass = new (params: Params) => BaseEstimator;
-interface Revivable { fromJSON(json: EstimatorJSON): BaseEstimator }
+/** An estimator's learned attributes, each with the rule a loaded value must pass, in the order
+ *  they are saved and checked (a shape may name an attribute declared before it). */
+export type Learned = Readonly<Record<string, Rule>>;
 
-const registry = new Map<string, EstimatorClass & Partial<Revivable>>();
+/** A class of estimators E as persistence sees it: built from E's params, declaring what it learns.
+ *  Typed so that registering or rebuilding a class needs no cast. */
+export interface EstimatorClass<E extends BaseEstimator = BaseEstimator> {
+  new (params: Partial<E['params']>): NoInfer<E>;
+  readonly prototype: E;
+  readonly learned: Learned;
+}
+/** A registered class: rebuilt by its static fromJSON (BaseEstimator's, or its own). */
+type Registered<E extends BaseEstimator = BaseEstimator> = EstimatorClass<E> & { fromJSON(json: EstimatorJSON): BaseEstimator };
+
+const registry = new Map<string, Registered>();
 /** The registered name of each class: bundlers may rename classes, so `constructor.name` can't be trusted. */
 const names = new Map<unknown, string>();
 
-/** Makes `name` known to `fromJSONValue`; its static `fromJSON` is used when it has one. */
-export function registerEstimator(name: string, cls: EstimatorClass & Partial<Revivable>): void {
+/** Makes `cls` known to `fromJSONValue` as `name` (the class name, given as a string so that a
+ *  bundler renaming the class does not change what is saved). */
+export function registerEstimator<E extends BaseEstimator>(name: string, cls: Registered<E>): void {
   registry.set(name, cls);
   names.set(cls, name);
 }
@@ -43,17 +56,15 @@ export function toJSONValue(value: unknown): Json {
     if (value.device !== 'cpu') throw new TypeError('toJSON needs CPU arrays; move them with `await x.to("cpu")` first');
     return { $ndarray: { shape: [...value.shape], dtype: value.dtype, data: Array.from(value.dataSync() as ArrayLike<number>, toJSONValue) } };
   }
-  if (value instanceof BaseEstimator) {
-    const withJSON = value as unknown as { toJSON?: () => EstimatorJSON };
-    if (typeof withJSON.toJSON !== 'function') throw new TypeError(`${value.estimatorName} cannot be saved to JSON (it has no toJSON)`);
-    return { $estimator: withJSON.toJSON() as unknown as Json };
-  }
+  if (isEstimator(value)) return { $estimator: value.toJSON() as unknown as Json };
   if (value instanceof RandomState) {
     const [name, keys, pos, hasGauss, gauss] = value.getState();
     return { $randomState: [name, Array.from(keys), pos, hasGauss, gauss] };
   }
   if (Array.isArray(value)) return value.map(toJSONValue);
   if (ArrayBuffer.isView(value)) return Array.from(value as unknown as ArrayLike<number>, toJSONValue);
+  // any other object with a toJSON (a fitted Tree) is saved as what it returns, as JSON.stringify does
+  if (typeof (value as { toJSON?: unknown }).toJSON === 'function') return toJSONValue((value as { toJSON(): unknown }).toJSON());
   if (typeof value === 'object') {
     const out: { [key: string]: Json } = {};
     for (const [k, v] of Object.entries(value)) out[k] = toJSONValue(v);
@@ -133,17 +144,18 @@ function reviveEstimator(json: Json): BaseEstimator {
   if (estimatorDepth >= MAX_DEPTH) throw badValue(`the estimator '${name}'`, `nested more than ${MAX_DEPTH} estimators deep`, 'what toJSON writes');
   estimatorDepth++;
   try {
-    return cls.fromJSON ? cls.fromJSON(json as unknown as EstimatorJSON) : estimatorFromJSON(json, cls);
+    return cls.fromJSON(json as unknown as EstimatorJSON);
   } finally {
     estimatorDepth--;
   }
 }
 
-/** The JSON of an estimator: its params and the learned attributes given. */
-export function estimatorToJSON(est: BaseEstimator, attributes: Record<string, unknown>): EstimatorJSON {
-  const encode = (o: Record<string, unknown>): { [key: string]: Json } =>
-    Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined).map(([k, v]) => [k, toJSONValue(v)]));
-  return { estimator: nameOf(est.constructor, est.estimatorName), params: encode(est.getParams({ deep: false })), attributes: encode(attributes) };
+/** The JSON of an estimator: its params and the learned attributes its class declares (those set). */
+export function estimatorToJSON(est: BaseEstimator, learned: Learned): EstimatorJSON {
+  const encode = (o: Record<string, unknown>, keys: string[]): { [key: string]: Json } =>
+    Object.fromEntries(keys.filter((k) => o[k] !== undefined).map((k) => [k, toJSONValue(o[k])]));
+  const params = est.getParams({ deep: false });
+  return { estimator: nameOf(est.constructor, est.estimatorName), params: encode(params, Object.keys(params)), attributes: encode(est as unknown as Record<string, unknown>, Object.keys(learned)) };
 }
 
 /** The {estimator, params, attributes} envelope of `json`, or a ValueError saying what came instead. */
@@ -160,18 +172,19 @@ function checkEnvelope(json: unknown, owner: string): EstimatorJSON {
   return json as unknown as EstimatorJSON;
 }
 
-/** A new `cls` built from the saved params, with the saved attributes set after `rules` (see
- *  utils/saved-state.ts) accept them: unknown attributes, wrong shapes and non-finite values are refused,
+/** A new `cls` built from the saved params, with the saved attributes set after the rules of
+ *  `cls.learned` accept them: unknown attributes, wrong shapes and non-finite values are refused,
  *  and the arrays of a refused file are freed. */
-export function estimatorFromJSON<E extends BaseEstimator>(json: unknown, cls: new (params: Params) => E, rules: Record<string, Rule> = {}): E {
+export function estimatorFromJSON<E extends BaseEstimator>(json: unknown, cls: EstimatorClass<E>): E {
   const owner = nameOf(cls, cls.name);
   const saved = checkEnvelope(json, owner);
   const outermost = decoded === null;
   if (outermost) decoded = [];
   try {
-    const est = new cls(fromJSONValue(saved.params, `${owner} params`) as Params);
+    // the params are data: the constructor only stores them, and fit validates them
+    const est = new cls(fromJSONValue(saved.params, `${owner} params`) as Partial<E['params']>);
     const attributes = fromJSONValue(saved.attributes, `${owner} attributes`) as Record<string, unknown>;
-    return Object.assign(est, checkAttributes(owner, attributes, rules));
+    return Object.assign(est, checkAttributes(owner, attributes, cls.learned));
   } catch (e) {
     if (outermost) decoded?.forEach((a) => a.dispose());
     throw e;

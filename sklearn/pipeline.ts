@@ -7,7 +7,7 @@
 import type { NDArray } from '../ndarray/index.ts';
 import { ValueError } from '../ndarray/index.ts';
 import { BaseEstimator, type Params } from './base.ts';
-import { estimatorFromJSON, estimatorToJSON, registerEstimator, type EstimatorJSON } from './persistence.ts';
+import { registerEstimator } from './persistence.ts';
 import { shortFormatTime, secondsSince } from './utils/log.ts';
 
 export type StepEstimator = BaseEstimator | 'passthrough' | null;
@@ -36,6 +36,24 @@ function checkStepPairs(steps: unknown): void {
   });
 }
 
+/**
+ * Chains transformers and a final estimator: fit runs fitTransform through each step, then fits the last (scikit-learn's Pipeline).
+ *
+ * @example
+ * ```ts
+ * import { Pipeline, PolynomialFeatures, LinearRegression } from 'tessera/sklearn';
+ *
+ * const model = new Pipeline([['poly', new PolynomialFeatures({ degree: 2 })], ['linear', new LinearRegression()]]);
+ * await model.fit([[0], [1], [2], [3]], [1, 2, 5, 10]); // y = x² + 1
+ * console.log(await model.predict([[4]]));
+ * console.log(String(model));
+ * ```
+ *
+ * ```text output
+ * array([17.])
+ * Pipeline(steps=[('poly', PolynomialFeatures()), ('linear', LinearRegression())])
+ * ```
+ */
 export class Pipeline extends BaseEstimator<PipelineParams> {
   static override readonly strict: boolean = true;
   /** `new Pipeline([['scale', new MinMaxScaler()], ['ridge', new Ridge()]])`. */
@@ -262,19 +280,10 @@ export class Pipeline extends BaseEstimator<PipelineParams> {
     const steps = (this.params.steps as unknown[]).map((s) => (Array.isArray(s) && s.length === 2 ? `('${s[0]}', ${show(s[1])})` : show(s)));
     return `Pipeline(steps=[${steps.join(', ')}]${this.params.verbose ? ', verbose=True' : ''})`;
   }
-
-  /** The steps (with whatever they learned) and the params. */
-  toJSON(): EstimatorJSON {
-    return estimatorToJSON(this, {});
-  }
-
-  static fromJSON(json: EstimatorJSON): Pipeline {
-    // `this`, not the class name: a bundler may rename a class that refers to itself.
-    return estimatorFromJSON(json, this as unknown as new (p: Params) => Pipeline);
-  }
 }
 
-registerEstimator('Pipeline', Pipeline as unknown as new (p: Params) => Pipeline);
+// Learns nothing of its own: toJSON saves the steps (with whatever they learned) as its params.
+registerEstimator('Pipeline', Pipeline);
 
 /** sklearn's _name_estimators: lower-cased class names, numbered '-1', '-2'... when repeated. */
 export function nameEstimators(estimators: StepEstimator[]): Step[] {

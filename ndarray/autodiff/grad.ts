@@ -51,7 +51,25 @@ export function stopGradient(x: ArrayLike): NDArray {
   return untraced(() => asarray(x).copy());
 }
 
-/** The function that returns f's gradient with respect to argument `argnums` (JAX's jax.grad). */
+/**
+ * The function that returns f's gradient with respect to argument `argnums` (JAX's jax.grad).
+ *
+ * @example
+ * ```ts
+ * import * as np from 'tessera/ndarray';
+ *
+ *
+ * const f = (x: np.NDArray) => np.sum(np.multiply(x, x)); // f(x) = Σ x²
+ * console.log(np.grad(f)(np.array([1, 2, 3], { dtype: 'float64' }))); // ∇f = 2x
+ * const g = np.grad((w: np.NDArray, b: np.NDArray) => np.sum(np.add(np.multiply(w, 3), b)), { argnums: [0, 1] });
+ * console.log(g(np.array(2.0), np.array(1.0)));
+ * ```
+ *
+ * ```text output
+ * array([2., 4., 6.])
+ * [ array(3.), array(1.) ]
+ * ```
+ */
 export function grad<A extends unknown[]>(f: (...args: A) => unknown, options: GradOptions = {}): (...args: A) => any {
   checkOptions('grad', options, ['argnums', 'hasAux']);
   const vg = valueAndGrad(f, options);

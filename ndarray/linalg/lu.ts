@@ -105,7 +105,22 @@ function frexp(x: number): [number, number] {
 }
 
 /** np.linalg.solve(a, b): x with a @ x = b. a is (..., M, M); b is (..., M) when it has one
- *  dimension less than a (NumPy 1.x's rule), else (..., M, K); batch dimensions broadcast. */
+ *  dimension less than a (NumPy 1.x's rule), else (..., M, K); batch dimensions broadcast.
+ *
+ * @example
+ * ```ts
+ * import * as np from 'tessera/ndarray';
+ *
+ *
+ * const a = [[3, 1], [1, 2]];
+ * const x = np.linalg.solve(a, [9, 8]); // 3x + y = 9, x + 2y = 8
+ * console.log(x, await np.allclose(np.matmul(a, x), [9, 8]));
+ * ```
+ *
+ * ```text output
+ * array([2., 3.]) true
+ * ```
+ */
 export function solve(a: ArrayLike, b: ArrayLike): NDArray {
   const A = readStack(a, 'solve', true);
   const B = readDense(b, 'solve');

@@ -13,6 +13,24 @@ const globalState = new RandomState();
 /** The global RandomState itself (NumPy's `np.random.mtrand._rand`), for code that takes a generator. */
 export const globalRandomState = (): RandomState => globalState;
 
+/**
+ * np.random.seed: re-seeds the global RandomState (the stream np.random.rand, randn, ... draw from).
+ *
+ * @example
+ * ```ts
+ * import * as np from 'tessera/ndarray';
+ *
+ *
+ * np.random.seed(0);
+ * console.log(np.random.rand(3)); // NumPy's Mersenne Twister: the same numbers as NumPy
+ * console.log(np.random.randint(0, 10, [5]));
+ * ```
+ *
+ * ```text output
+ * array([0.5488135 , 0.71518937, 0.60276338])
+ * array([3, 7, 9, 3, 5])
+ * ```
+ */
 export const seed = globalState.seed.bind(globalState);
 export const getState = globalState.getState.bind(globalState);
 export const setState = globalState.setState.bind(globalState);

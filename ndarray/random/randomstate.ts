@@ -65,6 +65,24 @@ function checkIntBounds(lo: Param, hi: Param, dtype: DType, [lowest, highest]: r
   }
 }
 
+/**
+ * NumPy's legacy RandomState: a Mersenne Twister (MT19937) whose numbers match NumPy's for the same seed.
+ *
+ * @example
+ * ```ts
+ * import * as np from 'tessera/ndarray';
+ *
+ *
+ * const rng = new np.random.RandomState(42);
+ * console.log(rng.randint(0, 10, 5));
+ * console.log(rng.normal(0, 1, [2])); // its own stream: the global seed does not touch it
+ * ```
+ *
+ * ```text output
+ * array([6, 3, 7, 4, 6])
+ * array([-0.91682684, -0.12414718])
+ * ```
+ */
 export class RandomState implements GaussState {
   /** The bit generator (see mt19937.ts). */
   readonly mt = new MT19937();

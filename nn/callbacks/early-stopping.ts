@@ -21,6 +21,24 @@ export interface EarlyStoppingOptions {
   startFromEpoch?: number;
 }
 
+/**
+ * Keras's EarlyStopping: stops fit when `monitor` has not improved by more than minDelta for `patience` epochs.
+ *
+ * @example
+ * ```ts
+ * import { Sequential, layers, callbacks } from 'tessera/nn';
+ *
+ * const model = new Sequential([new layers.Dense(1, { inputShape: [1], kernelInitializer: 'zeros' })]);
+ * model.compile({ optimizer: 'sgd', loss: 'mse' });
+ * const stop = new callbacks.EarlyStopping({ monitor: 'loss', minDelta: 100, patience: 2 }); // nothing improves by 100
+ * const history = await model.fit([[0], [1]], [1, 3], { epochs: 50, verbose: 0, callbacks: [stop] });
+ * console.log(history.epoch, stop.stoppedEpoch); // the best epoch (0), then `patience` more
+ * ```
+ *
+ * ```text output
+ * [ 0, 1, 2 ] 2
+ * ```
+ */
 export class EarlyStopping extends Callback {
   readonly monitor: string;
   readonly minDelta: number;

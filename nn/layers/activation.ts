@@ -5,6 +5,23 @@ import { Layer, LAYER_OPTIONS, type LayerOptions } from './layer.ts';
 import { getActivation, activationName, type ActivationFn } from '../activations.ts';
 import { withPositional } from '../checks.ts';
 
+/**
+ * Keras's Activation: applies an activation function (a name or a function) elementwise; no weights.
+ *
+ * @example
+ * ```ts
+ * import * as np from 'tessera/ndarray';
+ * import { layers } from 'tessera/nn';
+ *
+ * console.log(new layers.Activation('relu').apply(np.array([-1.5, 0, 2])));
+ * console.log(new layers.Activation('sigmoid').apply(np.array([-1, 0, 1])));
+ * ```
+ *
+ * ```text output
+ * array([0., 0., 2.])
+ * array([0.26894142, 0.5       , 0.73105858])
+ * ```
+ */
 export class Activation extends Layer {
   readonly activation: ActivationFn;
   constructor(activation: string | ActivationFn | (LayerOptions & { activation: string | ActivationFn }), options: LayerOptions = {}) {

@@ -27,6 +27,27 @@ export interface BatchNormalizationOptions extends LayerOptions {
   movingVarianceInitializer?: string | Initializer;
 }
 
+/**
+ * Keras's BatchNormalization: normalises each feature by the batch's mean and variance in training, by their moving averages in inference, then scales by γ and shifts by β.
+ *
+ * @example
+ * ```ts
+ * import * as np from 'tessera/ndarray';
+ * import { layers } from 'tessera/nn';
+ *
+ * const bn = new layers.BatchNormalization();
+ * const x = np.array([[1, 10], [3, 30]], { dtype: 'float32' });
+ * console.log(bn.apply(x, { training: true })); // (x - batch mean) / √(batch variance + 0.001)
+ * console.log(bn.apply(x)); // inference: (x - moving mean) / √(moving variance + 0.001), still 0 and 1
+ * ```
+ *
+ * ```text output
+ * array([[-0.9995004 , -0.99999505],
+ *        [ 0.9995004 ,  0.99999505]], dtype=float32)
+ * array([[ 0.9995004,  9.995004 ],
+ *        [ 2.9985013, 29.985012 ]], dtype=float32)
+ * ```
+ */
 export class BatchNormalization extends Layer {
   readonly momentum: number;
   readonly epsilon: number;

@@ -64,6 +64,27 @@ export function padSpatial(x: NDArray, [top, bottom]: [number, number], [left, r
 export const shifted = (x: NDArray, a: number, c: number, [sh, sw]: [number, number], outH: number, outW: number): NDArray =>
   x.get(':', `${a}:${a + (outH - 1) * sh + 1}:${sh}`, `${c}:${c + (outW - 1) * sw + 1}:${sw}`, ':');
 
+/**
+ * Keras's Conv2D (channels last): input (N, H, W, C), output (N, H', W', filters); each output pixel is a window of the input times a (kh, kw, C) kernel, summed, plus a bias.
+ *
+ * @example
+ * ```ts
+ * import * as np from 'tessera/ndarray';
+ * import { layers } from 'tessera/nn';
+ *
+ * const image = np.arange(9).reshape(1, 3, 3, 1); // (batch, height, width, channels)
+ * const conv = new layers.Conv2D(1, 2, { kernelInitializer: 'ones' }); // one 2x2 filter of ones
+ * const y = conv.apply(image);
+ * console.log(y.shape);
+ * console.log(y.reshape(2, 2)); // the sum of each 2x2 window
+ * ```
+ *
+ * ```text output
+ * [ 1, 2, 2, 1 ]
+ * array([[ 8., 12.],
+ *        [20., 24.]])
+ * ```
+ */
 export class Conv2D extends Layer {
   readonly filters: number;
   readonly kernelSize: [number, number];

@@ -38,6 +38,25 @@ export interface DenseOptions extends LayerOptions {
 const DENSE_OPTIONS = [...LAYER_OPTIONS, 'units', 'activation', 'useBias', 'kernelInitializer', 'biasInitializer',
   'kernelRegularizer', 'biasRegularizer', 'kernelConstraint', 'biasConstraint'];
 
+/**
+ * Keras's Dense: y = activation(x W + b), input (*, inputDim), output (*, units); W is glorotUniform, b zeros by default.
+ *
+ * @example
+ * ```ts
+ * import * as np from 'tessera/ndarray';
+ * import { layers } from 'tessera/nn';
+ *
+ * const dense = new layers.Dense(2, { activation: 'relu', kernelInitializer: 'ones', biasInitializer: 'zeros' });
+ * console.log(dense.apply(np.array([[1, 2, 3], [-1, -2, 0]]))); // relu(x W + b), W of shape (3, 2)
+ * console.log(dense.kernel!.shape, dense.bias!.shape);
+ * ```
+ *
+ * ```text output
+ * array([[6., 6.],
+ *        [0., 0.]])
+ * [ 3, 2 ] [ 2 ]
+ * ```
+ */
 export class Dense extends Layer {
   readonly units: number;
   readonly activation: ActivationFn;

@@ -10,6 +10,27 @@ import { withPositional } from '../checks.ts';
 
 type NDArray = np.NDArray;
 
+/**
+ * Keras's Dropout: in training, zeroes each entry with probability `rate` and scales the rest by 1 / (1 - rate).
+ *
+ * @example
+ * ```ts
+ * import * as np from 'tessera/ndarray';
+ * import { layers, utils } from 'tessera/nn';
+ *
+ * utils.setRandomSeed(0);
+ * const drop = new layers.Dropout(0.5);
+ * console.log(drop.apply(np.ones([2, 4]))); // inference: the identity
+ * console.log(drop.apply(np.ones([2, 4]), { training: true })); // each entry 0, or kept and scaled by 1 / (1 - rate)
+ * ```
+ *
+ * ```text output
+ * array([[1., 1., 1., 1.],
+ *        [1., 1., 1., 1.]])
+ * array([[2., 2., 2., 2.],
+ *        [0., 2., 0., 2.]])
+ * ```
+ */
 export class Dropout extends Layer {
   readonly rate: number;
   constructor(rate: number | (LayerOptions & { rate: number }), options: LayerOptions = {}) {

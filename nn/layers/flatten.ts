@@ -2,6 +2,21 @@
 import * as np from '../../ndarray/index.ts';
 import { Layer, LAYER_OPTIONS, type LayerOptions, type Shape } from './layer.ts';
 
+/**
+ * Keras's Flatten: keeps the batch axis and flattens the rest.
+ *
+ * @example
+ * ```ts
+ * import * as np from 'tessera/ndarray';
+ * import { layers } from 'tessera/nn';
+ *
+ * console.log(new layers.Flatten().apply(np.zeros([2, 3, 4])).shape);
+ * ```
+ *
+ * ```text output
+ * [ 2, 12 ]
+ * ```
+ */
 export class Flatten extends Layer {
   constructor(options: LayerOptions & { dataFormat?: 'channels_last' } = {}) {
     super(options, [...LAYER_OPTIONS, 'dataFormat']);

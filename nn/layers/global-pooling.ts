@@ -34,14 +34,44 @@ abstract class GlobalAveragePooling extends Layer {
   }
 }
 
-/** Keras's GlobalAveragePooling1D: (N, steps, C) -> (N, C).
- *  @example new layers.GlobalAveragePooling1D().apply(np.ones([2, 5, 3])).shape  // [2, 3] */
+/**
+ * Keras's GlobalAveragePooling1D: (N, steps, C) -> (N, C), the mean of each channel over the steps.
+ *
+ * @example
+ * ```ts
+ * import * as np from 'tessera/ndarray';
+ * import { layers } from 'tessera/nn';
+ *
+ * const x = np.arange(6).reshape(1, 3, 2); // 3 steps of 2 channels
+ * console.log(new layers.GlobalAveragePooling1D().apply(x));
+ * ```
+ *
+ * ```text output
+ * array([[2., 3.]])
+ * ```
+ */
 export class GlobalAveragePooling1D extends GlobalAveragePooling {
   protected readonly axes = [1];
 }
 
-/** Keras's GlobalAveragePooling2D: (N, H, W, C) -> (N, C), the mean of each channel's H·W pixels.
- *  @example new layers.GlobalAveragePooling2D({ keepdims: true }).apply(np.ones([2, 4, 4, 8])).shape  // [2, 1, 1, 8] */
+/**
+ * Keras's GlobalAveragePooling2D: (N, H, W, C) -> (N, C), the mean of each channel's H·W pixels.
+ *
+ * @example
+ * ```ts
+ * import * as np from 'tessera/ndarray';
+ * import { layers } from 'tessera/nn';
+ *
+ * const x = np.arange(8).reshape(1, 2, 2, 2); // a 2x2 image with 2 channels
+ * console.log(new layers.GlobalAveragePooling2D().apply(x));
+ * console.log(new layers.GlobalAveragePooling2D({ keepdims: true }).apply(np.ones([2, 4, 4, 8])).shape);
+ * ```
+ *
+ * ```text output
+ * array([[3., 4.]])
+ * [ 2, 1, 1, 8 ]
+ * ```
+ */
 export class GlobalAveragePooling2D extends GlobalAveragePooling {
   protected readonly axes = [1, 2];
 }

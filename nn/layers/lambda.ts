@@ -19,6 +19,22 @@ export interface LambdaOptions extends LayerOptions {
 
 const registry = new Map<string, LambdaFn>();
 
+/**
+ * Keras's Lambda: wraps a function of the input as a layer without weights.
+ *
+ * @example
+ * ```ts
+ * import * as np from 'tessera/ndarray';
+ * import { layers } from 'tessera/nn';
+ *
+ * const double = new layers.Lambda((x) => np.multiply(x, 2));
+ * console.log(double.apply(np.array([[1, 2, 3]])));
+ * ```
+ *
+ * ```text output
+ * array([[2, 4, 6]])
+ * ```
+ */
 export class Lambda extends Layer {
   readonly fn: LambdaFn;
   readonly outputShape: number[] | null;

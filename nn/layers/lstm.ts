@@ -30,6 +30,24 @@ export interface LSTMOptions extends LayerOptions {
   goBackwards?: boolean;
 }
 
+/**
+ * Keras's LSTM: (batch, timesteps, features) -> (batch, units), or (batch, timesteps, units) with returnSequences.
+ *
+ * @example
+ * ```ts
+ * import * as np from 'tessera/ndarray';
+ * import { layers } from 'tessera/nn';
+ *
+ * const lstm = new layers.LSTM(1, { kernelInitializer: 'ones', recurrentInitializer: 'ones', returnSequences: true });
+ * const x = np.array([[[1], [2]]]); // (batch 1, 2 timesteps, 1 feature)
+ * console.log(np.round(lstm.apply(x), { decimals: 6 })); // h after each step
+ * ```
+ *
+ * ```text output
+ * array([[[0.369606],
+ *         [0.816692]]])
+ * ```
+ */
 export class LSTM extends Layer {
   readonly units: number;
   readonly activation: ActivationFn;

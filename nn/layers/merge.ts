@@ -51,6 +51,25 @@ abstract class Elementwise extends Merge {
   }
 }
 
+/**
+ * Keras's merge layers take a list of inputs: Add, Multiply, Maximum and Minimum fold them elementwise, Subtract takes two, Average means them, Concatenate joins them along an axis.
+ *
+ * @example
+ * ```ts
+ * import * as np from 'tessera/ndarray';
+ * import { layers } from 'tessera/nn';
+ *
+ * const a = np.array([[1, 2]]);
+ * const b = np.array([[10, 20]]);
+ * console.log(new layers.Add().apply([a, b]), new layers.Multiply().apply([a, b]));
+ * console.log(new layers.Concatenate().apply([a, b])); // along the last axis
+ * ```
+ *
+ * ```text output
+ * array([[11, 22]]) array([[10, 40]])
+ * array([[ 1,  2, 10, 20]])
+ * ```
+ */
 export class Add extends Elementwise { protected fold(a: NDArray, b: NDArray): NDArray { return np.add(a, b); } }
 export class Multiply extends Elementwise { protected fold(a: NDArray, b: NDArray): NDArray { return np.multiply(a, b); } }
 export class Maximum extends Elementwise { protected fold(a: NDArray, b: NDArray): NDArray { return np.maximum(a, b); } }

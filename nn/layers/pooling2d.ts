@@ -48,10 +48,44 @@ abstract class Pooling2D extends Layer {
   }
 }
 
+/**
+ * Keras's MaxPooling2D: (N, H, W, C) -> (N, H', W', C), the maximum of each window.
+ *
+ * @example
+ * ```ts
+ * import * as np from 'tessera/ndarray';
+ * import { layers } from 'tessera/nn';
+ *
+ * const x = np.arange(16).reshape(1, 4, 4, 1);
+ * console.log(new layers.MaxPooling2D([2, 2]).apply(x).reshape(2, 2)); // the largest of each 2x2 window
+ * ```
+ *
+ * ```text output
+ * array([[ 5,  7],
+ *        [13, 15]])
+ * ```
+ */
 export class MaxPooling2D extends Pooling2D {
   call(x: NDArray): NDArray { return np.max(this.pools(x, -Infinity), { axis: -1 }); }
 }
 
+/**
+ * Keras's AveragePooling2D: (N, H, W, C) -> (N, H', W', C), the mean of each window.
+ *
+ * @example
+ * ```ts
+ * import * as np from 'tessera/ndarray';
+ * import { layers } from 'tessera/nn';
+ *
+ * const x = np.arange(16).reshape(1, 4, 4, 1);
+ * console.log(new layers.AveragePooling2D([2, 2]).apply(x).reshape(2, 2)); // the mean of each 2x2 window
+ * ```
+ *
+ * ```text output
+ * array([[ 2.5,  4.5],
+ *        [10.5, 12.5]])
+ * ```
+ */
 export class AveragePooling2D extends Pooling2D {
   call(x: NDArray): NDArray {
     const sums = np.sum(this.pools(x, 0), { axis: -1 });

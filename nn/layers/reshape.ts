@@ -4,6 +4,26 @@ import * as np from '../../ndarray/index.ts';
 import { Layer, LAYER_OPTIONS, type LayerOptions, type Shape } from './layer.ts';
 import { withPositional, describe } from '../checks.ts';
 
+/**
+ * Keras's Reshape: reshapes each sample to `targetShape` (one entry may be -1); the batch axis stays.
+ *
+ * @example
+ * ```ts
+ * import * as np from 'tessera/ndarray';
+ * import { layers } from 'tessera/nn';
+ *
+ * const y = new layers.Reshape([3, 2]).apply(np.arange(12).reshape(2, 6)); // the batch axis stays
+ * console.log(y.shape);
+ * console.log(y.get(0));
+ * ```
+ *
+ * ```text output
+ * [ 2, 3, 2 ]
+ * array([[0, 1],
+ *        [2, 3],
+ *        [4, 5]])
+ * ```
+ */
 export class Reshape extends Layer {
   readonly targetShape: number[];
   constructor(targetShape: readonly number[] | (LayerOptions & { targetShape: readonly number[] }), options: LayerOptions = {}) {

@@ -83,6 +83,25 @@ export interface ModelOptions {
   device?: np.DeviceName;
 }
 
+/**
+ * Keras's functional Model: a graph of layers from `inputs` to `outputs`, trained with compile and fit like Sequential.
+ *
+ * @example
+ * ```ts
+ * import { Model, Input, layers } from 'tessera/nn';
+ *
+ * const x = Input({ shape: [2] });
+ * const h = new layers.Dense(2, { kernelInitializer: 'ones' }).apply(x);
+ * const model = new Model({ inputs: x, outputs: new layers.Add().apply([x, h]) }); // x + Dense(x), a residual connection
+ * console.log(await model.predict([[1, 2]]));
+ * console.log(model.countParams());
+ * ```
+ *
+ * ```text output
+ * array([[4., 5.]], dtype=float32)
+ * 6
+ * ```
+ */
 export class Model {
   name: string;
   /** Set by a callback to end fit after the current epoch. */

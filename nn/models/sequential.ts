@@ -9,6 +9,25 @@ import { checkOptions } from '../options.ts';
 import { describe, requireList } from '../checks.ts';
 import type { SummaryRow } from '../summary.ts';
 
+/**
+ * Keras's Sequential: a Model whose layers run one after the other, each on the previous one's output.
+ *
+ * @example
+ * ```ts
+ * import { Sequential, layers, optimizers } from 'tessera/nn';
+ *
+ * const model = new Sequential([new layers.Dense(1, { inputShape: [1], kernelInitializer: 'zeros' })]);
+ * model.compile({ optimizer: new optimizers.SGD({ learningRate: 0.1 }), loss: 'mse' });
+ * const history = await model.fit([[0], [1], [2], [3]], [1, 3, 5, 7], { epochs: 3, verbose: 0 }); // y = 2x + 1
+ * console.log(history.history.loss.map((l) => l.toFixed(3)));
+ * console.log(await model.predict([[4]]));
+ * ```
+ *
+ * ```text output
+ * [ '21.000', '0.535', '0.014' ]
+ * array([[9.001]], dtype=float32)
+ * ```
+ */
 export class Sequential extends Model {
   private readonly stack: Layer[] = [];
   private input: SymbolicTensor | null = null;

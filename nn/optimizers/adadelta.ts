@@ -10,6 +10,22 @@ import type { Variable } from '../variable.ts';
 
 export interface AdadeltaOptions extends OptimizerOptions { rho?: number; epsilon?: number }
 
+/**
+ * @example
+ * ```ts
+ * import * as np from 'tessera/ndarray';
+ * import { Variable, optimizers } from 'tessera/nn';
+ *
+ * const w = new Variable('w', np.array([1, 2], { dtype: 'float32' }));
+ * const opt = new optimizers.Adadelta({ learningRate: 1 });
+ * for (let step = 0; step < 2; step++) opt.apply([np.array([0.5, -1], { dtype: 'float32' })], [w]);
+ * console.log(np.round(w.value, { decimals: 5 })); // tiny first steps: √(D + ε) starts at √ε
+ * ```
+ *
+ * ```text output
+ * array([0.99715, 2.00285], dtype=float32)
+ * ```
+ */
 export class Adadelta extends Optimizer {
   readonly rho: number;
   readonly epsilon: number;

@@ -8,6 +8,22 @@ import type { Variable } from '../variable.ts';
 
 export interface AdagradOptions extends OptimizerOptions { initialAccumulatorValue?: number; epsilon?: number }
 
+/**
+ * @example
+ * ```ts
+ * import * as np from 'tessera/ndarray';
+ * import { Variable, optimizers } from 'tessera/nn';
+ *
+ * const w = new Variable('w', np.array([1, 2], { dtype: 'float32' }));
+ * const opt = new optimizers.Adagrad({ learningRate: 0.1 });
+ * for (let step = 0; step < 2; step++) opt.apply([np.array([0.5, -1], { dtype: 'float32' })], [w]);
+ * console.log(np.round(w.value, { decimals: 5 })); // a = 0.1 + g² + g², then w ← w - lr · g / √a
+ * ```
+ *
+ * ```text output
+ * array([0.85093, 2.16435], dtype=float32)
+ * ```
+ */
 export class Adagrad extends Optimizer {
   readonly initialAccumulatorValue: number;
   readonly epsilon: number;

@@ -12,6 +12,22 @@ import type { Variable } from '../variable.ts';
 export interface AdamOptions extends OptimizerOptions { beta1?: number; beta2?: number; epsilon?: number; amsgrad?: boolean }
 export const ADAM_OPTIONS = [...OPTIMIZER_OPTIONS, 'beta1', 'beta2', 'epsilon', 'amsgrad'];
 
+/**
+ * @example
+ * ```ts
+ * import * as np from 'tessera/ndarray';
+ * import { Variable, optimizers } from 'tessera/nn';
+ *
+ * const w = new Variable('w', np.array([1, 2], { dtype: 'float32' }));
+ * const opt = new optimizers.Adam({ learningRate: 0.1 });
+ * for (let step = 0; step < 2; step++) opt.apply([np.array([0.5, -1], { dtype: 'float32' })], [w]);
+ * console.log(np.round(w.value, { decimals: 5 })); // each step moves about lr against the sign of g
+ * ```
+ *
+ * ```text output
+ * array([0.8, 2.2], dtype=float32)
+ * ```
+ */
 export class Adam extends Optimizer {
   readonly beta1: number;
   readonly beta2: number;

@@ -10,6 +10,22 @@ import type { Variable } from '../variable.ts';
 
 export interface RMSpropOptions extends OptimizerOptions { rho?: number; momentum?: number; epsilon?: number; centered?: boolean }
 
+/**
+ * @example
+ * ```ts
+ * import * as np from 'tessera/ndarray';
+ * import { Variable, optimizers } from 'tessera/nn';
+ *
+ * const w = new Variable('w', np.array([1, 2], { dtype: 'float32' }));
+ * const opt = new optimizers.RMSprop({ learningRate: 0.1 });
+ * for (let step = 0; step < 2; step++) opt.apply([np.array([0.5, -1], { dtype: 'float32' })], [w]);
+ * console.log(np.round(w.value, { decimals: 5 })); // w ← w - lr · g / √(a + ε)
+ * ```
+ *
+ * ```text output
+ * array([0.45436, 2.54564], dtype=float32)
+ * ```
+ */
 export class RMSprop extends Optimizer {
   readonly rho: number;
   readonly momentum: number;

@@ -10,6 +10,22 @@ import { describe, requireType } from '../checks.ts';
 
 export interface SGDOptions extends OptimizerOptions { momentum?: number; nesterov?: boolean }
 
+/**
+ * @example
+ * ```ts
+ * import * as np from 'tessera/ndarray';
+ * import { Variable, optimizers } from 'tessera/nn';
+ *
+ * const w = new Variable('w', np.array([1, 2], { dtype: 'float32' }));
+ * const opt = new optimizers.SGD({ learningRate: 0.1, momentum: 0.9 });
+ * for (let step = 0; step < 2; step++) opt.apply([np.array([0.5, -1], { dtype: 'float32' })], [w]);
+ * console.log(np.round(w.value, { decimals: 5 })); // m ← 0.9 m - 0.1 g; w ← w + m, twice
+ * ```
+ *
+ * ```text output
+ * array([0.855, 2.29 ], dtype=float32)
+ * ```
+ */
 export class SGD extends Optimizer {
   readonly momentum: number;
   readonly nesterov: boolean;

@@ -5,8 +5,8 @@ import { KerasClassifier } from './keras-classifier.ts';
 import { KerasRegressor } from './keras-regressor.ts';
 
 // Known to sklearn's persistence by name, so a saved Pipeline holding a wrapper loads again.
-registerEstimator('KerasClassifier', KerasClassifier as never);
-registerEstimator('KerasRegressor', KerasRegressor as never);
+registerEstimator('KerasClassifier', KerasClassifier);
+registerEstimator('KerasRegressor', KerasRegressor);
 
 export { KerasClassifier, type ClassifierMeta, type ClassifierBuildFn, type KerasClassifierParams } from './keras-classifier.ts';
 export { KerasRegressor, type RegressorMeta, type RegressorBuildFn, type KerasRegressorParams } from './keras-regressor.ts';

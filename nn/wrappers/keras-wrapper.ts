@@ -6,7 +6,7 @@
 // listed in advance, so a key that is no fit option and that buildFn never reads is reported as a
 // misspelling once buildFn has run (Keras checks build_fn's signature for the same reason).
 import * as np from '../../ndarray/index.ts';
-import { BaseEstimator, type Params } from '../../sklearn/index.ts';
+import { BaseEstimator, type EstimatorClass, type Params } from '../../sklearn/index.ts';
 import { Model, type FitOptions } from '../models/model.ts';
 import type { Callback } from '../callbacks/callback.ts';
 import { checkOptions } from '../options.ts';
@@ -223,18 +223,22 @@ export abstract class KerasWrapper<M extends BuildMeta> extends BaseEstimator<Ke
   /** The estimator toJSON saved, its model rebuilt by buildFn and given the saved weights. buildFn is
    *  found by name among those saved in this process, or given: `KerasClassifier.fromJSON(json, {buildFn})`.
    *  (`any`: each subclass has its own meta type.) */
-  static fromJSON<W extends KerasWrapper<any>>(this: new (params: Params) => W, json: KerasJSON, options: { buildFn?: BuildFn<any> } = {}): W {
+  static override fromJSON<W extends object>(this: EstimatorClass<W & BaseEstimator>, json: KerasJSON, options: { buildFn?: BuildFn<any> } = {}): W {
     checkOptions('fromJSON', options, ['buildFn']);
     if (json.estimator !== this.name) throw new TypeError(`this JSON holds a ${json.estimator}, not a ${this.name}`);
-    const params = decode(options.buildFn ? { ...json.params, buildFn: null } : json.params) as Params;
+    const params = decode(options.buildFn ? { ...json.params, buildFn: null } : json.params) as Partial<(W & BaseEstimator)['params']>;
     const est = new this(options.buildFn ? { ...params, buildFn: options.buildFn } : params);
-    const { model_: weights, ...learned } = decode(json.attributes) as Params;
-    Object.assign(est, learned);
-    if (weights) {
-      const model = (est.#model = est.build(est.params.buildFn as BuildFn));
-      model.setWeights(weights as NDArray[]);
-    }
+    if (est instanceof KerasWrapper) est.restore(decode(json.attributes) as Params);
     return est;
+  }
+
+  /** Sets the learned attributes fromJSON decoded; the model is rebuilt and given the saved weights. */
+  private restore({ model_: weights, ...learned }: Params): void {
+    Object.assign(this, learned);
+    if (weights) {
+      this.#model = this.build(this.params.buildFn as BuildFn);
+      this.#model.setWeights(weights as NDArray[]);
+    }
   }
 }
 

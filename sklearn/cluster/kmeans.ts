@@ -9,12 +9,11 @@ import type { NDArray } from '../../ndarray/index.ts';
 import { ValueError } from '../../ndarray/index.ts';
 import { formatShape } from '../validation.ts';
 import type { RandomState } from '../utils/random-state.ts';
-import type { Params } from '../base.ts';
 import { Transformer } from '../mixins.ts';
 import { checkArray, checkNFeatures, valuesOf } from '../validation.ts';
 import { asFloat, floatDtypeOf, outputDtype } from '../utils/float-dtype.ts';
 import { checkRandomState, type RandomStateLike } from '../utils/random-state.ts';
-import { estimatorToJSON, estimatorFromJSON, registerEstimator, type EstimatorJSON } from '../persistence.ts';
+import { registerEstimator, type EstimatorJSON } from '../persistence.ts';
 import * as saved from '../utils/saved-state.ts';
 import { checkBoolean, checkInterval, checkOption } from '../utils/check-params.ts';
 import { checkSampleWeight } from '../utils/sample-weight.ts';
@@ -50,6 +49,25 @@ const DEFAULTS: KMeansParams = {
 
 const isArrayInit = (init: KMeansParams['init']): init is np.ArrayLike => typeof init !== 'string' && typeof init !== 'function';
 
+/**
+ * k-means clustering: Lloyd iterations from k-means++ seeds, the best of `nInit` runs (scikit-learn's KMeans).
+ *
+ * @example
+ * ```ts
+ * import { KMeans } from 'tessera/sklearn';
+ *
+ * const X = [[1, 2], [1, 4], [1, 0], [10, 2], [10, 4], [10, 0]];
+ * const km = await new KMeans({ nClusters: 2, randomState: 0, nInit: 'auto' }).fit(X);
+ * console.log(km.labels_, km.clusterCenters_);
+ * console.log(await km.predict([[0, 0], [12, 3]]));
+ * ```
+ *
+ * ```text output
+ * array([1, 1, 1, 0, 0, 0]) array([[10.,  2.],
+ *        [ 1.,  2.]])
+ * array([1, 0])
+ * ```
+ */
 export class KMeans extends Transformer<KMeansParams> {
   /** (k, f) cluster centers. */
   clusterCenters_?: NDArray;
@@ -204,19 +222,14 @@ export class KMeans extends Transformer<KMeansParams> {
     return Array.from({ length: this.params.nClusters }, (_, j) => `kmeans${j}`);
   }
 
-  toJSON(): EstimatorJSON {
-    if (typeof this.params.init === 'function') throw new TypeError('a KMeans with a function as init cannot be saved to JSON');
-    return estimatorToJSON(this, {
-      clusterCenters_: this.clusterCenters_, labels_: this.labels_, inertia_: this.inertia_, nIter_: this.nIter_, nFeaturesIn_: this.nFeaturesIn_,
-    });
-  }
+  static override readonly learned = {
+    nFeaturesIn_: saved.count(1), clusterCenters_: saved.array({ shape: ['*', 'nFeaturesIn_'] }), labels_: saved.array({ shape: ['*'], ints: [0, 'clusterCenters_'] }),
+    inertia_: saved.real(), nIter_: saved.count(),
+  };
 
-  static fromJSON(json: EstimatorJSON): KMeans {
-    // `this`, not the class name: a bundler may rename a class that refers to itself
-    return estimatorFromJSON(json, this as unknown as new (p: Params) => KMeans, {
-      nFeaturesIn_: saved.count(1), clusterCenters_: saved.array({ shape: ['*', 'nFeaturesIn_'] }), labels_: saved.array({ shape: ['*'], ints: [0, 'clusterCenters_'] }),
-      inertia_: saved.real(), nIter_: saved.count(),
-    });
+  override toJSON(): EstimatorJSON {
+    if (typeof this.params.init === 'function') throw new TypeError('a KMeans with a function as init cannot be saved to JSON');
+    return super.toJSON();
   }
 }
 
@@ -235,4 +248,4 @@ function tolerance(x: Float64Array, n: number, f: number, mean: Float64Array, to
   return np.mean(np.NDArray.fromTyped(squares.map((s) => s / n), [f], 'float64')).itemSync() * tol;
 }
 
-registerEstimator('KMeans', KMeans as unknown as new (p: Params) => KMeans);
+registerEstimator('KMeans', KMeans);

@@ -10,11 +10,10 @@
 import * as np from '../../ndarray/index.ts';
 import type { NDArray } from '../../ndarray/index.ts';
 import { ValueError } from '../../ndarray/index.ts';
-import type { Params } from '../base.ts';
 import { Transformer } from '../mixins.ts';
 import { checkArray, checkNFeatures, toCpu, valuesOf } from '../validation.ts';
 import type { RandomStateLike } from '../utils/random-state.ts';
-import { estimatorToJSON, estimatorFromJSON, registerEstimator, type EstimatorJSON } from '../persistence.ts';
+import { registerEstimator } from '../persistence.ts';
 import * as saved from '../utils/saved-state.ts';
 import { checkBoolean, checkInterval, checkOption } from '../utils/check-params.ts';
 import { svdFlip } from './svd-flip.ts';
@@ -72,6 +71,24 @@ function thinSvd(Xc: NDArray): { U: NDArray; S: NDArray; Vh: NDArray } {
 /** The SVD factors a fit computed: U (n, ·) and S, for fitTransform. */
 interface Factors { U: NDArray; S: NDArray }
 
+/**
+ * Principal component analysis: projects centred data onto the directions of largest variance (scikit-learn's PCA).
+ *
+ * @example
+ * ```ts
+ * import { PCA } from 'tessera/sklearn';
+ *
+ * const X = [[-1, -1], [-2, -1], [-3, -2], [1, 1], [2, 1], [3, 2]];
+ * const pca = await new PCA({ nComponents: 2 }).fit(X);
+ * console.log(pca.explainedVarianceRatio_);
+ * console.log(pca.singularValues_);
+ * ```
+ *
+ * ```text output
+ * array([0.99244289, 0.00755711])
+ * array([6.30061232, 0.54980396])
+ * ```
+ */
 export class PCA extends Transformer<PCAParams> {
   /** (k, f): the principal axes, by decreasing variance. */
   components_?: NDArray;
@@ -264,22 +281,11 @@ export class PCA extends Transformer<PCAParams> {
     return Array.from({ length: this.nComponents_ as number }, (_, j) => `pca${j}`);
   }
 
-  toJSON(): EstimatorJSON {
-    return estimatorToJSON(this, {
-      components_: this.components_, explainedVariance_: this.explainedVariance_, explainedVarianceRatio_: this.explainedVarianceRatio_,
-      singularValues_: this.singularValues_, mean_: this.mean_, nComponents_: this.nComponents_, noiseVariance_: this.noiseVariance_,
-      nSamples_: this.nSamples_, nFeaturesIn_: this.nFeaturesIn_,
-    });
-  }
-
-  static fromJSON(json: EstimatorJSON): PCA {
-    // `this`, not the class name: a bundler may rename a class that refers to itself
-    return estimatorFromJSON(json, this as unknown as new (p: Params) => PCA, {
-      nFeaturesIn_: saved.count(1), nComponents_: saved.count(), nSamples_: saved.count(), noiseVariance_: saved.real(),
-      components_: saved.array({ shape: ['nComponents_', 'nFeaturesIn_'] }), mean_: saved.array({ shape: ['nFeaturesIn_'] }),
-      explainedVariance_: saved.array({ shape: ['nComponents_'] }), explainedVarianceRatio_: saved.array({ shape: ['nComponents_'] }), singularValues_: saved.array({ shape: ['nComponents_'] }),
-    });
-  }
+  static override readonly learned = {
+    nFeaturesIn_: saved.count(1), nComponents_: saved.count(), nSamples_: saved.count(), noiseVariance_: saved.real(),
+    components_: saved.array({ shape: ['nComponents_', 'nFeaturesIn_'] }), mean_: saved.array({ shape: ['nFeaturesIn_'] }),
+    explainedVariance_: saved.array({ shape: ['nComponents_'] }), explainedVarianceRatio_: saved.array({ shape: ['nComponents_'] }), singularValues_: saved.array({ shape: ['nComponents_'] }),
+  };
 }
 
-registerEstimator('PCA', PCA as unknown as new (p: Params) => PCA);
+registerEstimator('PCA', PCA);

@@ -17,7 +17,7 @@ import { type Labels, encodeLabels, labelIndices, takeLabels } from '../utils/la
 import { checkRandomState, type RandomStateLike } from '../utils/random-state.ts';
 import { checkInterval, checkOption } from '../utils/check-params.ts';
 import { checkSampleWeight } from '../utils/sample-weight.ts';
-import { estimatorFromJSON, estimatorToJSON, registerEstimator, type EstimatorJSON } from '../persistence.ts';
+import { registerEstimator } from '../persistence.ts';
 import * as saved from '../utils/saved-state.ts';
 import { DecisionTreeClassifier } from '../tree/decision-tree-classifier.ts';
 import { makeEstimator } from './make-estimator.ts';
@@ -45,6 +45,23 @@ export type AdaBoostClassifierParams = {
 /** One boosting round's outcome: new weights (null = stop without keeping the member), vote, error. */
 type Round = [weights: Float64Array | null, vote: number, error: number];
 
+/**
+ * AdaBoost (SAMME): each new stump is fitted with more weight on the samples the ensemble gets wrong (scikit-learn's AdaBoostClassifier).
+ *
+ * @example
+ * ```ts
+ * import { AdaBoostClassifier } from 'tessera/sklearn';
+ *
+ * const X = [[0], [1], [2], [3], [4], [5], [6], [7]];
+ * const y = [0, 0, 1, 1, 1, 1, 0, 0]; // no single threshold separates the classes
+ * const ada = await new AdaBoostClassifier({ nEstimators: 10, randomState: 0 }).fit(X, y);
+ * console.log(await ada.predict(X), await ada.score(X, y));
+ * ```
+ *
+ * ```text output
+ * array([0, 0, 1, 1, 1, 1, 0, 0]) 1
+ * ```
+ */
 export class AdaBoostClassifier<L extends Labels = NDArray> extends Classifier<AdaBoostClassifierParams, L> {
   estimator_?: BaseEstimator;
   estimators_?: BaseEstimator[];
@@ -205,20 +222,11 @@ export class AdaBoostClassifier<L extends Labels = NDArray> extends Classifier<A
     return [scores.map((s) => s / norm), n];
   }
 
-  toJSON(): EstimatorJSON {
-    const { estimator_, estimators_, estimatorWeights_, estimatorErrors_, classes_, nClasses_, nFeaturesIn_, featureImportances_ } = this;
-    return estimatorToJSON(this, { estimator_, estimators_, estimatorWeights_, estimatorErrors_, classes_, nClasses_, nFeaturesIn_, featureImportances_ });
-  }
-
-  /** Rebuilds a fitted estimator from toJSON() (`this`, not the class name: a self-reference would
-   *  make bundlers rename the class). */
-  static fromJSON(this: new (p: Partial<AdaBoostClassifierParams>) => AdaBoostClassifier, json: EstimatorJSON): AdaBoostClassifier {
-    return estimatorFromJSON(json, this, {
-      classes_: saved.labels(), nClasses_: saved.size('classes_'), nFeaturesIn_: saved.count(1),
-      featureImportances_: saved.optional(saved.array({ shape: ['nFeaturesIn_'] })), estimator_: saved.estimator(), estimators_: saved.list(saved.estimator({ nFeaturesIn_: 'nFeaturesIn_' })),
-      estimatorWeights_: saved.array({ shape: ['*'] }), estimatorErrors_: saved.array({ shape: ['*'] }),
-    });
-  }
+  static override readonly learned = {
+    classes_: saved.labels(), nClasses_: saved.size('classes_'), nFeaturesIn_: saved.count(1),
+    featureImportances_: saved.optional(saved.array({ shape: ['nFeaturesIn_'] })), estimator_: saved.estimator(), estimators_: saved.list(saved.estimator({ nFeaturesIn_: 'nFeaturesIn_' })),
+    estimatorWeights_: saved.array({ shape: ['*'] }), estimatorErrors_: saved.array({ shape: ['*'] }),
+  };
 }
 
 /** The members' importances averaged with their votes as weights; undefined if a member has none. */

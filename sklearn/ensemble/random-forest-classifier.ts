@@ -16,7 +16,7 @@ import { checkRandomState } from '../utils/random-state.ts';
 import { checkBoolean, checkInterval } from '../utils/check-params.ts';
 import { type Labels, encodeLabels, takeLabels } from '../utils/labels.ts';
 import { checkSampleWeight } from '../utils/sample-weight.ts';
-import { estimatorFromJSON, estimatorToJSON, registerEstimator, type EstimatorJSON } from '../persistence.ts';
+import { registerEstimator } from '../persistence.ts';
 import * as saved from '../utils/saved-state.ts';
 import { DecisionTreeClassifier, type DecisionTreeClassifierParams } from '../tree/decision-tree-classifier.ts';
 import { checkFittedTreeX, checkSameLength, checkTreeX, validateTreeParams } from '../tree/tree-params.ts';
@@ -39,6 +39,23 @@ function roundHalfEven(x: number): number {
   return Math.abs(x % 1) === 0.5 && r % 2 !== 0 ? r - 1 : r;
 }
 
+/**
+ * Bagged decision trees with random feature subsets; predictions average the trees' class probabilities (scikit-learn's RandomForestClassifier).
+ *
+ * @example
+ * ```ts
+ * import { RandomForestClassifier } from 'tessera/sklearn';
+ *
+ * const X = [[0, 0], [1, 1], [0, 1], [1, 0], [5, 5], [6, 5], [5, 6], [6, 6]];
+ * const y = [0, 0, 0, 0, 1, 1, 1, 1];
+ * const forest = await new RandomForestClassifier({ nEstimators: 10, randomState: 0 }).fit(X, y);
+ * console.log(forest.estimators_!.length, await forest.predict([[0.5, 0.5], [5.5, 5.5]]));
+ * ```
+ *
+ * ```text output
+ * 10 array([0, 1])
+ * ```
+ */
 export class RandomForestClassifier<L extends Labels = NDArray> extends Classifier<RandomForestClassifierParams, L> {
   estimators_?: DecisionTreeClassifier[];
   classes_?: L;
@@ -133,19 +150,10 @@ export class RandomForestClassifier<L extends Labels = NDArray> extends Classifi
     return sum.map((s) => s / trees.length);
   }
 
-  toJSON(): EstimatorJSON {
-    const { estimators_, classes_, nClasses_, nFeaturesIn_, featureImportances_ } = this;
-    return estimatorToJSON(this, { estimators_, classes_, nClasses_, nFeaturesIn_, featureImportances_ });
-  }
-
-  /** Rebuilds a fitted estimator from toJSON() (`this`, not the class name: a self-reference would
-   *  make bundlers rename the class). */
-  static fromJSON(this: new (p: Partial<RandomForestClassifierParams>) => RandomForestClassifier, json: EstimatorJSON): RandomForestClassifier {
-    return estimatorFromJSON(json, this, {
-      classes_: saved.labels(), nClasses_: saved.size('classes_'), nFeaturesIn_: saved.count(1), featureImportances_: saved.array({ shape: ['nFeaturesIn_'] }),
-      estimators_: saved.list(saved.estimator({ nFeaturesIn_: 'nFeaturesIn_', nClasses_: 'classes_' })),
-    });
-  }
+  static override readonly learned = {
+    classes_: saved.labels(), nClasses_: saved.size('classes_'), nFeaturesIn_: saved.count(1), featureImportances_: saved.array({ shape: ['nFeaturesIn_'] }),
+    estimators_: saved.list(saved.estimator({ nFeaturesIn_: 'nFeaturesIn_', nClasses_: 'classes_' })),
+  };
 }
 
 registerEstimator('RandomForestClassifier', RandomForestClassifier);

@@ -6,9 +6,8 @@
 import * as np from '../../ndarray/index.ts';
 import type { NDArray } from '../../ndarray/index.ts';
 import { Regressor } from '../mixins.ts';
-import { estimatorToJSON, estimatorFromJSON, registerEstimator, type EstimatorJSON } from '../persistence.ts';
+import { registerEstimator } from '../persistence.ts';
 import * as saved from '../utils/saved-state.ts';
-import type { Params } from '../base.ts';
 import { checkBoolean } from '../utils/check-params.ts';
 import { type Matrix, matrix, column, fromNDArray, toNDArray, transpose } from './solvers/dense.ts';
 import { checkSampleWeight } from '../utils/sample-weight.ts';
@@ -35,6 +34,24 @@ function positiveFit(X: Matrix, Y: Matrix): Matrix {
   return coef;
 }
 
+/**
+ * Ordinary least squares: the weights and intercept that minimise ||y - Xw - b||² (scikit-learn's LinearRegression).
+ *
+ * @example
+ * ```ts
+ * import { LinearRegression } from 'tessera/sklearn';
+ *
+ * const X = [[1, 1], [1, 2], [2, 2], [2, 3]];
+ * const reg = await new LinearRegression().fit(X, [6, 8, 9, 11]); // y = x0 + 2·x1 + 3
+ * console.log(reg.coef_, (reg.intercept_ as number).toFixed(6));
+ * console.log(await reg.predict([[3, 5]]));
+ * ```
+ *
+ * ```text output
+ * array([1., 2.]) 3.000000
+ * array([16.])
+ * ```
+ */
 export class LinearRegression extends Regressor<LinearRegressionParams> {
   coef_?: NDArray;
   intercept_?: number | NDArray;
@@ -81,18 +98,9 @@ export class LinearRegression extends Regressor<LinearRegressionParams> {
     return predictLinear(this, X);
   }
 
-  toJSON(): EstimatorJSON {
-    return estimatorToJSON(this, {
-      coef_: this.coef_, intercept_: this.intercept_, rank_: this.rank_, singular_: this.singular_, nFeaturesIn_: this.nFeaturesIn_,
-    });
-  }
-
-  static fromJSON(json: EstimatorJSON): LinearRegression {
-    // `this`, not the class name: a bundler may rename a class that refers to itself.
-    return estimatorFromJSON(json, this as unknown as new (p: Params) => LinearRegression, {
-      ...saved.REGRESSION, rank_: saved.optional(saved.count()), singular_: saved.optional(saved.array({ shape: ['*'] })),
-    });
-  }
+  static override readonly learned = {
+    ...saved.REGRESSION, rank_: saved.optional(saved.count()), singular_: saved.optional(saved.array({ shape: ['*'] })),
+  };
 }
 
-registerEstimator('LinearRegression', LinearRegression as unknown as new (p: Params) => LinearRegression);
+registerEstimator('LinearRegression', LinearRegression);

@@ -8,9 +8,8 @@ import * as np from '../../ndarray/index.ts';
 import type { NDArray } from '../../ndarray/index.ts';
 import { ValueError } from '../../ndarray/index.ts';
 import { checkArray, checkConsistentLength } from '../validation.ts';
-import { estimatorToJSON, estimatorFromJSON, registerEstimator, type EstimatorJSON } from '../persistence.ts';
+import { registerEstimator } from '../persistence.ts';
 import * as saved from '../utils/saved-state.ts';
-import type { Params } from '../base.ts';
 import type { RandomStateLike } from '../utils/random-state.ts';
 import { checkBoolean, checkInterval, checkOption } from '../utils/check-params.ts';
 import { type Matrix, matrix, fromNDArray, toNDArray } from './solvers/dense.ts';
@@ -78,6 +77,26 @@ function softmaxProba(S: Matrix): Matrix {
   return P;
 }
 
+/**
+ * Logistic regression, L2-penalised by default and fitted with L-BFGS (scikit-learn's LogisticRegression).
+ *
+ * @example
+ * ```ts
+ * import * as np from 'tessera/ndarray';
+ * import { LogisticRegression } from 'tessera/sklearn';
+ *
+ * const X = [[0], [1], [2], [3], [4], [5]];
+ * const clf = await new LogisticRegression().fit(X, [0, 0, 1, 0, 1, 1]);
+ * console.log(await clf.predict([[0.5], [4.5]]));
+ * console.log(np.round(await clf.predictProba([[1], [4]]), { decimals: 4 }));
+ * ```
+ *
+ * ```text output
+ * array([0, 1])
+ * array([[0.7596, 0.2404],
+ *        [0.2404, 0.7596]])
+ * ```
+ */
 export class LogisticRegression<L extends Labels = NDArray> extends LinearClassifier<LogisticRegressionParams, L> {
   /** (1, features) for two classes (and for 'ovr' K = 2), else (classes, features). */
   declare coef_?: NDArray;
@@ -206,16 +225,7 @@ export class LogisticRegression<L extends Labels = NDArray> extends LinearClassi
     return np.log(await this.predictProba(X));
   }
 
-  toJSON(): EstimatorJSON {
-    return estimatorToJSON(this, {
-      coef_: this.coef_, intercept_: this.intercept_, classes_: this.classes_, nIter_: this.nIter_, nFeaturesIn_: this.nFeaturesIn_,
-    });
-  }
-
-  static fromJSON(json: EstimatorJSON): LogisticRegression {
-    // `this`, not the class name: a bundler may rename a class that refers to itself.
-    return estimatorFromJSON(json, this as unknown as new (p: Params) => LogisticRegression, { ...saved.CLASSIFICATION, nIter_: saved.array({ shape: ['*'], ints: [0, '*'] }) });
-  }
+  static override readonly learned = { ...saved.CLASSIFICATION, nIter_: saved.array({ shape: ['*'], ints: [0, '*'] }) };
 }
 
-registerEstimator('LogisticRegression', LogisticRegression as unknown as new (p: Params) => LogisticRegression);
+registerEstimator('LogisticRegression', LogisticRegression);

@@ -7,9 +7,8 @@
 import * as np from '../../ndarray/index.ts';
 import type { NDArray } from '../../ndarray/index.ts';
 import { ValueError } from '../../ndarray/index.ts';
-import { estimatorToJSON, estimatorFromJSON, registerEstimator, type EstimatorJSON } from '../persistence.ts';
+import { registerEstimator } from '../persistence.ts';
 import * as saved from '../utils/saved-state.ts';
-import type { Params } from '../base.ts';
 import { StratifiedKFold, type Splitter } from '../model_selection/split.ts';
 import { checkBoolean, checkOption } from '../utils/check-params.ts';
 import { type Matrix, matrix, fromNDArray, matmulTN } from './solvers/dense.ts';
@@ -57,6 +56,23 @@ function pick(v: Float64Array, rows: number[]): Float64Array {
   return Float64Array.from(rows, (r) => v[r]);
 }
 
+/**
+ * RidgeClassifier that picks α from `alphas` by efficient leave-one-out cross-validation (or by `cv`).
+ *
+ * @example
+ * ```ts
+ * import { RidgeClassifierCV } from 'tessera/sklearn';
+ *
+ * const X = [[0, 1], [1, 0], [1, 2], [2, 1], [4, 5], [5, 4], [5, 6], [6, 5]];
+ * const y = [0, 0, 0, 0, 1, 1, 1, 1];
+ * const clf = await new RidgeClassifierCV({ alphas: [0.01, 1, 100] }).fit(X, y);
+ * console.log(clf.alpha_, await clf.score(X, y));
+ * ```
+ *
+ * ```text output
+ * 1 1
+ * ```
+ */
 export class RidgeClassifierCV<L extends Labels = NDArray> extends LinearClassifier<RidgeClassifierCVParams, L> {
   declare coef_?: NDArray;
   declare intercept_?: number | NDArray;
@@ -139,19 +155,9 @@ export class RidgeClassifierCV<L extends Labels = NDArray> extends LinearClassif
   }
 
 
-  toJSON(): EstimatorJSON {
-    return estimatorToJSON(this, {
-      coef_: this.coef_, intercept_: this.intercept_, classes_: this.classes_, alpha_: this.alpha_, bestScore_: this.bestScore_,
-      cvValues_: this.cvValues_, nFeaturesIn_: this.nFeaturesIn_,
-    });
-  }
-
-  static fromJSON(json: EstimatorJSON): RidgeClassifierCV {
-    // `this`, not the class name: a bundler may rename a class that refers to itself.
-    return estimatorFromJSON(json, this as unknown as new (p: Params) => RidgeClassifierCV, {
-      ...saved.CLASSIFICATION, alpha_: saved.real(), bestScore_: saved.optional(saved.real()), cvValues_: saved.optional(saved.array({ shape: ['*', '*', '*'] })),
-    });
-  }
+  static override readonly learned = {
+    ...saved.CLASSIFICATION, alpha_: saved.real(), bestScore_: saved.optional(saved.real()), cvValues_: saved.optional(saved.array({ shape: ['*', '*', '*'] })),
+  };
 }
 
-registerEstimator('RidgeClassifierCV', RidgeClassifierCV as unknown as new (p: Params) => RidgeClassifierCV);
+registerEstimator('RidgeClassifierCV', RidgeClassifierCV);

@@ -6,9 +6,8 @@
 import * as np from '../../ndarray/index.ts';
 import type { NDArray } from '../../ndarray/index.ts';
 import { checkArray, checkConsistentLength } from '../validation.ts';
-import { estimatorToJSON, estimatorFromJSON, registerEstimator, type EstimatorJSON } from '../persistence.ts';
+import { registerEstimator } from '../persistence.ts';
 import * as saved from '../utils/saved-state.ts';
-import type { Params } from '../base.ts';
 import { BASE_RIDGE_DEFAULTS, fitBaseRidge, validateRidgeParams, type BaseRidgeParams } from './base-ridge.ts';
 import { viewOf } from './solvers/dense.ts';
 import { checkSampleWeight } from '../utils/sample-weight.ts';
@@ -39,6 +38,24 @@ export async function checkClassifierData(
   return { Xc, labels, sw };
 }
 
+/**
+ * Ridge regression on targets ±1, one column per class; the class with the largest score wins (scikit-learn's RidgeClassifier).
+ *
+ * @example
+ * ```ts
+ * import { RidgeClassifier } from 'tessera/sklearn';
+ *
+ * const X = [[0, 0], [1, 0], [0, 1], [3, 3], [4, 3], [3, 4]];
+ * const clf = await new RidgeClassifier().fit(X, ['a', 'a', 'a', 'b', 'b', 'b']);
+ * console.log(await clf.predict([[0.5, 0.5], [3.5, 3.5]]));
+ * console.log(await clf.decisionFunction([[0.5, 0.5], [3.5, 3.5]]));
+ * ```
+ *
+ * ```text output
+ * [ 'a', 'b' ]
+ * array([-0.8372093 ,  1.04651163])
+ * ```
+ */
 export class RidgeClassifier<L extends Labels = NDArray> extends LinearClassifier<RidgeClassifierParams, L> {
   /** (1, features) for two classes, else (classes, features). */
   declare coef_?: NDArray;
@@ -67,16 +84,7 @@ export class RidgeClassifier<L extends Labels = NDArray> extends LinearClassifie
   }
 
 
-  toJSON(): EstimatorJSON {
-    return estimatorToJSON(this, {
-      coef_: this.coef_, intercept_: this.intercept_, classes_: this.classes_, nFeaturesIn_: this.nFeaturesIn_, nIter_: this.nIter_,
-    });
-  }
-
-  static fromJSON(json: EstimatorJSON): RidgeClassifier {
-    // `this`, not the class name: a bundler may rename a class that refers to itself.
-    return estimatorFromJSON(json, this as unknown as new (p: Params) => RidgeClassifier, { ...saved.CLASSIFICATION, nIter_: saved.optional(saved.nullable(saved.array({ shape: ['*'], ints: [0, '*'] }))) });
-  }
+  static override readonly learned = { ...saved.CLASSIFICATION, nIter_: saved.optional(saved.nullable(saved.array({ shape: ['*'], ints: [0, '*'] }))) };
 }
 
-registerEstimator('RidgeClassifier', RidgeClassifier as unknown as new (p: Params) => RidgeClassifier);
+registerEstimator('RidgeClassifier', RidgeClassifier);

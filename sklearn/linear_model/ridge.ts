@@ -6,9 +6,8 @@
 import * as np from '../../ndarray/index.ts';
 import type { NDArray } from '../../ndarray/index.ts';
 import { Regressor } from '../mixins.ts';
-import { estimatorToJSON, estimatorFromJSON, registerEstimator, type EstimatorJSON } from '../persistence.ts';
+import { registerEstimator } from '../persistence.ts';
 import * as saved from '../utils/saved-state.ts';
-import type { Params } from '../base.ts';
 import { BASE_RIDGE_DEFAULTS, fitBaseRidge, validateRidgeParams, type BaseRidgeParams } from './base-ridge.ts';
 import { viewOf } from './solvers/dense.ts';
 import { checkSampleWeight } from '../utils/sample-weight.ts';
@@ -17,6 +16,23 @@ import { floatDtypeOf } from '../utils/float-dtype.ts';
 
 export type RidgeParams = BaseRidgeParams;
 
+/**
+ * Least squares with an L2 penalty α ||w||² (scikit-learn's Ridge).
+ *
+ * @example
+ * ```ts
+ * import { Ridge } from 'tessera/sklearn';
+ *
+ * const ridge = await new Ridge({ alpha: 1 }).fit([[0], [1], [2], [3]], [1, 3, 5, 7]);
+ * console.log(ridge.coef_, ridge.intercept_); // the slope 2 shrunk to 10 / (5 + α)
+ * console.log(await ridge.predict([[4]]));
+ * ```
+ *
+ * ```text output
+ * array([1.66666667]) 1.4999999999999996
+ * array([8.16666667])
+ * ```
+ */
 export class Ridge extends Regressor<RidgeParams> {
   /** Weights, (features,) for a 1-D y, else (targets, features); float32 when X is float32. */
   coef_?: NDArray;
@@ -50,14 +66,7 @@ export class Ridge extends Regressor<RidgeParams> {
     return predictLinear(this, X);
   }
 
-  toJSON(): EstimatorJSON {
-    return estimatorToJSON(this, { coef_: this.coef_, intercept_: this.intercept_, nFeaturesIn_: this.nFeaturesIn_, nIter_: this.nIter_ });
-  }
-
-  static fromJSON(json: EstimatorJSON): Ridge {
-    // `this`, not the class name: a bundler may rename a class that refers to itself.
-    return estimatorFromJSON(json, this as unknown as new (p: Params) => Ridge, { ...saved.REGRESSION, nIter_: saved.optional(saved.nullable(saved.array({ shape: ['*'], ints: [0, '*'] }))) });
-  }
+  static override readonly learned = { ...saved.REGRESSION, nIter_: saved.optional(saved.nullable(saved.array({ shape: ['*'], ints: [0, '*'] }))) };
 }
 
-registerEstimator('Ridge', Ridge as unknown as new (p: Params) => Ridge);
+registerEstimator('Ridge', Ridge);

@@ -6,7 +6,8 @@
 import type { NDArray } from '../../ndarray/index.ts';
 import { ValueError } from '../../ndarray/index.ts';
 import { BaseEstimator, checkIsFitted, clone, isClassifier, type Params } from '../base.ts';
-import { estimatorToJSON, type EstimatorJSON } from '../persistence.ts';
+import { estimatorFromJSON, type EstimatorClass, type EstimatorJSON } from '../persistence.ts';
+import * as saved from '../utils/saved-state.ts';
 import { secondsSince } from '../utils/log.ts';
 import { camelKey, checkCv, type CvLike } from './cross-validation.ts';
 import { fitAndScore, warnOrRaiseAboutFitFailures, type ErrorScore, type FitAndScoreResult } from './fit-and-score.ts';
@@ -194,19 +195,19 @@ export abstract class BaseSearchCV<P extends SearchParams = SearchParams> extend
     return (this.bestEstimator_ as { nFeaturesIn_?: number } | undefined)?.nFeaturesIn_;
   }
 
-  toJSON(): EstimatorJSON {
-    return estimatorToJSON(this, {
-      cvResults_: this.cvResults_, bestIndex_: this.bestIndex_, bestScore_: this.bestScore_, bestParams_: this.bestParams_,
-      bestEstimator_: this.bestEstimator_, refitTime_: this.refitTime_, nSplits_: this.nSplits_, multimetric_: this.multimetric_,
-    });
+  static override readonly learned = saved.SEARCH;
+
+  /** Rebuilds a search from toJSON(); its scorer is rebuilt from the params (functions are not saved). */
+  static override fromJSON<E extends object>(this: EstimatorClass<E & BaseEstimator>, json: EstimatorJSON): E {
+    const search = estimatorFromJSON(json, this);
+    if (search instanceof BaseSearchCV) search.restoreScorer();
+    return search;
   }
 
-  /** After fromJSON: the scorer is rebuilt from the params (functions are not saved). */
-  protected restoreScorer(): this {
-    if (this.multimetric_ === undefined) return this;
+  private restoreScorer(): void {
+    if (this.multimetric_ === undefined) return;
     const { scorers } = resolveScoring(this.params.estimator, this.params.scoring);
     this.scorer_ = this.multimetric_ ? scorers : scorers.score;
-    return this;
   }
 }
 

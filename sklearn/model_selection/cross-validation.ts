@@ -117,7 +117,22 @@ export interface CrossValScoreOptions {
   verbose?: number;
 }
 
-/** The test score of each fold, as a float64 array. */
+/**
+ * The test score of each fold, as a float64 array.
+ *
+ * @example
+ * ```ts
+ * import { crossValScore, KNeighborsClassifier } from 'tessera/sklearn';
+ *
+ * const X = [[0], [1], [2], [3], [4], [5], [6], [7], [8]];
+ * const y = [0, 0, 1, 0, 0, 1, 1, 0, 1];
+ * console.log(await crossValScore(new KNeighborsClassifier({ nNeighbors: 1 }), X, y, { cv: 3 }));
+ * ```
+ *
+ * ```text output
+ * array([0.66666667, 0.33333333, 0.66666667])
+ * ```
+ */
 export async function crossValScore(estimator: Estimator, X: unknown, y?: unknown, options: CrossValScoreOptions = {}): Promise<NDArray> {
   checkOptions('crossValScore', options, ['cv', 'scoring', 'errorScore', 'verbose']);
   const scorer = checkScoring(estimator, options.scoring);

@@ -2,9 +2,8 @@
 // When every param is a list of values the candidates are nIter distinct points of the grid, the
 // same ones scikit-learn picks for the same randomState; a param given as a distribution (an object
 // with `rvs(rng)`) is drawn afresh for each candidate. Everything else is GridSearchCV's.
-import { BaseEstimator, type Params } from '../base.ts';
-import { estimatorFromJSON, registerEstimator, type EstimatorJSON } from '../persistence.ts';
-import * as saved from '../utils/saved-state.ts';
+import { BaseEstimator } from '../base.ts';
+import { registerEstimator } from '../persistence.ts';
 import type { RandomStateLike } from '../utils/random-state.ts';
 import { BaseSearchCV, SEARCH_DEFAULTS, type EvaluateCandidates, type SearchParams } from './base-search.ts';
 import { ParameterSampler, type ParamDistributions } from './parameter-grid.ts';
@@ -36,11 +35,6 @@ export class RandomizedSearchCV extends BaseSearchCV<RandomizedSearchParams> {
     const { paramDistributions, nIter, randomState } = this.params;
     await evaluate(new ParameterSampler(paramDistributions, nIter, { randomState }));
   }
-
-  static fromJSON(json: EstimatorJSON): RandomizedSearchCV {
-    // `this`, not the class name: a bundler may rename a class that refers to itself.
-    return estimatorFromJSON(json, this as unknown as new (p: Params) => RandomizedSearchCV, saved.SEARCH).restoreScorer();
-  }
 }
 
-registerEstimator('RandomizedSearchCV', RandomizedSearchCV as unknown as new (p: Params) => RandomizedSearchCV);
+registerEstimator('RandomizedSearchCV', RandomizedSearchCV);

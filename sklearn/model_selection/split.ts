@@ -83,6 +83,22 @@ abstract class BaseKFold implements Splitter {
   }
 }
 
+/**
+ * Splits the rows into `nSplits` consecutive folds (shuffled first when `shuffle`); each fold is the test set once.
+ *
+ * @example
+ * ```ts
+ * import { KFold } from 'tessera/sklearn';
+ *
+ * const X = [[1, 2], [3, 4], [1, 2], [3, 4]];
+ * for (const [train, test] of await new KFold({ nSplits: 2 }).split(X)) console.log(train, test);
+ * ```
+ *
+ * ```text output
+ * [ 2, 3 ] [ 0, 1 ]
+ * [ 0, 1 ] [ 2, 3 ]
+ * ```
+ */
 export class KFold extends BaseKFold {
   async split(X: unknown, y?: unknown): Promise<Split[]> {
     const n = this.checkSamples(X, y);
@@ -100,6 +116,23 @@ export class KFold extends BaseKFold {
   }
 }
 
+/**
+ * KFold that keeps each class's share of the rows the same in every fold.
+ *
+ * @example
+ * ```ts
+ * import { StratifiedKFold } from 'tessera/sklearn';
+ *
+ * const X = [[1, 2], [3, 4], [1, 2], [3, 4]];
+ * const y = [0, 0, 1, 1];
+ * for (const [train, test] of await new StratifiedKFold({ nSplits: 2 }).split(X, y)) console.log(train, test);
+ * ```
+ *
+ * ```text output
+ * [ 1, 3 ] [ 0, 2 ]
+ * [ 0, 2 ] [ 1, 3 ]
+ * ```
+ */
 export class StratifiedKFold extends BaseKFold {
   /** Fold number of every sample (sklearn's _make_test_folds). */
   private async testFolds(y: unknown): Promise<Int32Array> {

@@ -23,7 +23,27 @@ export interface TrainTestSplitOptions {
 }
 
 /** [aTrain, aTest, bTrain, bTest, ...] for arrays a, b, ... (all with the same number of rows).
- *  String labels come back as string arrays: write trainTestSplit<Rows>(X, y) to have them typed so. */
+ *  String labels come back as string arrays: write trainTestSplit<Rows>(X, y) to have them typed so.
+ *
+ * @example
+ * ```ts
+ * import * as np from 'tessera/ndarray';
+ * import { trainTestSplit } from 'tessera/sklearn';
+ *
+ * const X = np.arange(10).reshape(5, 2);
+ * const [XTrain, XTest, yTrain, yTest] = await trainTestSplit(X, [0, 1, 2, 3, 4], { testSize: 0.33, randomState: 42 });
+ * console.log(XTrain.str(), yTrain.str());
+ * console.log(XTest.str(), yTest.str());
+ * ```
+ *
+ * ```text output
+ * [[4 5]
+ *  [0 1]
+ *  [6 7]] [2 0 3]
+ * [[2 3]
+ *  [8 9]] [1 4]
+ * ```
+ */
 export async function trainTestSplit<R extends Rows = NDArray>(...args: unknown[]): Promise<R[]> {
   const [arrays, options] = splitOptions<TrainTestSplitOptions>(args);
   checkOptions('trainTestSplit', options, ['testSize', 'trainSize', 'randomState', 'shuffle', 'stratify']);

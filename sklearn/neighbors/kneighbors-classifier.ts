@@ -12,7 +12,7 @@ import { Classifier } from '../mixins.ts';
 import { checkArray, checkConsistentLength, checkNFeatures } from '../validation.ts';
 import { checkInterval, checkOption, checkOptions } from '../utils/check-params.ts';
 import { type Labels, encodeLabels, labelCount, takeLabels } from '../utils/labels.ts';
-import { estimatorFromJSON, estimatorToJSON, registerEstimator, type EstimatorJSON } from '../persistence.ts';
+import { registerEstimator } from '../persistence.ts';
 import * as saved from '../utils/saved-state.ts';
 
 export type KNeighborsClassifierParams = {
@@ -26,6 +26,23 @@ export type KNeighborsClassifierParams = {
   metric: 'minkowski' | 'euclidean' | 'manhattan' | 'chebyshev';
 };
 
+/**
+ * Classifies by a vote among the `nNeighbors` nearest training samples (scikit-learn's KNeighborsClassifier).
+ *
+ * @example
+ * ```ts
+ * import { KNeighborsClassifier } from 'tessera/sklearn';
+ *
+ * const knn = await new KNeighborsClassifier({ nNeighbors: 3 }).fit([[0], [1], [2], [3]], [0, 0, 1, 1]);
+ * console.log(await knn.predict([[1.1]]));
+ * console.log(await knn.predictProba([[0.9]])); // 2 of the 3 nearest are class 0
+ * ```
+ *
+ * ```text output
+ * array([0])
+ * array([[0.66666667, 0.33333333]])
+ * ```
+ */
 export class KNeighborsClassifier<L extends Labels = NDArray> extends Classifier<KNeighborsClassifierParams, L> {
   classes_?: L;
   nFeaturesIn_?: number;
@@ -146,19 +163,10 @@ export class KNeighborsClassifier<L extends Labels = NDArray> extends Classifier
     return np.array(votes).reshape(-1, nClasses);
   }
 
-  toJSON(): EstimatorJSON {
-    const { classes_, nFeaturesIn_, nSamplesFit_, fitX_, y_ } = this;
-    return estimatorToJSON(this, { classes_, nFeaturesIn_, nSamplesFit_, fitX_, y_ });
-  }
-
-  /** Rebuilds a fitted estimator from toJSON() (`this`, not the class name: a self-reference would
-   *  make bundlers rename the class). */
-  static fromJSON(this: new (p: Partial<KNeighborsClassifierParams>) => KNeighborsClassifier, json: EstimatorJSON): KNeighborsClassifier {
-    return estimatorFromJSON(json, this, {
-      classes_: saved.labels(), nFeaturesIn_: saved.count(1), nSamplesFit_: saved.count(1),
-      fitX_: saved.array({ shape: ['nSamplesFit_', 'nFeaturesIn_'] }), y_: saved.array({ shape: ['nSamplesFit_'], ints: [0, 'classes_'] }),
-    });
-  }
+  static override readonly learned = {
+    classes_: saved.labels(), nFeaturesIn_: saved.count(1), nSamplesFit_: saved.count(1),
+    fitX_: saved.array({ shape: ['nSamplesFit_', 'nFeaturesIn_'] }), y_: saved.array({ shape: ['nSamplesFit_'], ints: [0, 'classes_'] }),
+  };
 }
 
 /** Σ_j |a_j - b_j|^q (q = 2: squared Euclidean; q = Infinity: max_j |a_j - b_j|). */

@@ -7,10 +7,9 @@ import * as np from '../../ndarray/index.ts';
 import type { NDArray } from '../../ndarray/index.ts';
 import { ValueError } from '../../ndarray/index.ts';
 import { formatShape } from '../validation.ts';
-import type { Params } from '../base.ts';
 import { Transformer } from '../mixins.ts';
 import { toCpu } from '../validation.ts';
-import { estimatorToJSON, estimatorFromJSON, registerEstimator, type EstimatorJSON } from '../persistence.ts';
+import { registerEstimator } from '../persistence.ts';
 import * as saved from '../utils/saved-state.ts';
 import { codeOf, isIntegerData, pyList, uniqueSorted, unknownValues } from './encode.ts';
 import { type Labels, pyLabel, stringLabels, takeLabels, uniqueStrings } from '../utils/labels.ts';
@@ -34,6 +33,24 @@ function stringClassCodes(values: readonly (string | number)[], classes: readonl
   return Int32Array.from(values, (v) => index.get(v) as number);
 }
 
+/**
+ * Encodes labels as 0 .. nClasses - 1, in the sorted order of the labels (scikit-learn's LabelEncoder).
+ *
+ * @example
+ * ```ts
+ * import { LabelEncoder } from 'tessera/sklearn';
+ *
+ * const le = await new LabelEncoder().fit([1, 2, 2, 6]);
+ * console.log(le.classes_, await le.transform([1, 1, 2, 6]));
+ * const cities = await new LabelEncoder().fit(['paris', 'paris', 'tokyo', 'amsterdam']);
+ * console.log(await cities.transform(['tokyo', 'paris']), await cities.inverseTransform([2, 0]));
+ * ```
+ *
+ * ```text output
+ * array([1, 2, 6]) array([0, 0, 1, 2])
+ * array([2, 1]) [ 'tokyo', 'amsterdam' ]
+ * ```
+ */
 export class LabelEncoder<L extends Labels = NDArray> extends Transformer<Record<string, never>> {
   /** The sorted distinct labels (in y's dtype), or the sorted strings. */
   classes_?: L;
@@ -90,14 +107,7 @@ export class LabelEncoder<L extends Labels = NDArray> extends Transformer<Record
     return takeLabels(classes, Int32Array.from(values));
   }
 
-  toJSON(): EstimatorJSON {
-    return estimatorToJSON(this, { classes_: this.classes_ });
-  }
-
-  static fromJSON(json: EstimatorJSON): LabelEncoder {
-    // `this`, not the class name: a bundler may rename a class that refers to itself
-    return estimatorFromJSON(json, this as unknown as new (p: Params) => LabelEncoder, { classes_: saved.labels(0) });
-  }
+  static override readonly learned = { classes_: saved.labels(0) };
 }
 
-registerEstimator('LabelEncoder', LabelEncoder as unknown as new (p: Params) => LabelEncoder);
+registerEstimator('LabelEncoder', LabelEncoder);

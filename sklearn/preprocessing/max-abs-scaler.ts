@@ -5,9 +5,8 @@
 // gets maxAbs_ NaN, as np.nanmax gives.
 import * as np from '../../ndarray/index.ts';
 import type { NDArray } from '../../ndarray/index.ts';
-import type { Params } from '../base.ts';
 import { Transformer } from '../mixins.ts';
-import { estimatorToJSON, estimatorFromJSON, registerEstimator, type EstimatorJSON } from '../persistence.ts';
+import { registerEstimator } from '../persistence.ts';
 import * as saved from '../utils/saved-state.ts';
 import { checkBoolean } from '../utils/check-params.ts';
 import { checkAllowNaN, featureNamesIn } from './validate.ts';
@@ -30,9 +29,23 @@ function columnMaxAbs(X: NDArray): NDArray {
 }
 
 /**
+ * Divides each feature by its largest absolute value, so it lands in [-1, 1] (scikit-learn's MaxAbsScaler).
+ *
  * @example
- * const s = await new MaxAbsScaler().fit([[1, -10], [-2, 5]]);
- * (await s.transform([[1, -10]])).toArraySync();  // [[0.5, -1]]
+ * ```ts
+ * import { MaxAbsScaler } from 'tessera/sklearn';
+ *
+ * const scaler = await new MaxAbsScaler().fit([[1, -1, 2], [2, 0, 0], [0, 1, -1]]);
+ * console.log(scaler.maxAbs_);
+ * console.log(await scaler.transform([[1, -1, 2], [2, 0, 0], [0, 1, -1]]));
+ * ```
+ *
+ * ```text output
+ * array([2., 1., 2.])
+ * array([[ 0.5, -1. ,  1. ],
+ *        [ 1. ,  0. ,  0. ],
+ *        [ 0. ,  1. , -0.5]])
+ * ```
  */
 export class MaxAbsScaler extends Transformer<MaxAbsScalerParams> {
   /** (f,) the largest |x| of each feature. */
@@ -86,17 +99,11 @@ export class MaxAbsScaler extends Transformer<MaxAbsScalerParams> {
     return featureNamesIn(this.nFeaturesIn_ as number, inputFeatures);
   }
 
-  toJSON(): EstimatorJSON {
-    return estimatorToJSON(this, { maxAbs_: this.maxAbs_, scale_: this.scale_, nSamplesSeen_: this.nSamplesSeen_, nFeaturesIn_: this.nFeaturesIn_ });
-  }
-
-  static fromJSON(json: EstimatorJSON): MaxAbsScaler {
-    // `this`, not the class name: a bundler may rename a class that refers to itself
-    const column = saved.array({ shape: ['nFeaturesIn_'], finite: false }); // an all-NaN feature gives NaN
-    return estimatorFromJSON(json, this as unknown as new (p: Params) => MaxAbsScaler, {
-      nFeaturesIn_: saved.count(1), nSamplesSeen_: saved.count(), maxAbs_: column, scale_: column,
-    });
-  }
+  static override readonly learned = {
+    nFeaturesIn_: saved.count(1), nSamplesSeen_: saved.count(),
+    // an all-NaN feature gives NaN
+    maxAbs_: saved.array({ shape: ['nFeaturesIn_'], finite: false }), scale_: saved.array({ shape: ['nFeaturesIn_'], finite: false }),
+  };
 }
 
-registerEstimator('MaxAbsScaler', MaxAbsScaler as unknown as new (p: Params) => MaxAbsScaler);
+registerEstimator('MaxAbsScaler', MaxAbsScaler);

@@ -7,9 +7,8 @@
 import * as np from '../../ndarray/index.ts';
 import type { NDArray } from '../../ndarray/index.ts';
 import { ValueError } from '../../ndarray/index.ts';
-import type { Params } from '../base.ts';
 import { Transformer } from '../mixins.ts';
-import { estimatorToJSON, estimatorFromJSON, registerEstimator, type EstimatorJSON } from '../persistence.ts';
+import { registerEstimator } from '../persistence.ts';
 import * as saved from '../utils/saved-state.ts';
 import { checkBoolean } from '../utils/check-params.ts';
 import { checkAllowNaN, featureNamesIn } from './validate.ts';
@@ -42,6 +41,24 @@ function columnExtremes(x: Float64Array, n: number, f: number): { lo: Float64Arr
   return { lo, hi };
 }
 
+/**
+ * Scales each feature to [0, 1] (or `featureRange`) by its minimum and maximum (scikit-learn's MinMaxScaler).
+ *
+ * @example
+ * ```ts
+ * import { MinMaxScaler } from 'tessera/sklearn';
+ *
+ * const scaler = await new MinMaxScaler().fit([[-1, 2], [-0.5, 6], [0, 10], [1, 18]]);
+ * console.log(scaler.dataMin_, scaler.dataMax_);
+ * console.log(await scaler.transform([[0, 10], [2, 2]])); // (x - min) / (max - min)
+ * ```
+ *
+ * ```text output
+ * array([-1.,  2.]) array([ 1., 18.])
+ * array([[0.5, 0.5],
+ *        [1.5, 0. ]])
+ * ```
+ */
 export class MinMaxScaler extends Transformer<MinMaxScalerParams> {
   /** (f,) per-feature multiplier. */
   scale_?: NDArray;
@@ -115,19 +132,9 @@ export class MinMaxScaler extends Transformer<MinMaxScalerParams> {
     return featureNamesIn(this.nFeaturesIn_ as number, inputFeatures);
   }
 
-  toJSON(): EstimatorJSON {
-    return estimatorToJSON(this, {
-      scale_: this.scale_, min_: this.min_, dataMin_: this.dataMin_, dataMax_: this.dataMax_, dataRange_: this.dataRange_,
-      nSamplesSeen_: this.nSamplesSeen_, nFeaturesIn_: this.nFeaturesIn_,
-    });
-  }
-
-  static fromJSON(json: EstimatorJSON): MinMaxScaler {
-    // `this`, not the class name: a bundler may rename a class that refers to itself
-    return estimatorFromJSON(json, this as unknown as new (p: Params) => MinMaxScaler, {
-      nFeaturesIn_: saved.count(1), nSamplesSeen_: saved.count(), ...Object.fromEntries(['scale_', 'min_', 'dataMin_', 'dataMax_', 'dataRange_'].map((k) => [k, saved.array({ shape: ['nFeaturesIn_'] })])),
-    });
-  }
+  static override readonly learned = {
+    nFeaturesIn_: saved.count(1), nSamplesSeen_: saved.count(), ...Object.fromEntries(['scale_', 'min_', 'dataMin_', 'dataMax_', 'dataRange_'].map((k) => [k, saved.array({ shape: ['nFeaturesIn_'] })])),
+  };
 }
 
-registerEstimator('MinMaxScaler', MinMaxScaler as unknown as new (p: Params) => MinMaxScaler);
+registerEstimator('MinMaxScaler', MinMaxScaler);

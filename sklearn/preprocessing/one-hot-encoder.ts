@@ -7,10 +7,9 @@
 import * as np from '../../ndarray/index.ts';
 import type { NDArray } from '../../ndarray/index.ts';
 import { ValueError } from '../../ndarray/index.ts';
-import type { Params } from '../base.ts';
 import { Transformer } from '../mixins.ts';
 import { checkArray, toCpu } from '../validation.ts';
-import { estimatorToJSON, estimatorFromJSON, registerEstimator, type EstimatorJSON } from '../persistence.ts';
+import { registerEstimator } from '../persistence.ts';
 import * as saved from '../utils/saved-state.ts';
 import { checkOption } from '../utils/check-params.ts';
 import { checkAllowNaN, featureNamesIn } from './validate.ts';
@@ -34,6 +33,24 @@ const DEFAULTS: OneHotEncoderParams = { categories: 'auto', drop: null, sparseOu
 /** The values of column j of an n x f row-major buffer. */
 const columnOf = (data: ArrayLike<number>, n: number, f: number, j: number): number[] => Array.from({ length: n }, (_, i) => data[i * f + j]);
 
+/**
+ * Encodes each categorical feature as one 0/1 column per category (scikit-learn's OneHotEncoder, dense output).
+ *
+ * @example
+ * ```ts
+ * import { OneHotEncoder } from 'tessera/sklearn';
+ *
+ * const enc = await new OneHotEncoder().fit([[0, 10], [1, 20], [0, 30]]);
+ * console.log(enc.categories_);
+ * console.log(await enc.transform([[1, 10], [0, 30]]));
+ * ```
+ *
+ * ```text output
+ * [ array([0, 1]), array([10, 20, 30]) ]
+ * array([[0., 1., 1., 0., 0.],
+ *        [1., 0., 0., 0., 1.]])
+ * ```
+ */
 export class OneHotEncoder extends Transformer<OneHotEncoderParams> {
   /** The categories of each feature, sorted, in the input's dtype. */
   categories_?: NDArray[];
@@ -188,16 +205,9 @@ export class OneHotEncoder extends Transformer<OneHotEncoderParams> {
     });
   }
 
-  toJSON(): EstimatorJSON {
-    return estimatorToJSON(this, { categories_: this.categories_, dropIdx_: this.dropIdx_, nFeaturesIn_: this.nFeaturesIn_ });
-  }
-
-  static fromJSON(json: EstimatorJSON): OneHotEncoder {
-    // `this`, not the class name: a bundler may rename a class that refers to itself
-    return estimatorFromJSON(json, this as unknown as new (p: Params) => OneHotEncoder, {
-      nFeaturesIn_: saved.count(1), categories_: saved.list(saved.labels(), 'nFeaturesIn_'), dropIdx_: saved.nullable(saved.list(saved.nullable(saved.count()), 'nFeaturesIn_')),
-    });
-  }
+  static override readonly learned = {
+    nFeaturesIn_: saved.count(1), categories_: saved.list(saved.labels(), 'nFeaturesIn_'), dropIdx_: saved.nullable(saved.list(saved.nullable(saved.count()), 'nFeaturesIn_')),
+  };
 }
 
-registerEstimator('OneHotEncoder', OneHotEncoder as unknown as new (p: Params) => OneHotEncoder);
+registerEstimator('OneHotEncoder', OneHotEncoder);

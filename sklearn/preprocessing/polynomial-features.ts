@@ -7,10 +7,9 @@
 import * as np from '../../ndarray/index.ts';
 import type { NDArray } from '../../ndarray/index.ts';
 import { ValueError } from '../../ndarray/index.ts';
-import type { Params } from '../base.ts';
 import { Transformer } from '../mixins.ts';
 import { checkArray, checkNFeatures } from '../validation.ts';
-import { estimatorToJSON, estimatorFromJSON, registerEstimator, type EstimatorJSON } from '../persistence.ts';
+import { registerEstimator } from '../persistence.ts';
 import * as saved from '../utils/saved-state.ts';
 import { checkBoolean } from '../utils/check-params.ts';
 import { featureNamesIn } from './validate.ts';
@@ -63,6 +62,28 @@ function numCombinations(n: number, minDegree: number, maxDegree: number, intera
   return count + (includeBias ? 1 : 0);
 }
 
+/**
+ * Every product of the features up to `degree` (scikit-learn's PolynomialFeatures).
+ *
+ * @example
+ * ```ts
+ * import * as np from 'tessera/ndarray';
+ * import { PolynomialFeatures } from 'tessera/sklearn';
+ *
+ * const X = np.arange(6).reshape(3, 2);
+ * console.log(await new PolynomialFeatures({ degree: 2 }).fitTransform(X)); // 1, a, b, a², ab, b²
+ * console.log(await new PolynomialFeatures({ interactionOnly: true }).fitTransform(X)); // 1, a, b, ab
+ * ```
+ *
+ * ```text output
+ * array([[ 1.,  0.,  1.,  0.,  0.,  1.],
+ *        [ 1.,  2.,  3.,  4.,  6.,  9.],
+ *        [ 1.,  4.,  5., 16., 20., 25.]])
+ * array([[ 1.,  0.,  1.,  0.],
+ *        [ 1.,  2.,  3.,  6.],
+ *        [ 1.,  4.,  5., 20.]])
+ * ```
+ */
 export class PolynomialFeatures extends Transformer<PolynomialFeaturesParams> {
   nFeaturesIn_?: number;
   nOutputFeatures_?: number;
@@ -185,17 +206,10 @@ export class PolynomialFeatures extends Transformer<PolynomialFeaturesParams> {
     });
   }
 
-  toJSON(): EstimatorJSON {
-    return estimatorToJSON(this, { nFeaturesIn_: this.nFeaturesIn_, nOutputFeatures_: this.nOutputFeatures_, powers_: this.powers_, degrees: this.degrees });
-  }
-
-  static fromJSON(json: EstimatorJSON): PolynomialFeatures {
-    // `this`, not the class name: a bundler may rename a class that refers to itself
-    return estimatorFromJSON(json, this as unknown as new (p: Params) => PolynomialFeatures, {
-      nFeaturesIn_: saved.count(1), nOutputFeatures_: saved.count(), powers_: saved.array({ shape: ['nOutputFeatures_', 'nFeaturesIn_'], ints: [0, '*'] }),
-      degrees: saved.list(saved.count(), 2),
-    });
-  }
+  static override readonly learned = {
+    nFeaturesIn_: saved.count(1), nOutputFeatures_: saved.count(), powers_: saved.array({ shape: ['nOutputFeatures_', 'nFeaturesIn_'], ints: [0, '*'] }),
+    degrees: saved.list(saved.count(), 2),
+  };
 }
 
-registerEstimator('PolynomialFeatures', PolynomialFeatures as unknown as new (p: Params) => PolynomialFeatures);
+registerEstimator('PolynomialFeatures', PolynomialFeatures);

@@ -6,9 +6,8 @@
 // Missing values (NaN) are left out of the statistics and kept as NaN by transform.
 import * as np from '../../ndarray/index.ts';
 import type { NDArray } from '../../ndarray/index.ts';
-import type { Params } from '../base.ts';
 import { Transformer } from '../mixins.ts';
-import { estimatorToJSON, estimatorFromJSON, registerEstimator, type EstimatorJSON } from '../persistence.ts';
+import { registerEstimator } from '../persistence.ts';
 import * as saved from '../utils/saved-state.ts';
 import { checkBoolean } from '../utils/check-params.ts';
 import { valuesOf } from '../validation.ts';
@@ -43,6 +42,23 @@ function columnNanSums(x: Float64Array, n: number, f: number): { sums: Float64Ar
   return { sums, counts };
 }
 
+/**
+ * Removes each feature's mean and divides by its standard deviation (scikit-learn's StandardScaler).
+ *
+ * @example
+ * ```ts
+ * import { StandardScaler } from 'tessera/sklearn';
+ *
+ * const scaler = await new StandardScaler().fit([[0, 0], [0, 0], [1, 1], [1, 1]]);
+ * console.log(scaler.mean_, scaler.scale_);
+ * console.log(await scaler.transform([[2, 2]])); // (x - mean) / scale
+ * ```
+ *
+ * ```text output
+ * array([0.5, 0.5]) array([0.5, 0.5])
+ * array([[3., 3.]])
+ * ```
+ */
 export class StandardScaler extends Transformer<StandardScalerParams> {
   /** (f,) the feature means (null when neither centring nor scaling). */
   mean_?: NDArray | null;
@@ -121,17 +137,10 @@ export class StandardScaler extends Transformer<StandardScalerParams> {
     return featureNamesIn(this.nFeaturesIn_ as number, inputFeatures);
   }
 
-  toJSON(): EstimatorJSON {
-    return estimatorToJSON(this, { mean_: this.mean_, var_: this.var_, scale_: this.scale_, nSamplesSeen_: this.nSamplesSeen_, nFeaturesIn_: this.nFeaturesIn_ });
-  }
-
-  static fromJSON(json: EstimatorJSON): StandardScaler {
-    // `this`, not the class name: a bundler may rename a class that refers to itself
-    return estimatorFromJSON(json, this as unknown as new (p: Params) => StandardScaler, {
-      nFeaturesIn_: saved.count(1), nSamplesSeen_: saved.oneOf(saved.count(), saved.array({ shape: ['nFeaturesIn_'], ints: [0, '*'] })),
-      mean_: saved.nullable(saved.array({ shape: ['nFeaturesIn_'] })), var_: saved.nullable(saved.array({ shape: ['nFeaturesIn_'] })), scale_: saved.nullable(saved.array({ shape: ['nFeaturesIn_'] })),
-    });
-  }
+  static override readonly learned = {
+    nFeaturesIn_: saved.count(1), nSamplesSeen_: saved.oneOf(saved.count(), saved.array({ shape: ['nFeaturesIn_'], ints: [0, '*'] })),
+    mean_: saved.nullable(saved.array({ shape: ['nFeaturesIn_'] })), var_: saved.nullable(saved.array({ shape: ['nFeaturesIn_'] })), scale_: saved.nullable(saved.array({ shape: ['nFeaturesIn_'] })),
+  };
 }
 
 /** scikit-learn's _incremental_mean_and_var: merges the running (mean, var, count) with a batch.
@@ -178,4 +187,4 @@ function scaleFrom(variance: Float64Array, mean: Float64Array, count: Float64Arr
   });
 }
 
-registerEstimator('StandardScaler', StandardScaler as unknown as new (p: Params) => StandardScaler);
+registerEstimator('StandardScaler', StandardScaler);

@@ -8,7 +8,7 @@ import type { NDArray } from '../../ndarray/index.ts';
 import { Classifier } from '../mixins.ts';
 import { checkRandomState } from '../utils/random-state.ts';
 import { type Labels, encodeLabels, takeLabels } from '../utils/labels.ts';
-import { estimatorFromJSON, estimatorToJSON, registerEstimator, type EstimatorJSON } from '../persistence.ts';
+import { registerEstimator } from '../persistence.ts';
 import * as saved from '../utils/saved-state.ts';
 import { tree } from './check-tree.ts';
 import { Entropy, Gini } from './criterion.ts';
@@ -20,6 +20,22 @@ export type DecisionTreeClassifierParams = DecisionTreeParams & {
   criterion: 'gini' | 'entropy' | 'log_loss';
 };
 
+/**
+ * A CART classification tree, split by Gini impurity or entropy (scikit-learn's DecisionTreeClassifier).
+ *
+ * @example
+ * ```ts
+ * import { DecisionTreeClassifier } from 'tessera/sklearn';
+ *
+ * const X = [[0, 1], [1, 0], [2, 1], [3, 0], [4, 1], [5, 0]];
+ * const tree = await new DecisionTreeClassifier({ randomState: 0 }).fit(X, [0, 0, 0, 1, 1, 1]);
+ * console.log(await tree.predict([[1, 1], [4, 0]]), tree.featureImportances_);
+ * ```
+ *
+ * ```text output
+ * array([0, 1]) array([1., 0.])
+ * ```
+ */
 export class DecisionTreeClassifier<L extends Labels = NDArray> extends Classifier<DecisionTreeClassifierParams, L> {
   classes_?: L;
   nClasses_?: number;
@@ -93,19 +109,10 @@ export class DecisionTreeClassifier<L extends Labels = NDArray> extends Classifi
     return fittedTree(this).predict(await treeRows(this, X));
   }
 
-  toJSON(): EstimatorJSON {
-    const { classes_, nClasses_, nFeaturesIn_, maxFeatures_, featureImportances_ } = this;
-    return estimatorToJSON(this, { classes_, nClasses_, nFeaturesIn_, maxFeatures_, featureImportances_, tree_: this.tree_?.toJSON() });
-  }
-
-  /** Rebuilds a fitted estimator from toJSON() (`this`, not the class name: a self-reference would
-   *  make bundlers rename the class). */
-  static fromJSON(this: new (p: Partial<DecisionTreeClassifierParams>) => DecisionTreeClassifier, json: EstimatorJSON): DecisionTreeClassifier {
-    return estimatorFromJSON(json, this, {
-      classes_: saved.labels(), nClasses_: saved.size('classes_'), nFeaturesIn_: saved.count(1), maxFeatures_: saved.count(1),
-      featureImportances_: saved.array({ shape: ['nFeaturesIn_'] }), tree_: tree('nFeaturesIn_', 'classes_'),
-    });
-  }
+  static override readonly learned = {
+    classes_: saved.labels(), nClasses_: saved.size('classes_'), nFeaturesIn_: saved.count(1), maxFeatures_: saved.count(1),
+    featureImportances_: saved.array({ shape: ['nFeaturesIn_'] }), tree_: tree('nFeaturesIn_', 'classes_'),
+  };
 }
 
 registerEstimator('DecisionTreeClassifier', DecisionTreeClassifier);

@@ -7,7 +7,7 @@ import type { NDArray } from '../../ndarray/index.ts';
 import { Regressor } from '../mixins.ts';
 import { checkTarget } from '../validation.ts';
 import { checkRandomState } from '../utils/random-state.ts';
-import { estimatorFromJSON, estimatorToJSON, registerEstimator, type EstimatorJSON } from '../persistence.ts';
+import { registerEstimator } from '../persistence.ts';
 import * as saved from '../utils/saved-state.ts';
 import { tree } from './check-tree.ts';
 import { SquaredError } from './criterion.ts';
@@ -19,6 +19,22 @@ export type DecisionTreeRegressorParams = DecisionTreeParams & {
   criterion: 'squared_error';
 };
 
+/**
+ * A CART regression tree: each leaf predicts the mean of its samples (scikit-learn's DecisionTreeRegressor).
+ *
+ * @example
+ * ```ts
+ * import { DecisionTreeRegressor } from 'tessera/sklearn';
+ *
+ * const X = [[1], [2], [3], [4], [5], [6]];
+ * const tree = await new DecisionTreeRegressor({ maxDepth: 1 }).fit(X, [1, 1.2, 0.9, 5, 5.1, 4.8]);
+ * console.log(await tree.predict([[2], [5]])); // the mean of each side of the split at x = 3.5
+ * ```
+ *
+ * ```text output
+ * array([1.03333333, 4.96666667])
+ * ```
+ */
 export class DecisionTreeRegressor extends Regressor<DecisionTreeRegressorParams> {
   nFeaturesIn_?: number;
   maxFeatures_?: number;
@@ -56,18 +72,9 @@ export class DecisionTreeRegressor extends Regressor<DecisionTreeRegressorParams
     return fittedTree(this).nLeaves;
   }
 
-  toJSON(): EstimatorJSON {
-    const { nFeaturesIn_, maxFeatures_, featureImportances_ } = this;
-    return estimatorToJSON(this, { nFeaturesIn_, maxFeatures_, featureImportances_, tree_: this.tree_?.toJSON() });
-  }
-
-  /** Rebuilds a fitted estimator from toJSON() (`this`, not the class name: a self-reference would
-   *  make bundlers rename the class). */
-  static fromJSON(this: new (p: Partial<DecisionTreeRegressorParams>) => DecisionTreeRegressor, json: EstimatorJSON): DecisionTreeRegressor {
-    return estimatorFromJSON(json, this, {
-      nFeaturesIn_: saved.count(1), maxFeatures_: saved.count(1), featureImportances_: saved.array({ shape: ['nFeaturesIn_'] }), tree_: tree('nFeaturesIn_', 1),
-    });
-  }
+  static override readonly learned = {
+    nFeaturesIn_: saved.count(1), maxFeatures_: saved.count(1), featureImportances_: saved.array({ shape: ['nFeaturesIn_'] }), tree_: tree('nFeaturesIn_', 1),
+  };
 }
 
 registerEstimator('DecisionTreeRegressor', DecisionTreeRegressor);

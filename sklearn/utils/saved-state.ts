@@ -5,7 +5,7 @@
 // The one thing to understand: a shape may name attributes declared before it ('nFeaturesIn_' is
 // that number, 'classes_' the number of classes), so rules are checked in the order declared.
 import * as np from '../../ndarray/index.ts';
-import { BaseEstimator } from '../base.ts';
+import type { BaseEstimator } from '../base.ts';
 
 /** The attributes checked so far, by name (what a shape's named dimensions are read from). */
 export type Loaded = Readonly<Record<string, unknown>>;
@@ -25,11 +25,17 @@ export class Mismatch extends Error {
   }
 }
 
+/** Whether `v` is an estimator. Recognised as scikit-learn's clone recognises one, by its get_params
+ *  (`getParams`): base.ts sits above this file, since BaseEstimator's toJSON/fromJSON use it. */
+export function isEstimator(v: unknown): v is BaseEstimator {
+  return v !== null && typeof v === 'object' && typeof (v as { getParams?: unknown }).getParams === 'function';
+}
+
 /** A short description of a value for error messages. */
 export function describe(v: unknown): string {
   if (v instanceof np.NDArray) return `an array of shape (${v.shape.join(', ')}${v.ndim === 1 ? ',' : ''}) and dtype ${v.dtype}`;
   if (Array.isArray(v)) return `a list of ${v.length}`;
-  if (v instanceof BaseEstimator) return `a ${v.estimatorName}`;
+  if (isEstimator(v)) return `a ${v.estimatorName}`;
   if (typeof v === 'string') return `'${v.length > 40 ? v.slice(0, 40) + '...' : v}'`;
   if (v === null || v === undefined || typeof v !== 'object') return String(v);
   return 'an object';
@@ -126,7 +132,7 @@ export function size(dim: Exclude<Dim, '*'>): Rule {
  *  it must share with this one ({nFeaturesIn_: 'nFeaturesIn_'}). */
 export function estimator(match: Record<string, Exclude<Dim, '*'>> = {}): Rule {
   return (v, loaded) => {
-    if (!(v instanceof BaseEstimator)) throw new Mismatch(describe(v), 'a saved estimator ({$estimator: ...})');
+    if (!isEstimator(v)) throw new Mismatch(describe(v), 'a saved estimator ({$estimator: ...})');
     for (const [key, dim] of Object.entries(match)) {
       const [have, want] = [(v as unknown as Record<string, unknown>)[key], sizeOf(dim, loaded)];
       if (have !== want) throw new Mismatch(`a ${v.estimatorName} with ${key} ${describe(have)}`, `${key} ${want}, as this estimator has`);

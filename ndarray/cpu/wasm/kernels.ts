@@ -57,7 +57,25 @@ function readEnv(): string | undefined {
 }
 
 /** Chooses the CPU kernels for float matrix products: 'wasm' (WebAssembly SIMD, the default where
- *  available) or 'ts' (the plain TypeScript reference). Returns the kernels now in use. */
+ *  available) or 'ts' (the plain TypeScript reference). Returns the kernels now in use.
+ *
+ * @example
+ * ```ts
+ * import * as np from 'tessera/ndarray';
+ *
+ *
+ * const previous = np.getCpuKernels();
+ * console.log(np.setCpuKernels('ts')); // the TypeScript reference kernels
+ * console.log(np.matmul([[1, 2], [3, 4]], [[1.5], [0.5]]));
+ * np.setCpuKernels(previous);
+ * ```
+ *
+ * ```text output
+ * ts
+ * array([[2.5],
+ *        [6.5]])
+ * ```
+ */
 export function setCpuKernels(kernels: CpuKernels): CpuKernels {
   if (kernels !== 'ts' && kernels !== 'wasm') throw new TypeError(`setCpuKernels: expected 'ts' or 'wasm', got ${JSON.stringify(kernels)}`);
   if (kernels === 'wasm' && !hasWasmSimd()) {
