@@ -8,7 +8,7 @@
 // `node scripts/examples-check.mjs sklearn` checks only files whose path contains "sklearn";
 // `--update` writes what an example printed into its `text output` block (review the diff).
 import { readFileSync, writeFileSync, mkdirSync, rmSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { basename, join } from 'node:path';
 import { root, findFiles, run } from './common.mjs';
 import { tsBlocks, program, splitOutput, compareOutputs } from './docs-parse.mjs';
 import { bundleProgram } from './docs-bundle.mjs';
