@@ -26,9 +26,40 @@ export interface CrossentropyOptions { fromLogits?: boolean }
 
 const lastAxis = { axis: -1 } as const;
 
+/**
+ * mean((y - ŷ)²) over the last axis: one value per sample.
+ *
+ * @example
+ * ```ts
+ * import * as np from 'tessera/ndarray';
+ * import { losses } from 'tessera/nn';
+ *
+ * console.log(losses.meanSquaredError(np.array([[0, 1], [0, 0]]), np.array([[1, 1], [1, 0]]))); // mean over the last axis
+ * ```
+ *
+ * ```text output
+ * array([0.5, 0.5])
+ * ```
+ */
 export const meanSquaredError: LossFn = (y, p) => np.mean(np.square(np.subtract(y, p)), lastAxis);
 export const meanAbsoluteError: LossFn = (y, p) => np.mean(np.abs(np.subtract(y, p)), lastAxis);
 
+/**
+ * Huber loss per sample: quadratic for errors up to `delta`, linear beyond, averaged over the last axis.
+ *
+ * @example
+ * ```ts
+ * import * as np from 'tessera/ndarray';
+ * import { losses } from 'tessera/nn';
+ *
+ * const huber = losses.huber({ delta: 1 }); // ½e² for |e| ≤ δ, else δ|e| - ½δ²
+ * console.log(huber(np.array([[0, 1], [0, 0]]), np.array([[0.6, 0.4], [0.4, 3]])));
+ * ```
+ *
+ * ```text output
+ * array([0.18, 1.29])
+ * ```
+ */
 export function huber(options: { delta?: number } = {}): LossFn {
   checkOptions('Huber', options, ['delta']);
   const delta = options.delta ?? 1;
@@ -45,6 +76,22 @@ function sameShape(y: NDArray, p: NDArray): void {
   }
 }
 
+/**
+ * Binary crossentropy per sample, the mean over the last axis of -(y log p + (1 - y) log(1 - p)); p is clipped to [ε, 1 - ε], or taken as logits with `fromLogits`.
+ *
+ * @example
+ * ```ts
+ * import * as np from 'tessera/ndarray';
+ * import { losses } from 'tessera/nn';
+ *
+ * const bce = losses.binaryCrossentropy();
+ * console.log(bce(np.array([[0, 1], [0, 0]]), np.array([[0.6, 0.4], [0.4, 0.6]]))); // one value per sample
+ * ```
+ *
+ * ```text output
+ * array([0.91629073, 0.71355818])
+ * ```
+ */
 export function binaryCrossentropy(options: CrossentropyOptions = {}): LossFn {
   checkOptions('BinaryCrossentropy', options, ['fromLogits']);
   return (y, p) => {
@@ -58,6 +105,22 @@ export function binaryCrossentropy(options: CrossentropyOptions = {}): LossFn {
   };
 }
 
+/**
+ * Categorical crossentropy per sample, -Σ y log p over the last axis for one-hot y (p normalised to sum 1 and clipped to [ε, 1 - ε]; logits with `fromLogits`).
+ *
+ * @example
+ * ```ts
+ * import * as np from 'tessera/ndarray';
+ * import { losses } from 'tessera/nn';
+ *
+ * const cce = losses.categoricalCrossentropy();
+ * console.log(cce(np.array([[0, 1, 0], [0, 0, 1]]), np.array([[0.05, 0.95, 0], [0.1, 0.8, 0.1]]))); // one-hot targets
+ * ```
+ *
+ * ```text output
+ * array([0.05129329, 2.30258509])
+ * ```
+ */
 export function categoricalCrossentropy(options: CrossentropyOptions = {}): LossFn {
   checkOptions('CategoricalCrossentropy', options, ['fromLogits']);
   return (y, p) => {
@@ -78,6 +141,22 @@ export function oneHot(labels: NDArray, classes: number, dtype: np.DType): NDArr
   return np.equal(np.expandDims(flat.astype('float32'), -1), ids).astype(dtype);
 }
 
+/**
+ * Categorical crossentropy with integer class targets instead of one-hot ones.
+ *
+ * @example
+ * ```ts
+ * import * as np from 'tessera/ndarray';
+ * import { losses } from 'tessera/nn';
+ *
+ * const scce = losses.sparseCategoricalCrossentropy();
+ * console.log(scce(np.array([1, 2]), np.array([[0.05, 0.95, 0], [0.1, 0.8, 0.1]]))); // integer class targets
+ * ```
+ *
+ * ```text output
+ * array([0.05129329, 2.30258509])
+ * ```
+ */
 export function sparseCategoricalCrossentropy(options: CrossentropyOptions = {}): LossFn {
   checkOptions('SparseCategoricalCrossentropy', options, ['fromLogits']);
   const dense = categoricalCrossentropy(options);

@@ -38,6 +38,21 @@ const ALIASES: Record<string, HookName> = { onBatchBegin: 'onTrainBatchBegin', o
 /**
  * Example: log each epoch's loss and stop the clock at the end.
  *   new LambdaCallback({ onEpochEnd: (epoch, logs) => console.log(epoch, logs?.loss), onTrainEnd: () => console.timeEnd('fit') })
+ *
+ * @example
+ * ```ts
+ * import { Sequential, layers, callbacks } from 'tessera/nn';
+ *
+ * const model = new Sequential([new layers.Dense(1, { inputShape: [1], kernelInitializer: 'zeros' })]);
+ * model.compile({ optimizer: 'sgd', loss: 'mse' });
+ * const log = new callbacks.LambdaCallback({ onEpochEnd: (epoch, logs) => console.log(epoch, logs?.loss) });
+ * await model.fit([[0], [1]], [1, 3], { epochs: 2, verbose: 0, callbacks: [log] });
+ * ```
+ *
+ * ```text output
+ * 0 5
+ * 1 4.753250598907471
+ * ```
  */
 export class LambdaCallback extends Callback {
   constructor(options: LambdaCallbackOptions = {}) {

@@ -29,6 +29,21 @@ export type Schedule = (epoch: number, lr: number) => number;
  * Sets the learning rate before every epoch. Example (lr 1, then 0.99, ..., never below 0.1):
  *   new LearningRateScheduler((epoch) => Math.max(0.1, 1 - 0.01 * epoch), { verbose: 1 })
  * prints `Epoch 1: LearningRateScheduler setting learning rate to 1.0.`
+ *
+ * @example
+ * ```ts
+ * import { Sequential, layers, callbacks } from 'tessera/nn';
+ *
+ * const model = new Sequential([new layers.Dense(1, { inputShape: [1], kernelInitializer: 'zeros' })]);
+ * model.compile({ optimizer: 'sgd', loss: 'mse' });
+ * const schedule = new callbacks.LearningRateScheduler((epoch) => 0.1 / (epoch + 1));
+ * const history = await model.fit([[0], [1]], [1, 3], { epochs: 3, verbose: 0, callbacks: [schedule] });
+ * console.log(history.history.learning_rate); // float32 rates, as Keras logs them
+ * ```
+ *
+ * ```text output
+ * [ 0.10000000149011612, 0.05000000074505806, 0.03333333507180214 ]
+ * ```
  */
 export class LearningRateScheduler extends Callback {
   readonly schedule: Schedule;

@@ -26,6 +26,25 @@ export interface ReduceLROnPlateauOptions {
 /**
  * Lowers the learning rate on a plateau. Example: with Adam (lr 0.001), new ReduceLROnPlateau({ factor: 0.2, patience: 5, verbose: 1 })
  * prints, after 5 epochs without a better val_loss, `Epoch N: ReduceLROnPlateau reducing learning rate to 0.00020000000949949026.`
+ *
+ * @example
+ * ```ts
+ * import { Sequential, layers, callbacks } from 'tessera/nn';
+ *
+ * const model = new Sequential([new layers.Dense(1, { inputShape: [1], kernelInitializer: 'zeros' })]);
+ * model.compile({ optimizer: 'sgd', loss: 'mse' });
+ * const reduce = new callbacks.ReduceLROnPlateau({ monitor: 'loss', factor: 0.5, patience: 1, minDelta: 100, verbose: 1 }); // nothing improves by 100
+ * const history = await model.fit([[0], [1]], [1, 3], { epochs: 3, verbose: 0, callbacks: [reduce] });
+ * console.log(history.history.learning_rate);
+ * ```
+ *
+ * ```text output
+ *
+ * Epoch 2: ReduceLROnPlateau reducing learning rate to 0.004999999888241291.
+ *
+ * Epoch 3: ReduceLROnPlateau reducing learning rate to 0.0024999999441206455.
+ * [ 0.009999999776482582, 0.009999999776482582, 0.004999999888241291 ]
+ * ```
  */
 export class ReduceLROnPlateau extends Callback {
   readonly monitor: string;

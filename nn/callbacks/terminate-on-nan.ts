@@ -6,6 +6,24 @@ import { Callback, type Logs } from './callback.ts';
 import { checkOptions } from '../options.ts';
 import { floatRepr } from './csv-logger.ts';
 
+/**
+ * Stops training at the first batch whose loss is NaN or infinite (Keras's TerminateOnNaN).
+ *
+ * @example
+ * ```ts
+ * import { Sequential, layers, callbacks } from 'tessera/nn';
+ *
+ * const model = new Sequential([new layers.Dense(1, { inputShape: [1], kernelInitializer: 'zeros' })]);
+ * model.compile({ optimizer: 'sgd', loss: 'mse' });
+ * const history = await model.fit([[0], [1]], [NaN, 3], { epochs: 5, verbose: 0, callbacks: [new callbacks.TerminateOnNaN()] });
+ * console.log(history.epoch, history.history.loss);
+ * ```
+ *
+ * ```text output
+ * Batch 0: Invalid loss, terminating training
+ * [ 0 ] [ NaN ]
+ * ```
+ */
 export class TerminateOnNaN extends Callback {
   readonly raiseError: boolean;
 

@@ -28,6 +28,24 @@ export interface MakeBlobsOptions {
   returnCenters?: boolean;
 }
 
+/**
+ * Isotropic Gaussian clusters (scikit-learn's make_blobs): X of shape (nSamples, nFeatures), y the cluster of each row.
+ *
+ * @example
+ * ```ts
+ * import { makeBlobs } from 'tessera/sklearn';
+ *
+ * const [X, y, centers] = makeBlobs({ nSamples: 6, centers: 2, randomState: 0, returnCenters: true });
+ * console.log(X.shape, y);
+ * console.log(centers);
+ * ```
+ *
+ * ```text output
+ * [ 6, 2 ] array([1, 1, 0, 0, 1, 0])
+ * array([[0.97627008, 4.30378733],
+ *        [2.05526752, 0.89766366]])
+ * ```
+ */
 export function makeBlobs(options: MakeBlobsOptions & { returnCenters: true }): [X: NDArray, y: NDArray, centers: NDArray];
 export function makeBlobs(options?: MakeBlobsOptions & { returnCenters?: false }): XY;
 export function makeBlobs(options: MakeBlobsOptions = {}): XY | [NDArray, NDArray, NDArray] {

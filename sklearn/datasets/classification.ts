@@ -43,6 +43,21 @@ const DEFAULTS = {
 
 type Resolved = Required<Omit<MakeClassificationOptions, 'randomState'>>;
 
+/**
+ * A random n-class classification problem (scikit-learn's make_classification).
+ *
+ * @example
+ * ```ts
+ * import { makeClassification } from 'tessera/sklearn';
+ *
+ * const [X, y] = makeClassification({ nSamples: 8, nFeatures: 4, randomState: 0 });
+ * console.log(X.shape, y); // scikit-learn's make_classification with the same seed
+ * ```
+ *
+ * ```text output
+ * [ 8, 4 ] array([1, 0, 1, 0, 0, 0, 1, 1])
+ * ```
+ */
 export function makeClassification(options: MakeClassificationOptions = {}): XY {
   checkOptions('makeClassification', options, ['nSamples', 'nFeatures', 'nInformative', 'nRedundant', 'nRepeated', 'nClasses', 'nClustersPerClass', 'weights', 'flipY', 'classSep', 'hypercube', 'shift', 'scale', 'shuffle', 'randomState']);
   const o: Resolved = { ...DEFAULTS, ...options };

@@ -56,7 +56,23 @@ function loader<B extends Bunch>(name: string, load: () => B): Loaded<B> {
 
 const IRIS_FEATURES = ['sepal length (cm)', 'sepal width (cm)', 'petal length (cm)', 'petal width (cm)'];
 
-/** Fisher's iris: 150 flowers x 4 measurements (cm), 3 species of 50. */
+/**
+ * Fisher's iris: 150 flowers x 4 measurements (cm), 3 species of 50.
+ *
+ * @example
+ * ```ts
+ * import { loadIris } from 'tessera/sklearn';
+ *
+ * const iris = loadIris();
+ * console.log(iris.data.shape, iris.targetNames, iris.featureNames[0]);
+ * console.log(iris.data.get(0), iris.target.get(0));
+ * ```
+ *
+ * ```text output
+ * [ 150, 4 ] [ 'setosa', 'versicolor', 'virginica' ] sepal length (cm)
+ * array([5.1, 3.5, 1.4, 0.2]) array(0)
+ * ```
+ */
 export const loadIris: Loaded<ClassificationBunch> = loader('loadIris', () => csvDataset(iris, IRIS_FEATURES));
 
 const CANCER_MEASURES = ['radius', 'texture', 'perimeter', 'area', 'smoothness', 'compactness', 'concavity', 'concave points', 'symmetry', 'fractal dimension'];

@@ -15,6 +15,23 @@ export interface MakeMoonsOptions {
   randomState?: RandomStateLike;
 }
 
+/**
+ * Two interleaving half-circles (scikit-learn's make_moons): X of shape (nSamples, 2), y of 0/1.
+ *
+ * @example
+ * ```ts
+ * import { makeMoons } from 'tessera/sklearn';
+ *
+ * const [X, y] = makeMoons({ nSamples: 6, noise: 0.1, randomState: 0 });
+ * console.log(X.shape, y); // scikit-learn's make_moons(6, noise=0.1, random_state=0)
+ * console.log(X.get(0));
+ * ```
+ *
+ * ```text output
+ * [ 6, 2 ] array([1, 0, 0, 1, 0, 1])
+ * array([1.91572759, 0.69699244])
+ * ```
+ */
 export function makeMoons(options: MakeMoonsOptions = {}): XY {
   checkOptions('makeMoons', options, ['nSamples', 'shuffle', 'noise', 'randomState']);
   const [nOut, nIn] = splitSamples(options.nSamples ?? 100);

@@ -29,6 +29,23 @@ export interface MakeRegressionOptions {
   randomState?: RandomStateLike;
 }
 
+/**
+ * A random linear regression problem (scikit-learn's make_regression).
+ *
+ * @example
+ * ```ts
+ * import { makeRegression } from 'tessera/sklearn';
+ *
+ * const [X, y, coef] = makeRegression({ nSamples: 5, nFeatures: 3, nInformative: 1, coef: true, randomState: 0 });
+ * console.log(X.shape, y.shape);
+ * console.log(coef); // only one feature matters
+ * ```
+ *
+ * ```text output
+ * [ 5, 3 ] [ 5 ]
+ * array([97.86183422,  0.        ,  0.        ])
+ * ```
+ */
 export function makeRegression(options: MakeRegressionOptions & { coef: true }): [X: NDArray, y: NDArray, coef: NDArray];
 export function makeRegression(options?: MakeRegressionOptions & { coef?: false }): XY;
 export function makeRegression(options: MakeRegressionOptions = {}): XY | [NDArray, NDArray, NDArray] {

@@ -55,7 +55,22 @@ async function labels(yTrue: unknown, yPred: unknown, metric: string, multilabel
   return [t.ravel().dataSync() as Float64Array, p.ravel().dataSync() as Float64Array, columns, names];
 }
 
-/** The fraction of samples whose predicted label equals the true one. */
+/**
+ * The fraction of samples whose predicted label equals the true one.
+ *
+ * @example
+ * ```ts
+ * import { accuracyScore } from 'tessera/sklearn';
+ *
+ * console.log(await accuracyScore([0, 1, 2, 3], [0, 2, 1, 3]));
+ * console.log(await accuracyScore([0, 1, 2, 3], [0, 2, 1, 3], { normalize: false })); // the count of hits
+ * ```
+ *
+ * ```text output
+ * 0.5
+ * 2
+ * ```
+ */
 export async function accuracyScore(yTrue: unknown, yPred: unknown, options: { normalize?: boolean } = {}): Promise<number> {
   checkOptions('accuracyScore', options, ['normalize']);
   // A sample is a hit when all its labels are right (subset accuracy, for one 0/1 column per label).
@@ -70,7 +85,22 @@ export async function accuracyScore(yTrue: unknown, yPred: unknown, options: { n
   return options.normalize === false ? hits : hits / n;
 }
 
-/** C[i, j] = number of samples of true class i predicted as class j (classes sorted). */
+/**
+ * C[i, j] = number of samples of true class i predicted as class j (classes sorted).
+ *
+ * @example
+ * ```ts
+ * import { confusionMatrix } from 'tessera/sklearn';
+ *
+ * console.log(await confusionMatrix([2, 0, 2, 2, 0, 1], [0, 0, 2, 2, 0, 2])); // rows: true 0, 1, 2
+ * ```
+ *
+ * ```text output
+ * array([[2, 0, 0],
+ *        [0, 0, 1],
+ *        [1, 0, 2]])
+ * ```
+ */
 export async function confusionMatrix(yTrue: unknown, yPred: unknown, options: { labels?: Label[] } = {}): Promise<NDArray> {
   checkOptions('confusionMatrix', options, ['labels']);
   const [t, p, , names] = await labels(yTrue, yPred, 'confusionMatrix');
@@ -143,8 +173,56 @@ async function prf(which: 'precision' | 'recall' | 'f1', yTrue: unknown, yPred: 
   return per.reduce((s, v, i) => s + (v * truth[i]) / total, 0);
 }
 
+/**
+ * Precision, tp / (tp + fp): of the samples predicted positive, the fraction that are (scikit-learn's precision_score).
+ *
+ * @example
+ * ```ts
+ * import { precisionScore } from 'tessera/sklearn';
+ *
+ * console.log(await precisionScore([0, 1, 1, 0, 1], [1, 1, 0, 0, 1])); // of the 3 predicted 1s, 2 are right
+ * console.log(await precisionScore([0, 1, 2, 0, 1, 2], [0, 2, 1, 0, 0, 1], { average: null })); // per class
+ * ```
+ *
+ * ```text output
+ * 0.6666666666666666
+ * [ 0.6666666666666666, 0, 0 ]
+ * ```
+ */
 export const precisionScore = (yTrue: unknown, yPred: unknown, options: PrfOptions = {}) => prf('precision', yTrue, yPred, options);
+/**
+ * Recall, tp / (tp + fn): of the positive samples, the fraction predicted positive (scikit-learn's recall_score).
+ *
+ * @example
+ * ```ts
+ * import { recallScore } from 'tessera/sklearn';
+ *
+ * console.log(await recallScore([0, 1, 1, 0, 1], [1, 1, 0, 0, 1])); // of the 3 true 1s, 2 are found
+ * console.log(await recallScore([0, 1, 2, 0, 1, 2], [0, 2, 1, 0, 0, 1], { average: 'macro' }));
+ * ```
+ *
+ * ```text output
+ * 0.6666666666666666
+ * 0.3333333333333333
+ * ```
+ */
 export const recallScore = (yTrue: unknown, yPred: unknown, options: PrfOptions = {}) => prf('recall', yTrue, yPred, options);
+/**
+ * F1, the harmonic mean of precision and recall (scikit-learn's f1_score).
+ *
+ * @example
+ * ```ts
+ * import { f1Score } from 'tessera/sklearn';
+ *
+ * console.log(await f1Score([0, 1, 1, 0, 1], [1, 1, 0, 0, 1])); // precision 2/3, recall 2/3
+ * console.log(await f1Score([0, 1, 2, 0, 1, 2], [0, 2, 1, 0, 0, 1], { average: 'weighted' }));
+ * ```
+ *
+ * ```text output
+ * 0.6666666666666666
+ * 0.26666666666666666
+ * ```
+ */
 export const f1Score = (yTrue: unknown, yPred: unknown, options: PrfOptions = {}) => prf('f1', yTrue, yPred, options);
 
 /** Python's `'%.{digits}f' % x` (ties rounded half-to-even on the exact value, as Python does). */
@@ -153,7 +231,27 @@ function fixed(x: number, digits: number): string {
 }
 
 /** sklearn's classification_report: per-class precision, recall, F1 and support, then accuracy and
- *  the macro (plain mean over classes) and weighted (mean weighted by support) averages. */
+ *  the macro (plain mean over classes) and weighted (mean weighted by support) averages.
+ *
+ * @example
+ * ```ts
+ * import { classificationReport } from 'tessera/sklearn';
+ *
+ * console.log(await classificationReport([0, 1, 2, 2, 2], [0, 0, 2, 2, 1], { targetNames: ['a', 'b', 'c'] }));
+ * ```
+ *
+ * ```text output
+ *               precision    recall  f1-score   support
+ *
+ *            a       0.50      1.00      0.67         1
+ *            b       0.00      0.00      0.00         1
+ *            c       1.00      0.67      0.80         3
+ *
+ *     accuracy                           0.60         5
+ *    macro avg       0.50      0.56      0.49         5
+ * weighted avg       0.70      0.60      0.61         5
+ * ```
+ */
 export async function classificationReport(yTrue: unknown, yPred: unknown, options: { digits?: number; targetNames?: string[] } = {}): Promise<string> {
   checkOptions('classificationReport', options, ['digits', 'targetNames']);
   const digits = options.digits ?? 2;

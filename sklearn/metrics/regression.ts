@@ -23,7 +23,20 @@ async function pairs(yTrue: unknown, yPred: unknown): Promise<[Float64Array, Flo
   return [tv, pv];
 }
 
-/** mean((y - ŷ)²). */
+/**
+ * mean((y - ŷ)²).
+ *
+ * @example
+ * ```ts
+ * import { meanSquaredError } from 'tessera/sklearn';
+ *
+ * console.log(await meanSquaredError([3, -0.5, 2, 7], [2.5, 0, 2, 8])); // (0.25 + 0.25 + 0 + 1) / 4
+ * ```
+ *
+ * ```text output
+ * 0.375
+ * ```
+ */
 export async function meanSquaredError(yTrue: unknown, yPred: unknown): Promise<number> {
   const [t, p] = await pairs(yTrue, yPred);
   let s = 0;
@@ -31,7 +44,20 @@ export async function meanSquaredError(yTrue: unknown, yPred: unknown): Promise<
   return s / t.length;
 }
 
-/** mean(|y - ŷ|). */
+/**
+ * mean(|y - ŷ|).
+ *
+ * @example
+ * ```ts
+ * import { meanAbsoluteError } from 'tessera/sklearn';
+ *
+ * console.log(await meanAbsoluteError([3, -0.5, 2, 7], [2.5, 0, 2, 8])); // (0.5 + 0.5 + 0 + 1) / 4
+ * ```
+ *
+ * ```text output
+ * 0.5
+ * ```
+ */
 export async function meanAbsoluteError(yTrue: unknown, yPred: unknown): Promise<number> {
   const [t, p] = await pairs(yTrue, yPred);
   let s = 0;
@@ -39,7 +65,22 @@ export async function meanAbsoluteError(yTrue: unknown, yPred: unknown): Promise
   return s / t.length;
 }
 
-/** 1 - Σ(y - ŷ)² / Σ(y - ȳ)²; a constant y gives 1 for a perfect fit, else 0 (as scikit-learn). */
+/**
+ * 1 - Σ(y - ŷ)² / Σ(y - ȳ)²; a constant y gives 1 for a perfect fit, else 0 (as scikit-learn).
+ *
+ * @example
+ * ```ts
+ * import { r2Score } from 'tessera/sklearn';
+ *
+ * console.log(await r2Score([3, -0.5, 2, 7], [2.5, 0, 2, 8]));
+ * console.log(await r2Score([1, 2, 3], [2, 2, 2])); // predicting the mean scores 0
+ * ```
+ *
+ * ```text output
+ * 0.9486081370449679
+ * 0
+ * ```
+ */
 export async function r2Score(yTrue: unknown, yPred: unknown): Promise<number> {
   const [t, p] = await pairs(yTrue, yPred);
   const mean = t.reduce((s, v) => s + v, 0) / t.length;

@@ -22,6 +22,23 @@ const DEFAULTS: RandomizedSearchParams = {
   estimator: null as unknown as BaseEstimator, paramDistributions: null as unknown as ParamDistributions, nIter: 10, ...SEARCH_DEFAULTS, randomState: null,
 };
 
+/**
+ * Cross-validated search over nIter random candidates (scikit-learn's RandomizedSearchCV).
+ *
+ * @example
+ * ```ts
+ * import { RandomizedSearchCV, Ridge } from 'tessera/sklearn';
+ *
+ * const X = [[0], [1], [2], [3], [4], [5]];
+ * const search = new RandomizedSearchCV(new Ridge(), { alpha: [0.01, 0.1, 1, 10, 100] }, { nIter: 3, cv: 3, randomState: 0 });
+ * await search.fit(X, [0, 2, 4, 6, 8, 10]);
+ * console.log(search.cvResults_!.params, search.bestParams_);
+ * ```
+ *
+ * ```text output
+ * [ { alpha: 1 }, { alpha: 0.01 }, { alpha: 0.1 } ] { alpha: 0.01 }
+ * ```
+ */
 export class RandomizedSearchCV extends BaseSearchCV<RandomizedSearchParams> {
   constructor(
     estimator: BaseEstimator | Partial<RandomizedSearchParams>,
