@@ -280,6 +280,10 @@ test('a failing fit scores errorScore (NaN) with a FitFailedWarning; all failing
 
 test('K7: GridSearchCV(RidgeClassifier) over 18 candidates matches scikit-learn\'s cv_results_', async () => {
   const k7 = F.search.k7 as Record<string, number[]> & { params: Rec[]; bestIndex: number; bestScore: number; bestParams: Rec; paramAlpha: number[]; paramSolver: string[] };
+  // sag draws its sample order from the global stream (randomState unset, as in the fixture's run): seed
+  // it, so its scores, and so the ranks of the exact candidates beside them, do not depend on what the
+  // test files before this one drew.
+  np.random.seed(0);
   const search = new sk.GridSearchCV(new RidgeClassifier(), { alpha: [1, 2, 3, 5, 10, 20], solver: ['svd', 'lsqr', 'sag'] }, { cv: 3, returnTrainScore: true, verbose: 1 });
   const out = await capture(() => search.fit(X, y));
   assert.equal(out.log, ['Fitting 3 folds for each of 18 candidates, totalling 54 fits']);
