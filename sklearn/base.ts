@@ -28,6 +28,13 @@ export abstract class BaseEstimator<P extends Params = Params> {
   static readonly learned: Learned = {};
   /** The hyper-parameters, exactly as given (defaults filled in). */
   readonly params: P;
+
+  /** Unsets every learned attribute the class declares (`learned`): what fit does before learning
+   *  afresh, where partialFit would add to what it learned before. */
+  protected forgetLearned(): void {
+    const own = this as unknown as Record<string, unknown>;
+    for (const key of Object.keys((this.constructor as typeof BaseEstimator).learned)) own[key] = undefined;
+  }
   private readonly defaults: P;
 
   constructor(defaults: P, params: Partial<P> = {}) {

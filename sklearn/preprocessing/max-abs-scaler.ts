@@ -61,7 +61,7 @@ export class MaxAbsScaler extends Transformer<MaxAbsScalerParams> {
 
   /** Forgets any previous fit, then learns each feature's largest absolute value. */
   async fit(X: unknown): Promise<this> {
-    for (const k of ['maxAbs_', 'scale_', 'nSamplesSeen_', 'nFeaturesIn_'] as const) this[k] = undefined;
+    this.forgetLearned();
     return this.partialFit(X);
   }
 

@@ -77,7 +77,7 @@ export class MinMaxScaler extends Transformer<MinMaxScalerParams> {
 
   /** Forgets any previous fit, then learns the per-feature minimum and maximum of X. */
   async fit(X: unknown): Promise<this> {
-    for (const k of ['scale_', 'min_', 'dataMin_', 'dataMax_', 'dataRange_', 'nSamplesSeen_', 'nFeaturesIn_'] as const) this[k] = undefined;
+    this.forgetLearned();
     return this.partialFit(X);
   }
 

@@ -76,7 +76,7 @@ export class StandardScaler extends Transformer<StandardScalerParams> {
 
   /** Forgets any previous fit, then learns μ and σ from X. */
   async fit(X: unknown): Promise<this> {
-    for (const k of ['mean_', 'var_', 'scale_', 'nSamplesSeen_', 'nFeaturesIn_'] as const) this[k] = undefined;
+    this.forgetLearned();
     return this.partialFit(X);
   }
 
