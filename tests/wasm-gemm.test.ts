@@ -154,6 +154,20 @@ test('wasmGemm writes into C at an offset with rows ldc apart, leaving the rest 
   }
 });
 
+test('a small B block (k cut into blocks, C copied out and back in) gives the same bits as one block', () => {
+  const [m, n, k] = [130, 70, 900]; // MC = 128 rows, so two row blocks too
+  for (const dtype of ['float64', 'float32'] as const) {
+    const w = mainThreadGemm(), size = dtype === 'float64' ? 8 : 4;
+    // 2 panels of 8 columns by KC = 256 rows: NC = 16 (5 column blocks), KB = 256 (4 k blocks)
+    const small = { ...w, plans: { ...w.plans, [dtype]: { ...w.plans[dtype], bBytes: 2 * 8 * 256 * size } } };
+    const a = np.asTypedArray(rng.standardNormal([m, k]).astype(dtype)), b = np.asTypedArray(rng.standardNormal([k, n]).astype(dtype));
+    const [A, B] = [{ data: a, offset: 0, rs: k, cs: 1 }, { data: b, offset: 0, rs: n, cs: 1 }];
+    const [one, blocked] = [np.asTypedArray(np.zeros([m, n], { dtype })), np.asTypedArray(np.zeros([m, n], { dtype }))];
+    assert.ok(wasmGemm(w, m, n, k, A, B, one, 0, n) && wasmGemm(small, m, n, k, A, B, blocked, 0, n));
+    assert.equal(Array.from(blocked), Array.from(one), `${dtype}: same bits`);
+  }
+});
+
 test('the Wasm kernel gives the same bits on one thread and two (rows and columns shared)', async () => {
   setCpuKernels('wasm');
   for (const [m, k, n] of [[701, 300, 90], [40, 500, 803]]) {

@@ -22,9 +22,11 @@
 // and a product split over threads is bit-identical to the single-threaded one.
 import type { TypedArray } from '../dtype.ts';
 
-/** A matrix inside a buffer: element (i, j) is data[offset + i*rs + j*cs]. */
-export interface Mat {
-  readonly data: TypedArray;
+/** A matrix inside a buffer: element (i, j) is data[offset + i*rs + j*cs]. tessera's one raw-matrix
+ *  type: the CPU products and np.linalg's blocked factorisations pass blocks of their buffers as Mats
+ *  (a sub-block, or its transpose with the two strides swapped, costs no copy). */
+export interface Mat<T extends TypedArray = TypedArray> {
+  readonly data: T;
   readonly offset: number;
   readonly rs: number;
   readonly cs: number;

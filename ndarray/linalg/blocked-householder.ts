@@ -13,7 +13,8 @@
 // rounded to a multiple of 4, the kernel's register tile, so no product pads its edge tiles.
 import { makeReflector } from './householder.ts';
 import { axpy } from './blas.ts';
-import { gemm, blockAt, transposed, type Block } from './gemm.ts';
+import { gemm, blockAt, transposed } from './gemm.ts';
+import type { Mat } from '../cpu/gemm-blocked.ts';
 import { getNumThreads, sharedFloat64 } from '../cpu/threads.ts';
 
 /** A QR factorisation in compact WY form: `a` (m x n, m >= n) holds R on and above the diagonal
@@ -66,7 +67,7 @@ function factorColumns(a: Float64Array, m: number, n: number, t: Float64Array, j
  *  (same cache lines) as the entries it updates, so the update costs no extra pass through memory.
  *  With worker threads the product is done whole instead: one large product is split over the
  *  threads, which is worth more than the saved pass. */
-function subtractProduct(a: Float64Array, n: number, r0: number, c1: number, c2: number, rows: number, k: number, n2: number, w: Block, scratch: Float64Array): void {
+function subtractProduct(a: Float64Array, n: number, r0: number, c1: number, c2: number, rows: number, k: number, n2: number, w: Mat<Float64Array>, scratch: Float64Array): void {
   const block = getNumThreads() > 1 ? rows : ROW_BLOCK;
   const tmp = block * n2 <= scratch.length ? scratch : sharedFloat64(block * n2);
   for (let i0 = 0; i0 < rows; i0 += block) {
@@ -178,7 +179,7 @@ function swapTriangle(a: Float64Array, n: number, j0: number, w: number, tri: Fl
 
 /** -V (T W) (m x cols) for W (n x cols): Q C = C - V T W when W = V^T C. The sign is put on the
  *  small n x cols factor T W, so the big product comes out ready to add C to. */
-function correction(qr: CompactQR, w: Block, cols: number): Float64Array {
+function correction(qr: CompactQR, w: Mat<Float64Array>, cols: number): Float64Array {
   const { a, m, n, t } = qr;
   const tw = gemm(n, cols, n, blockAt(t, n, 0, 0), w, new Float64Array(n * cols));
   for (let i = 0; i < tw.length; i++) tw[i] = -tw[i];

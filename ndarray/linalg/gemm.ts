@@ -6,28 +6,21 @@ import type { View } from '../backend.ts';
 import { cpuBackend } from '../cpu/backend.ts';
 import type { CpuStorage } from '../cpu/storage.ts';
 import { matmulKernel } from '../cpu/matmul.ts';
-
-/** A matrix inside a buffer: element (i, j) is data[offset + i*rs + j*cs]. */
-export interface Block {
-  readonly data: Float64Array;
-  readonly offset: number;
-  readonly rs: number;
-  readonly cs: number;
-}
+import type { Mat } from '../cpu/gemm-blocked.ts';
 
 /** The block whose top-left element is (i, j) of a row-major matrix with rows ld long. */
-export const blockAt = (data: Float64Array, ld: number, i: number, j: number): Block => ({ data, offset: i * ld + j, rs: ld, cs: 1 });
+export const blockAt = (data: Float64Array, ld: number, i: number, j: number): Mat<Float64Array> => ({ data, offset: i * ld + j, rs: ld, cs: 1 });
 
 /** The same elements read as the transpose. */
-export const transposed = (b: Block): Block => ({ data: b.data, offset: b.offset, rs: b.cs, cs: b.rs });
+export const transposed = (b: Mat<Float64Array>): Mat<Float64Array> => ({ data: b.data, offset: b.offset, rs: b.cs, cs: b.rs });
 
-function viewOf(b: Block, rows: number, cols: number): View {
+function viewOf(b: Mat<Float64Array>, rows: number, cols: number): View {
   const storage: CpuStorage = { backend: cpuBackend, dtype: 'float64', size: b.data.length, refs: 1, data: b.data };
   return { storage, dtype: 'float64', shape: [rows, cols], strides: [b.rs, b.cs], offset: b.offset };
 }
 
 /** out[0 : m*n] = A B (row-major, rows n long) for A of m x k and B of k x n. */
-export function gemm(m: number, n: number, k: number, a: Block, b: Block, out: Float64Array): Float64Array {
+export function gemm(m: number, n: number, k: number, a: Mat<Float64Array>, b: Mat<Float64Array>, out: Float64Array): Float64Array {
   matmulKernel(viewOf(a, m, k), viewOf(b, k, n), viewOf(blockAt(out, n, 0, 0), m, n));
   return out;
 }

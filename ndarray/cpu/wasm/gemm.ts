@@ -3,15 +3,20 @@
 // in the panel order the kernel reads, so any strides (transposed, sliced, flipped views) and any
 // input dtype cost the same; C's block is computed in Wasm memory and copied out row by row.
 //
-//   for jc in steps of NC over the columns of C:       pack B[:, jc..jc+NC] (k x NC) into NR-wide panels
-//     for ic in steps of MC over the rows of C:
-//       for pc in steps of KC over k:                  pack A[ic.., pc..] (MC x KC) into MR-tall panels
-//         macroKernel: C_block (+)= A_block B[pc..pc+KC, jc..]
-//       copy C_block (MC x NC) out to C
+//   for jc in steps of NC over the columns of C:         NC covers all of C's columns when it can
+//     for kb in steps of KB over k:                      pack B[kb.., jc..] (KB x NC) into NR-wide panels
+//       for ic in steps of MC over the rows of C:
+//         (kb > 0: copy C's block in, to add to it)
+//         for pc in steps of KC inside kb:               pack A[ic.., pc..] (MC x KC) into MR-tall panels
+//           macroKernel: C_block (+)= A_block B[pc..pc+KC, jc..]
+//         copy C_block (MC x NC) out to C
 //
+// The packed B block holds at most plan.bBytes: a long k (XᵀX for 100,000 rows) is cut into blocks
+// of KB rows rather than into narrow column strips, which would pack all of A once per strip.
 // Memory layout (bytes): [packed A block | packed B block | C block], grown when a product needs more.
-// Every element of C gets its k-slices of KC in the same order wherever its tile sits, so the result
-// does not depend on how rows or columns are shared between threads. These functions use only their
+// Every element of C gets its k-slices of KC in the same order wherever its tile sits (a C block
+// copied out and back in keeps its exact doubles), so the result does not depend on how rows or
+// columns are shared between threads, nor on KB. These functions use only their
 // arguments, so threads.ts's workers run their source text over their own instance and memory
 // (and declare no inner functions: the test and bench bundles would wrap those in a helper the
 // workers lack).
@@ -42,10 +47,13 @@ export function wasmGemm(w: WasmGemm, m: number, n: number, k: number, a: Mat, b
   const dtype = out.BYTES_PER_ELEMENT === 4 ? 'float32' : 'float64';
   const { mr, nr, kc: KC, mc: MC, bBytes } = w.plans[dtype];
   const size = out.BYTES_PER_ELEMENT;
-  const NC = Math.max(nr, Math.floor(bBytes / (k * size * nr)) * nr);
-  const [mcMax, ncMax] = [Math.ceil(Math.min(m, MC) / mr) * mr, Math.ceil(Math.min(n, NC) / nr) * nr];
+  // NC: all of C's columns when KC rows of them fit in the B block, else as many as fit; KB: the rows
+  // of B (a multiple of KC) that fill the block at that width.
+  const NC = Math.max(nr, Math.min(Math.ceil(n / nr), Math.floor(bBytes / (KC * size * nr))) * nr);
+  const KB = Math.max(KC, Math.floor(bBytes / (NC * size * KC)) * KC);
+  const [mcMax, ncMax, kbMax] = [Math.ceil(Math.min(m, MC) / mr) * mr, Math.ceil(Math.min(n, NC) / nr) * nr, Math.min(k, KB)];
   // Region starts in bytes, each a multiple of 16 (vector loads are fastest aligned).
-  const aAt = 0, bAt = Math.ceil((mcMax * Math.min(k, KC) * size) / 16) * 16, cAt = bAt + ncMax * k * size;
+  const aAt = 0, bAt = Math.ceil((mcMax * Math.min(k, KC) * size) / 16) * 16, cAt = bAt + ncMax * kbMax * size;
   const end = cAt + mcMax * ncMax * size;
   if (end > 2 ** 30) return false;
   const pages = Math.ceil((end - w.memory.buffer.byteLength) / 65536);
@@ -55,15 +63,22 @@ export function wasmGemm(w: WasmGemm, m: number, n: number, k: number, a: Mat, b
   const aT = { data: a.data, offset: a.offset, rs: a.cs, cs: a.rs };
   for (let jc = 0; jc < n; jc += NC) {
     const nc = Math.min(NC, n - jc), ncPad = Math.ceil(nc / nr) * nr;
-    packPanels(b, 0, k, jc, nc, heap, nr, bAt / size);
-    for (let ic = 0; ic < m; ic += MC) {
-      const mc = Math.min(MC, m - ic), mcPad = Math.ceil(mc / mr) * mr;
-      for (let pc = 0; pc < k; pc += KC) {
-        const kc = Math.min(KC, k - pc);
-        packPanels(aT, pc, kc, ic, mc, heap, mr, aAt / size);
-        kernel(aAt, bAt + pc * nr * size, cAt, kc, mcPad / mr, ncPad / nr, ncPad * size, k * nr * size, pc > 0 ? 1 : 0);
+    for (let kb = 0; kb < k; kb += KB) {
+      const kbLen = Math.min(KB, k - kb);
+      packPanels(b, kb, kbLen, jc, nc, heap, nr, bAt / size);
+      for (let ic = 0; ic < m; ic += MC) {
+        const mc = Math.min(MC, m - ic), mcPad = Math.ceil(mc / mr) * mr;
+        for (let i = 0, c = cAt / size; kb > 0 && i < mc; i++, c += ncPad) {
+          const row = co + (ic + i) * ldc + jc;
+          heap.set(out.subarray(row, row + nc), c);
+        }
+        for (let pc = 0; pc < kbLen; pc += KC) {
+          const kc = Math.min(KC, kbLen - pc);
+          packPanels(aT, kb + pc, kc, ic, mc, heap, mr, aAt / size);
+          kernel(aAt, bAt + pc * nr * size, cAt, kc, mcPad / mr, ncPad / nr, ncPad * size, kbLen * nr * size, kb + pc > 0 ? 1 : 0);
+        }
+        for (let i = 0, c = cAt / size; i < mc; i++, c += ncPad) out.set(heap.subarray(c, c + nc), co + (ic + i) * ldc + jc);
       }
-      for (let i = 0, c = cAt / size; i < mc; i++, c += ncPad) out.set(heap.subarray(c, c + nc), co + (ic + i) * ldc + jc);
     }
   }
   return true;
