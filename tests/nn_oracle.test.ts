@@ -1,6 +1,6 @@
 // tessera/nn against Keras 3's rules: tests/fixtures/nn_layers.json (activations, losses, a Dense
 // layer, values and gradients) from tests/oracle/nn_layers.py and tests/fixtures/nn_optimizers.json
-// (four steps of 13 optimizer configurations) from tests/oracle/nn_optimizers.py. Everything runs on
+// (four steps of 17 optimizer configurations) from tests/oracle/nn_optimizers.py. Everything runs on
 // 'cpu' in float64 and on 'webgpu' in float32 (where SGD, RMSprop and Adam use their fused WGSL
 // kernels), plus the optimizers' option checks.
 import { suite } from 'uvu';
@@ -84,7 +84,7 @@ function expectedLoss(c: LossCase, d: Device): number {
 
 const OPTIMIZERS: Record<string, new (o?: Record<string, unknown>) => optimizers.Optimizer> = {
   sgd: optimizers.SGD, rmsprop: optimizers.RMSprop, adam: optimizers.Adam, adamw: optimizers.AdamW,
-  adagrad: optimizers.Adagrad, adadelta: optimizers.Adadelta,
+  adagrad: optimizers.Adagrad, adadelta: optimizers.Adadelta, adamax: optimizers.Adamax, nadam: optimizers.Nadam,
 };
 const label = (c: { name: string; options: Record<string, unknown> }): string => `${c.name}${JSON.stringify(c.options)}`;
 
@@ -188,7 +188,8 @@ deviceTests(cpu, CPU, async () => {});
 cpu('the fixtures hold what the oracle scripts say', () => {
   assert.is(FIX.activations.length, 11);
   assert.is(FIX.losses.length, 11);
-  assert.is(OPT.cases.length, 13);
+  assert.is(OPT.cases.length, 17);
+  assert.equal(Object.keys(OPTIMIZERS).sort(), [...new Set(OPT.cases.map((c) => c.name))].sort(), 'every fixture optimizer is tested');
   // SGD plain and with momentum: the fixture (Keras's rule) was cross-checked against torch.optim.SGD
   // by the oracle; here the plain case is also the closed form p0 - lr * sum(g).
   const plain = OPT.cases.find((c) => c.name === 'sgd' && Object.keys(c.options).length === 0)!;

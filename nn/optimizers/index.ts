@@ -8,6 +8,8 @@ import { Adam } from './adam.ts';
 import { AdamW } from './adamw.ts';
 import { Adagrad } from './adagrad.ts';
 import { Adadelta } from './adadelta.ts';
+import { Adamax } from './adamax.ts';
+import { Nadam } from './nadam.ts';
 
 export { Optimizer, type OptimizerOptions, type LearningRate } from './optimizer.ts';
 export { SGD, type SGDOptions } from './sgd.ts';
@@ -16,9 +18,12 @@ export { Adam, type AdamOptions } from './adam.ts';
 export { AdamW } from './adamw.ts';
 export { Adagrad, type AdagradOptions } from './adagrad.ts';
 export { Adadelta, type AdadeltaOptions } from './adadelta.ts';
+export { Adamax, type AdamaxOptions } from './adamax.ts';
+export { Nadam, type NadamOptions } from './nadam.ts';
 
 const CLASSES: Record<string, new (options?: Record<string, unknown>) => Optimizer> = {
   sgd: SGD, rmsprop: RMSprop, adam: Adam, adamw: AdamW, adagrad: Adagrad, adadelta: Adadelta,
+  adamax: Adamax, nadam: Nadam,
 };
 
 /** An optimizer from a Keras name ('adam', 'SGD', 'rmsprop'; any case), a {className, config}, or an object. */

@@ -6,7 +6,7 @@ Writes tests/fixtures/nn_optimizers.json: {notes, cases: [{name, options, param0
   grads:   4 gradient vectors, given to the optimizer as they are (clipping is the optimizer's job)
   params:  the parameter after each of the 4 steps
 Keras/TensorFlow are not installed here: the update rules below are our own NumPy transcriptions of
-Keras 3 (keras/src/optimizers/{sgd,rmsprop,adam,adamw,adagrad,adadelta}.py and base_optimizer.py).
+Keras 3 (keras/src/optimizers/{sgd,rmsprop,adam,adamw,adagrad,adadelta,adamax,nadam}.py and base_optimizer.py).
 One Keras step (base_optimizer.apply with no gradient accumulation):
   1. clip the gradient: clipnorm -> g * c / max(||g||_2, c) (per variable); clipvalue -> clip(g, -c, c)
   2. weight decay, if set, before the update and on the parameter itself: p <- p - p * weight_decay * lr
@@ -18,6 +18,13 @@ PyTorch cross-checks (asserted at the bottom of this script, not written to the 
   momentum and nesterov SGD; they would differ if lr changed between steps (Keras bakes the old lr into m).
   Adam/AdamW/RMSprop/Adagrad put epsilon in a different place than torch, so they agree only with
   epsilon = 0 (checked so); Adadelta matches torch.optim.Adadelta exactly with the same lr/rho/eps.
+  Adamax: Keras keeps u <- max(b2*u, |g|) and divides by (1 - b1^t)*(u + eps); torch keeps
+  u <- max(b2*u, |g| + eps) and divides by (1 - b1^t)*u: they agree with epsilon = 0 (checked so).
+  Nadam: Keras 3's momentum schedule is mu_t = b1*(1 - 0.5*0.96^t); torch.optim.NAdam's (and Keras 1's) is
+  b1*(1 - 0.5*0.96^(t*momentum_decay)) with momentum_decay 0.004 by default, so they agree with
+  momentum_decay=1 (checked so, epsilon as Keras's 1e-7: both add it to sqrt(v/(1 - b2^t))). torch 1.13's
+  single-tensor NAdam multiplies mu_t into the next product twice (mu_product * mu * mu_next), a bug fixed
+  in later releases; its foreach=True path computes Keras's product, and is the one compared.
 """
 import common  # noqa: F401  (drops this folder from sys.path before NumPy is imported)
 from common import plain, write_json
@@ -32,6 +39,8 @@ DEFAULTS = {
     'adamw': dict(learningRate=0.001, weightDecay=0.004, beta1=0.9, beta2=0.999, epsilon=1e-7, amsgrad=False),
     'adagrad': dict(learningRate=0.001, initialAccumulatorValue=0.1, epsilon=1e-7),
     'adadelta': dict(learningRate=0.001, rho=0.95, epsilon=1e-7),
+    'adamax': dict(learningRate=0.001, beta1=0.9, beta2=0.999, epsilon=1e-7),
+    'nadam': dict(learningRate=0.001, beta1=0.9, beta2=0.999, epsilon=1e-7),
 }
 NOTES = (
     'Keras 3 defaults used (keras/src/optimizers/*.py): '
@@ -40,10 +49,12 @@ NOTES = (
     'adam lr 0.001 beta1 0.9 beta2 0.999 epsilon 1e-7 amsgrad false; '
     'adamw as adam plus weightDecay 0.004; '
     'adagrad lr 0.001 initialAccumulatorValue 0.1 epsilon 1e-7; '
-    'adadelta lr 0.001 rho 0.95 epsilon 1e-7. '
+    'adadelta lr 0.001 rho 0.95 epsilon 1e-7; '
+    'adamax lr 0.001 beta1 0.9 beta2 0.999 epsilon 1e-7; '
+    'nadam lr 0.001 beta1 0.9 beta2 0.999 epsilon 1e-7 (momentum schedule beta1*(1 - 0.5*0.96^t)). '
     'weightDecay is None (off) for every optimizer but adamw. clipnorm/clipvalue/globalClipnorm default None; '
     'at most one may be set. Step order (base_optimizer.py): clip gradient, then p -= p*weightDecay*lr, '
-    'then update_step; adam t = iterations + 1.'
+    'then update_step; adam, adamax and nadam t = iterations + 1.'
 )
 
 
@@ -63,7 +74,7 @@ def run(name, options, p0, grads):
     p = p0.copy()
     z = np.zeros_like(p)
     s = {'m': z.copy(), 'v': z.copy(), 'vhat': z.copy(), 'avg': z.copy(),
-         'acc': np.full_like(p, o.get('initialAccumulatorValue', 0.0)), 'dacc': z.copy()}
+         'acc': np.full_like(p, o.get('initialAccumulatorValue', 0.0)), 'dacc': z.copy(), 'u_product': 1.0}
     out = []
     for it, g in enumerate(grads):
         g = clip(np.asarray(g, dtype=np.float64), o)
@@ -110,6 +121,24 @@ def run(name, options, p0, grads):
             delta = -np.sqrt(s['dacc'] + eps) * g / np.sqrt(s['acc'] + eps)
             s['dacc'] = rho * s['dacc'] + (1 - rho) * delta ** 2
             p = p + lr * delta
+        elif name == 'adamax':
+            b1, b2, eps = o['beta1'], o['beta2'], o['epsilon']
+            t = it + 1
+            s['m'] = s['m'] + (g - s['m']) * (1 - b1)
+            s['v'] = np.maximum(b2 * s['v'], np.abs(g))  # Keras's `u`, the infinity norm
+            p = p - lr * s['m'] / ((1 - b1 ** t) * (s['v'] + eps))
+        elif name == 'nadam':
+            b1, b2, eps = o['beta1'], o['beta2'], o['epsilon']
+            t = it + 1
+            u_t = b1 * (1 - 0.5 * 0.96 ** t)
+            u_t1 = b1 * (1 - 0.5 * 0.96 ** (t + 1))
+            s['u_product'] = s['u_product'] * u_t  # once per step, before the variables' updates
+            u_product_t1 = s['u_product'] * u_t1
+            s['m'] = s['m'] + (g - s['m']) * (1 - b1)
+            s['v'] = s['v'] + (g ** 2 - s['v']) * (1 - b2)
+            m_hat = u_t1 * s['m'] / (1 - u_product_t1) + (1 - u_t) * g / (1 - s['u_product'])
+            v_hat = s['v'] / (1 - b2 ** t)
+            p = p - m_hat * lr / (np.sqrt(v_hat) + eps)
         else:
             raise ValueError(name)
         out.append(p.copy())
@@ -138,6 +167,10 @@ CASES = [
     ('adadelta', {'learningRate': 1.0}),
     ('sgd', {'clipnorm': 1.0}),
     ('sgd', {'clipvalue': 0.1}),
+    ('adamax', {}),
+    ('adamax', {'learningRate': 0.01, 'beta1': 0.8, 'beta2': 0.5, 'clipnorm': 1.0}),
+    ('nadam', {}),
+    ('nadam', {'learningRate': 0.01, 'beta1': 0.5, 'beta2': 0.9, 'weightDecay': 0.1}),
 ]
 cases = [{'name': n, 'options': o, 'param0': PARAM0, 'grads': GRADS, 'params': run(n, o, PARAM0, GRADS)}
          for n, o in CASES]
@@ -180,6 +213,19 @@ agree(run('adagrad', {'epsilon': 0.0}, PARAM0, GRADS),
 for lr in (0.001, 1.0):
     agree(run('adadelta', {'learningRate': lr}, PARAM0, GRADS),
           torch_run(lambda ps: torch.optim.Adadelta(ps, lr=lr, rho=0.95, eps=1e-7), GRADS))
+
+agree(run('adamax', {'epsilon': 0.0}, PARAM0, GRADS), torch_run(lambda ps: torch.optim.Adamax(ps, lr=1e-3, eps=0.0), GRADS))
+agree(run('adamax', {'epsilon': 0.0, 'learningRate': 0.01, 'beta1': 0.8, 'beta2': 0.5}, PARAM0, GRADS),
+      torch_run(lambda ps: torch.optim.Adamax(ps, lr=0.01, betas=(0.8, 0.5), eps=0.0), GRADS))
+torch.set_default_dtype(torch.float64)  # NAdam keeps its product in a torch.tensor(1.): float64, as ours
+agree(run('nadam', {}, PARAM0, GRADS),
+      torch_run(lambda ps: torch.optim.NAdam(ps, lr=1e-3, eps=1e-7, momentum_decay=1.0, foreach=True), GRADS))
+agree(run('nadam', {'learningRate': 0.01, 'beta1': 0.5, 'beta2': 0.9}, PARAM0, GRADS),
+      torch_run(lambda ps: torch.optim.NAdam(ps, lr=0.01, betas=(0.5, 0.9), eps=1e-7, momentum_decay=1.0, foreach=True), GRADS))
+# and the differences are real: torch's defaults (momentum_decay 0.004; Adamax with epsilon) give other numbers
+assert not np.allclose(run('nadam', {}, PARAM0, GRADS),
+                       torch_run(lambda ps: torch.optim.NAdam(ps, lr=1e-3, eps=1e-7, foreach=True), GRADS), rtol=1e-9, atol=0)
+torch.set_default_dtype(torch.float32)
 
 path = write_json('nn_optimizers.json', plain({'notes': NOTES, 'cases': cases}))
 print('wrote', path, len(cases), 'cases; torch cross-checks passed')
