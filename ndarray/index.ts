@@ -47,7 +47,7 @@ export { matmul, dot, inner, outer, vdot, tensordot } from './matmul.ts';
 export * as linalg from './linalg/index.ts';
 /** Raw element buffers for code that loops over elements itself: see buffers.ts. */
 export { asTypedArray, sharedEmpty } from './buffers.ts';
-export { nearestRows } from './nearest.ts';
+export { nearestRows, type NearestRowsOptions } from './nearest.ts';
 export * as char from './char.ts';
 /** Scalar functions rounded exactly as C's libm rounds them (np.libm.log): see libm.ts. */
 export * as libm from './libm.ts';

@@ -5,30 +5,52 @@
 // as scikit-learn's Cython k-means rounds them, so the labels agree with it bit for bit.
 // Large inputs are labelled by the worker threads (labelRows below is a parallelFor body, run from
 // its source text); each row is scored the same way on any thread.
-import { NDArray, type ArrayLike } from './ndarray.ts';
+import { NDArray, requireNDArray, type ArrayLike } from './ndarray.ts';
 import { asarray } from './creation.ts';
 import { ValueError } from './errors.ts';
+import { checkOptions } from './options.ts';
 import { dataOf } from './cpu/storage.ts';
 import { parallelFor, sharedTyped, inSharedMemory } from './cpu/threads.ts';
 
 /** Below this many rows the labelling stays on the calling thread. */
 const PARALLEL_ROWS = 8192;
 
+export interface NearestRowsOptions {
+  /** An int32 (n,) C-contiguous CPU array to write the labels into (NumPy's `out`); it is returned.
+   *  One from np.sharedEmpty is written by the worker threads in place. */
+  out?: NDArray;
+}
+
 /** For X (n, f) and C (k, f), the (n,) int32 array of argmin_j ‖X_i - C_j‖², the first j on ties.
  *  CPU arrays, computed in float64; X from np.sharedEmpty is read by the worker threads without a copy.
  *  @example np.nearestRows([[0, 0], [5, 5], [1, 0]], [[0, 1], [4, 4]]) // [0, 1, 0] */
-export function nearestRows(samples: ArrayLike, centers: ArrayLike): NDArray {
+export function nearestRows(samples: ArrayLike, centers: ArrayLike, options: NearestRowsOptions = {}): NDArray {
+  checkOptions('nearestRows', options, ['out']);
   const X = asarray(samples), C = asarray(centers);
   if (X.ndim !== 2 || C.ndim !== 2 || X.shape[1] !== C.shape[1]) {
     throw new ValueError(`nearestRows: expected X (n, f) and C (k, f) with the same f, got shapes (${X.shape.join(', ')}) and (${C.shape.join(', ')})`);
   }
   const [n, f] = X.shape, k = C.shape[0];
   if (k === 0) throw new ValueError('nearestRows: C has no rows to choose from');
+  const out = options.out === undefined ? null : checkOut(options.out, n);
   const c = float64Rows(C);
   const x = n >= PARALLEL_ROWS ? inSharedMemory(float64Rows(X)) : float64Rows(X);
-  const labels = sharedTyped(Int32Array, n);
+  const given = out && (dataOf(out) as Int32Array).subarray(out.offset, out.offset + n);
+  // the threads write into shared memory: `out`'s own buffer when it is there, else a copy made here
+  const inPlace = given !== null && (n < PARALLEL_ROWS || (typeof SharedArrayBuffer === 'function' && given.buffer instanceof SharedArrayBuffer));
+  const labels = inPlace ? given : sharedTyped(Int32Array, n);
   parallelFor(n, PARALLEL_ROWS, labelRows, [scorePair, argminAt], [x, f, packCenters(c, k, f), rowNorms(c, k, f), k, labels], 2);
-  return NDArray.fromTyped(labels, [n], 'int32', 'cpu', { copy: false });
+  if (out === null) return NDArray.fromTyped(labels, [n], 'int32', 'cpu', { copy: false });
+  if (!inPlace) given!.set(labels);
+  return out;
+}
+
+function checkOut(given: unknown, n: number): NDArray {
+  const out = requireNDArray('nearestRows', 'out', given);
+  if (out.device !== 'cpu' || out.dtype !== 'int32' || out.ndim !== 1 || out.shape[0] !== n || !out.flags.cContiguous) {
+    throw new ValueError(`nearestRows: out must be a C-contiguous int32 CPU array of shape (${n},), got ${out.dtype} of shape (${out.shape.join(', ')}) on '${out.device}'`);
+  }
+  return out;
 }
 
 /** The elements as float64 in C order: the array's own buffer when it already is that. */

@@ -105,6 +105,21 @@ test('nearestRows: a worked case, ties to the first center, and agreement with t
   assert.equal(Array.from(np.nearestRows(shared, C).dataSync()), one);
   assert.equal(Array.from(np.nearestRows(X, C).dataSync()), one);
   assert.ok(one.filter((j, i) => j !== brute[i]).length <= 2, 'only exact near-ties may differ from the brute force');
+  // out: written in place and returned, from threads into shared memory or into an ordinary array
+  for (const out of [np.sharedEmpty([20_001], 'int32'), np.zeros([20_001], { dtype: 'int32' })]) {
+    assert.is(np.nearestRows(shared, C, { out }), out);
+    assert.equal(Array.from(out.dataSync()), one);
+  }
+});
+
+test('nearestRows refuses an out of the wrong dtype, shape or layout, and leaves it as it was', () => {
+  const X = np.array([[0, 0], [5, 5], [1, 0]]), C = np.array([[0, 1], [4, 4]]);
+  for (const out of [np.zeros([3]), np.zeros([4], { dtype: 'int32' }), np.zeros([3, 2], { dtype: 'int32' }).get(':', 0)]) {
+    const before = out.toArraySync();
+    assert.throws(() => np.nearestRows(X, C, { out }), /out must be a C-contiguous int32 CPU array of shape \(3,\)/);
+    assert.equal(out.toArraySync(), before);
+  }
+  assert.throws(() => np.nearestRows(X, C, { outt: np.zeros([3], { dtype: 'int32' }) } as never), /outt/);
 });
 
 test('asTypedArray sees the array in place; sharedEmpty makes a writable array of the shape asked', () => {

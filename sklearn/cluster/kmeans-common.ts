@@ -59,7 +59,7 @@ function accumulate(x: Float64Array, i: number, f: number, w: number, label: num
 export function assignLabels(s: Samples, centers: Float64Array, k: number, labels: Int32Array, sums?: Float64Array, weightSums?: Float64Array): void {
   const { x, n, f, weights } = s;
   const view = (data: Float64Array, rows: number) => np.NDArray.fromTyped(data, [rows, f], 'float64', 'cpu', { copy: false });
-  labels.set(np.asTypedArray(np.nearestRows(view(x, n), view(centers, k))));
+  np.nearestRows(view(x, n), view(centers, k), { out: np.NDArray.fromTyped(labels, [n], 'int32', 'cpu', { copy: false }) });
   if (sums && weightSums) for (let i = 0; i < n; i++) accumulate(x, i, f, weights[i], labels[i], sums, weightSums);
 }
 

@@ -5,6 +5,7 @@
 // when it stops: at once if no label changed (strict convergence), or when the centers moved by
 // Σ_j ‖c_j^new - c_j^old‖² <= tol; in the second case one more E-step makes the labels agree with
 // the final centers. A cluster left empty is re-seeded with the sample farthest from its center.
+import * as np from '../../ndarray/index.ts';
 import { type Samples, assignLabels, inertia, npSum, squaredEuclidean } from './kmeans-common.ts';
 
 export interface LloydResult {
@@ -69,7 +70,8 @@ function sameLabels(a: Int32Array, b: Int32Array): boolean {
 export function kmeansSingleLloyd(s: Samples, centersInit: Float64Array, k: number, maxIter: number, tol: number, verbose = false): LloydResult {
   let centers = Float64Array.from(centersInit);
   let centersNew = new Float64Array(centers.length);
-  const labels = new Int32Array(s.n).fill(-1);
+  // in shared memory when threads are on, where np.nearestRows's threads write the labels in place
+  const labels = (np.asTypedArray(np.sharedEmpty([s.n], 'int32')) as Int32Array).fill(-1);
   const labelsOld = new Int32Array(s.n).fill(-1);
   const weightInClusters = new Float64Array(k);
   const shift = new Float64Array(k);
