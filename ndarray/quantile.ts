@@ -6,8 +6,8 @@
 //     result = hi - (hi - lo) * (1 - g)  where g >= 0.5   (the same line, computed from the nearer end)
 // The other methods read one neighbour, keeping the data's dtype: 'lower' sorted[floor(v)], 'higher'
 // sorted[ceil(v)], 'nearest' sorted[round(v)] (halves to even); 'midpoint' is the line above with g = 0.5
-// (g = 0 when v is a whole number). A slice holding a NaN gives NaN. Sorting needs the backend's sort
-// kernel (the CPU has one).
+// (g = 0 when v is a whole number). A slice holding a NaN gives NaN. Sorting runs the backend's sort
+// kernel (cpu/sort.ts, webgpu/sort.ts).
 import { isFloat } from './dtype.ts';
 import { normalizeAxes } from './shape.ts';
 import { deviceDType } from './backend.ts';

@@ -52,6 +52,13 @@ test('argsort is stable and puts NaN last', () => {
   assert.equal(np.argsort(np.array(5)).toArraySync(), [0]);
 });
 
+test('sort puts -0 before +0 (a typed array sort); argsort counts them equal and keeps their order', () => {
+  // The rules the webgpu kernel (shaders/sort.wgsl) reproduces, checked against this CPU in webgpu-kernels.test.ts.
+  const z = np.array([0, -0, 1, -0, 0], { dtype: 'float32' });
+  assert.equal(Array.from(np.sort(z).dataSync(), (v) => Object.is(v, -0)), [true, true, false, false, false]);
+  assert.equal(np.argsort(z).toArraySync(), [0, 1, 3, 4, 2]);
+});
+
 test('unique without options gives the values only', () => {
   const u = np.unique(np.array([[3, 1], [3, NaN], [NaN, 1]]));
   assert.ok(u instanceof np.NDArray);

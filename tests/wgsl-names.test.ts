@@ -21,6 +21,7 @@ import * as ufunc from '../ndarray/webgpu/elementwise.ts';
 import * as red from '../ndarray/webgpu/reduce.ts';
 import * as mm from '../ndarray/webgpu/matmul.ts';
 import * as gat from '../ndarray/webgpu/gather.ts';
+import * as srt from '../ndarray/webgpu/sort.ts';
 import { softmaxRows, stepViews } from '../ndarray/webgpu/fused.ts';
 
 const test = suite('wgsl names');
@@ -73,6 +74,7 @@ const FAMILIES: Family[] = [
   { file: 'reduce.wgsl', prefix: 'REDUCE', codes: C.REDUCE_CODES },
   { file: 'argreduce.wgsl', prefix: 'REDUCE', codes: C.ARG_REDUCE_CODES },
   { file: 'scan.wgsl', prefix: 'SCAN', codes: C.SCAN_CODES },
+  { file: 'sort.wgsl', prefix: 'SORT', codes: C.SORT_CODES },
   { file: 'matmul.wgsl', prefix: 'ACT', codes: Object.fromEntries(C.ACTIVATIONS.map((a, i) => [a, i])) },
   { file: 'common.wgsl', prefix: 'DT', codes: DT_CODES, name: dtName },
   { file: 'common.wgsl', prefix: 'CT', codes: CT },
@@ -98,7 +100,7 @@ function checkCodes(texts: ReadonlyMap<string, string>): string[] {
 test('(a) every op, reduction, activation and dtype code has its WGSL constant, with the same value', () => {
   assert.equal(checkCodes(shaders), []);
   const counts = FAMILIES.map((f) => Object.keys(f.codes).length);
-  assert.is(counts.reduce((a, b) => a + b), 28 + 34 + 6 + 2 + 2 + 7 + 8 + 3);
+  assert.is(counts.reduce((a, b) => a + b), 28 + 34 + 6 + 2 + 2 + 2 + 7 + 8 + 3);
 });
 
 // ---- (b) no bare numbers where a code is meant ------------------------------------------------------
@@ -152,6 +154,7 @@ test('(d) every uniform struct parses, with the sizes WGSL gives it', () => {
     'reduce.wgsl': 192, // 5 axis arrays (160) + 8 scalars (32)
     'argreduce.wgsl': 128, // 96 + 24 = 120 -> 128
     'scan.wgsl': 144, // 96 + 36 = 132 -> 144
+    'sort.wgsl': 144, // 96 + 12 scalars (48)
     'optimizers.wgsl': 48, // vec4u (16) + 7 scalars (28) = 44 -> 48
     'softmax.wgsl': 16,
   };
@@ -215,6 +218,8 @@ test('(d) every dispatcher writes exactly the fields of its shader\'s struct, an
   red.argReduce(g, 'argmin', view([2, 1000]), 1, view([2], 'int32'));
   red.scan(g, 'cumsum', view([4, 5]), 1, view([4, 5]));
   red.scan(g, 'cumprod', view([2, 3000]), 1, view([2, 3000])); // chunked: totals, prefixes, lines
+  srt.sort(g, view([3, 5]), 1, view([3, 5])); // keys, the network's steps, write
+  srt.argsort(g, view([5, 3], 'int32'), 0, view([5, 3], 'int32'));
   mm.matmul(g, view([8, 8]), view([8, 8]), view([8, 8])); // vec4 path
   mm.matmul(g, view([3, 5]), view([5, 7]), view([3, 7])); // scalar path
   mm.matmul(g, view([1, 5]), view([5, 7]), view([1, 7])); // a row: gemv, one thread per output

@@ -15,6 +15,7 @@ import * as ew from './elementwise.ts';
 import * as red from './reduce.ts';
 import * as mm from './matmul.ts';
 import * as gat from './gather.ts';
+import * as srt from './sort.ts';
 
 export interface WebGPUBackend extends Backend, KernelContext {
   readonly adapterName: string;
@@ -59,6 +60,8 @@ function createBackend(engine: Engine, adapterName: string): WebGPUBackend {
     reduce: (op, x, axes, out) => red.reduce(backend, op, x, axes, out),
     argReduce: (op, x, axis, out) => red.argReduce(backend, op, x, axis, out),
     scan: (op, x, axis, out) => red.scan(backend, op, x, axis, out),
+    sort: (x, axis, out) => srt.sort(backend, x, axis, out),
+    argsort: (x, axis, out) => srt.argsort(backend, x, axis, out),
     matmul: (a, b, out) => mm.matmul(backend, a, b, out),
     gather: (x, positions, out) => gat.gather(backend, x, positions, out),
     scatter: (out, positions, values) => gat.scatter(backend, out, positions, values),

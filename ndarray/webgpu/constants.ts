@@ -24,6 +24,9 @@ export const REDUCE_CODES: Readonly<Record<ReduceOp, number>> = { sum: 0, prod: 
 export const ARG_REDUCE_CODES: Readonly<Record<ArgReduceOp, number>> = { argmin: 0, argmax: 1 };
 /** scan.wgsl's OP (SCAN_CUMSUM, SCAN_CUMPROD). */
 export const SCAN_CODES: Readonly<Record<ScanOp, number>> = { cumsum: 0, cumprod: 1 };
+/** sort.wgsl's OP, what out receives: the sorted values (np.sort, SORT_VALUES) or the indices that
+ *  sort (np.argsort, SORT_INDICES). */
+export const SORT_CODES: Readonly<Record<'values' | 'indices', number>> = { values: 0, indices: 1 };
 
 /** The activations the fused matmul epilogue knows; matmul.wgsl's ACT is the index (ACT_RELU ...). */
 export const ACTIVATIONS = ['linear', 'relu', 'sigmoid', 'tanh', 'elu', 'softplus', 'swish'] as const;

@@ -6,6 +6,7 @@ import { defineReductions } from './reductions.ts';
 import { defineMatmul } from './matmul.ts';
 import { defineViews } from './views.ts';
 import { defineMemory } from './memory.ts';
+import { defineSorting } from './sorting.ts';
 import type { Conformance } from './config.ts';
 
 export { type Conformance, type Magnitude } from './config.ts';
@@ -17,6 +18,7 @@ export function defineConformance(c: Conformance) {
   defineUfuncs(test, c);
   defineViews(test, c);
   defineReductions(test, c);
+  defineSorting(test, c);
   defineMatmul(test, c);
   defineMemory(test, c);
   return test;
