@@ -35,7 +35,8 @@ function cpuViews(fn: string, param: NDArray, others: NDArray[]): [Float32Array 
   const all = [param, ...others];
   for (const x of all) {
     x.assertAlive();
-    if (x.device !== param.device || x.dtype !== param.dtype || !isFloat(x.dtype)) {
+    if (!isFloat(x.dtype)) throw new ValueError(`fused.${fn} takes float arrays, got ${x.dtype}`);
+    if (x.device !== param.device || x.dtype !== param.dtype) {
       throw new ValueError(`fused.${fn} takes float arrays of one dtype on one device, got ${x.dtype} on '${x.device}' beside ${param.dtype} on '${param.device}'`);
     }
     if (x.size !== param.size || !isCContiguous(x.shape, x.strides)) {

@@ -1,7 +1,8 @@
 // The three kinds of estimators and what each gets for free (scikit-learn's mixins).
 // A Classifier's `score` is the accuracy of `predict`; a Regressor's `score` is R² (the fraction of
 // the variance of y that the predictions explain); a Transformer gets `fitTransform` = fit, then
-// transform. Subclasses write only `fit` and `predict`/`transform`.
+// transform. Subclasses write only `fit` and `predict`/`transform`. An IncrementalTransformer (the
+// scalers) learns batch by batch with `partialFit`, and its `fit` is "forget, then one batch".
 import type { NDArray } from '../ndarray/index.ts';
 import { BaseEstimator, type Params } from './base.ts';
 import type { Labels } from './utils/labels.ts';
@@ -43,5 +44,18 @@ export abstract class Transformer<P extends Params = Params> extends BaseEstimat
   async fitTransform(X: unknown, y?: unknown): Promise<NDArray> {
     await this.fit(X, y);
     return this.transform(X);
+  }
+}
+
+/** A transformer that learns batch by batch: subclasses write `partialFit` (merge one more batch
+ *  into the learned statistics) and `transform`; fit(X) forgets what was learned, then takes X as
+ *  the one batch, as scikit-learn's scalers do. */
+export abstract class IncrementalTransformer<P extends Params = Params> extends Transformer<P> {
+  abstract partialFit(X: unknown, y?: unknown): Promise<this>;
+
+  /** Forgets any previous fit, then learns from X as one batch. */
+  async fit(X: unknown, y?: unknown): Promise<this> {
+    this.forgetLearned();
+    return this.partialFit(X, y);
   }
 }

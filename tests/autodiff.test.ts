@@ -50,6 +50,14 @@ const DOMAINS: Record<string, [number, number]> = {
   power: [0.3, 2], mod: [0.3, 2], fmod: [0.3, 2], divide: [0.3, 2], floorDivide: [0.3, 2],
 };
 
+test('worked example: the gradient of sum(x ** 2) at [1, 2, 3] is 2x = [2, 4, 6]; of sum(sin(x) * [2, 3]) at [0, 1] is [2, 3 cos 1]', () => {
+  // x = torch.tensor([1., 2., 3.], dtype=torch.float64, requires_grad=True); (x ** 2).sum().backward(); x.grad -> tensor([2., 4., 6.])
+  assert.equal((np.grad((x: NDArray) => np.sum(np.square(x)))(np.array([1, 2, 3])) as NDArray).toArraySync(), [2, 4, 6]);
+  // x = torch.tensor([0., 1.], dtype=torch.float64, requires_grad=True); (torch.sin(x) * torch.tensor([2., 3.], dtype=torch.float64)).sum().backward(); x.grad.tolist() -> [2.0, 1.6209069176044193]
+  const g = np.grad((x: NDArray) => np.sum(np.multiply(np.sin(x), [2, 3])))(np.array([0, 1])) as NDArray;
+  assert.ok(maxRelErr(g, np.array([2, 1.6209069176044193])) < 1e-15, g.toString());
+});
+
 test('every float ufunc has a derivative rule, and it matches central differences', () => {
   for (const op of UNARY_OPS.values()) {
     if (op.rule === 'bool' || op.rule === 'integer') continue;

@@ -15,6 +15,11 @@ function operand(shape: number[], k: number): np.NDArray {
 }
 const label = (shapes: number[][]): string => shapes.map((s) => `(${s.join(',')})`).join(' + ');
 
+test('worked example: a (3, 1) column plus a (3,) row broadcasts to (3, 3)', () => {
+  // np.add([[0], [10], [20]], [1, 2, 3]).tolist() -> [[1, 2, 3], [11, 12, 13], [21, 22, 23]]
+  assert.equal(np.add([[0], [10], [20]], [1, 2, 3]).toArraySync(), [[1, 2, 3], [11, 12, 13], [21, 22, 23]]);
+});
+
 test('np.add broadcasts every pair of shapes as NumPy does, or throws its message', () => {
   assert.ok(fixture.pairs.length > 400);
   for (const c of fixture.pairs) {

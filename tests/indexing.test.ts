@@ -84,6 +84,18 @@ function checkGet(c: GetCase, k: number): void {
   }
 }
 
+test('worked example: a = arange(12).reshape(3, 4): a[1], a[:, 1], a[1:, ::2], a[[0, 2], [1, 3]], a[a > 8], a[-1, -1]', () => {
+  const a = np.arange(12).reshape([3, 4]);
+  // a = np.arange(12).reshape(3, 4); a[1].tolist(), a[:, 1].tolist(), a[1:, ::2].tolist() -> [4, 5, 6, 7] [1, 5, 9] [[4, 6], [8, 10]]
+  assert.equal(a.get(1).toArraySync(), [4, 5, 6, 7]);
+  assert.equal(a.get(':', 1).toArraySync(), [1, 5, 9]);
+  assert.equal(a.get('1:', '::2').toArraySync(), [[4, 6], [8, 10]]);
+  // a[[0, 2], [1, 3]].tolist(), a[a > 8].tolist(), a[-1, -1] -> [1, 11] [9, 10, 11] 11
+  assert.equal(a.get([0, 2], [1, 3]).toArraySync(), [1, 11]);
+  assert.equal(a.get(np.greater(a, 8)).toArraySync(), [9, 10, 11]);
+  assert.is(a.get(-1, -1).itemSync(), 11);
+});
+
 for (const group of ['slices1d', 'combos', 'hand'] as const) {
   test(`get: ${group} (${fixtures[group].length} NumPy cases)`, () => {
     fixtures[group].forEach((c, k) => checkGet(c, k));

@@ -58,6 +58,16 @@ async function assertRejects(p: Promise<unknown>, message: string): Promise<void
 
 // ---- .npy ------------------------------------------------------------------------------------
 
+test('worked example: np.save of [1., 2., 3.] is a 128-byte header, then three little-endian float64s', async () => {
+  const bytes = await io.toNpyBytes(np.array([1, 2, 3], { dtype: 'float64' }));
+  // b = io.BytesIO(); np.save(b, np.array([1., 2., 3.])); v = b.getvalue(); len(v), v[:10], v[10:70] -> 152 b'\x93NUMPY\x01\x00v\x00' b"{'descr': '<f8', 'fortran_order': False, 'shape': (3,), }"
+  assert.is(bytes.length, 152);
+  assert.equal([...bytes.subarray(0, 10)], [0x93, ...new TextEncoder().encode('NUMPY'), 1, 0, 0x76, 0]);
+  assert.ok(new TextDecoder().decode(bytes.subarray(10, 128)).startsWith("{'descr': '<f8', 'fortran_order': False, 'shape': (3,), }"));
+  assert.equal([...new Float64Array(bytes.slice(128).buffer)], [1, 2, 3]);
+  assert.equal(io.fromNpyBytes(bytes).toArraySync(), [1, 2, 3]);
+});
+
 test(`loads ${fx.npy.length} NumPy .npy files (every dtype, C/Fortran order, 0-d, empty, big-endian, int64, v2/v3)`, () => {
   for (const e of fx.npy) {
     const a = io.fromNpyBytes(fixture(e.file));

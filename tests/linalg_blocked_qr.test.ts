@@ -11,6 +11,13 @@ function maxAbs(a: np.NDArray): number {
   return np.abs(a).max().itemSync();
 }
 
+test('worked example: a 40x2 matrix with orthogonal columns (ones, ±2) has singular values their lengths, √160 and √40', () => {
+  const A = np.stack([np.ones([40]), np.multiply(2, np.power(-1, np.arange(40)))], { axis: 1 });
+  // np.linalg.svd(np.stack([np.ones(40), 2 * (-1) ** np.arange(40)], 1), compute_uv=False).tolist() -> [12.649110640673518, 6.324555320336759]
+  const S = Array.from(np.linalg.svd(A, { computeUV: false }).dataSync());
+  assert.ok(Math.abs(S[0] - 12.649110640673518) <= 1e-12 * 13 && Math.abs(S[1] - 6.324555320336759) <= 1e-12 * 13, String(S));
+});
+
 for (const [m, n] of SHAPES) {
   test(`svd of a ${m}x${n} matrix through the blocked QR`, () => {
     const rng = new np.random.RandomState(m * 1000 + n);

@@ -17,6 +17,26 @@ const fixture = fixtureJSON as unknown as {
   pool: { kind: 'max' | 'average'; poolSize: number; strides: number; padding: 'valid' | 'same'; x: N; g: N; y: N; dx: N }[];
 };
 
+const worked = suite('worked examples');
+worked('worked example: a 2x2 kernel of ones (bias 0.5) on the 3x3 image 0..8 sums each window: [[8.5, 12.5], [20.5, 24.5]]', () => {
+  const layer = new layers.Conv2D(1, [2, 2], { dtype: 'float64' });
+  const x = np.arange(9).astype('float64').reshape([1, 3, 3, 1]);
+  layer.apply(x).dispose();
+  layer.kernel!.assign(np.ones([2, 2, 1, 1]));
+  layer.bias!.assign(np.array([0.5]));
+  // F.conv2d(torch.arange(9.).reshape(1, 1, 3, 3), torch.ones(1, 1, 2, 2), torch.tensor([0.5])).tolist() -> [[[[8.5, 12.5], [20.5, 24.5]]]]
+  assert.equal(layer.apply(x).reshape([2, 2]).toArraySync(), [[8.5, 12.5], [20.5, 24.5]]);
+  layer.dispose();
+});
+worked('worked example: 2x2 max and average pooling of the 4x4 image 0..15', () => {
+  const x = np.arange(16).astype('float64').reshape([1, 4, 4, 1]);
+  // F.max_pool2d(torch.arange(16.).reshape(1, 1, 4, 4), 2).tolist() -> [[[[5.0, 7.0], [13.0, 15.0]]]]
+  assert.equal(new layers.MaxPooling2D({ poolSize: 2 }).apply(x).reshape([2, 2]).toArraySync(), [[5, 7], [13, 15]]);
+  // F.avg_pool2d(torch.arange(16.).reshape(1, 1, 4, 4), 2).tolist() -> [[[[2.5, 4.5], [10.5, 12.5]]]]
+  assert.equal(new layers.AveragePooling2D({ poolSize: 2 }).apply(x).reshape([2, 2]).toArraySync(), [[2.5, 4.5], [10.5, 12.5]]);
+});
+worked.run();
+
 async function close(got: NDArray, want: unknown, tol: number, what: string): Promise<void> {
   const a = await got.data();
   const b = (want as N).flat(4) as number[];

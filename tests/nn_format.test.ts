@@ -9,6 +9,13 @@ import { Progbar, formatEta, formatTime, type ProgbarOptions } from '../nn/callb
 import { formatSummary, formatSummaryKeras2, type SummaryModel } from '../nn/summary.ts';
 import { IndexError, ValueError } from '../ndarray/errors.ts';
 
+test("worked example: pyFormat('weights.{epoch:02d}-{val_loss:.2f}.keras') names epoch 3's checkpoint as Python does", () => {
+  // 'weights.{epoch:02d}-{val_loss:.2f}.keras'.format(epoch=3, val_loss=0.123456) -> 'weights.03-0.12.keras'
+  assert.is(pyFormat('weights.{epoch:02d}-{val_loss:.2f}.keras', { epoch: 3, val_loss: 0.123456 }), 'weights.03-0.12.keras');
+  // '{x:>8.3f}|'.format(x=3.14159) -> '   3.142|'
+  assert.is(pyFormat('{x:>8.3f}|', { x: 3.14159 }), '   3.142|');
+});
+
 // [template, values, what Python's template.format(**values) printed]
 const FORMAT_CASES: [string, Record<string, number | string>, string][] = [
   ["weights.{epoch:02d}-{val_loss:.2f}.keras", { epoch: 3, val_loss: 0.123456 }, "weights.03-0.12.keras"],

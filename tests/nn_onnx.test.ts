@@ -57,6 +57,18 @@ async function rejects(run: () => Promise<unknown>, pattern: RegExp): Promise<vo
   assert.unreachable(`expected an error matching ${pattern}`);
 }
 
+test('worked example: Dense(2) with kernel [[1, 2], [3, 4]] and bias [0.5, -1] maps [1, 1] to [4.5, 5] in ONNX Runtime', async () => {
+  const model = new Sequential([new layers.Dense(2, { inputShape: [2] })]);
+  model.setWeights([np.array([[1, 2], [3, 4]], { dtype: 'float32' }), np.array([0.5, -1], { dtype: 'float32' })]);
+  const session = await ort.InferenceSession.create(await exportOnnx(model));
+  const result = (await session.run({ [session.inputNames[0]]: new ort.Tensor('float32', Float32Array.from([1, 1]), [1, 2]) }))[session.outputNames[0]];
+  // (np.array([[1, 1]]) @ np.array([[1, 2], [3, 4]]) + np.array([0.5, -1])).tolist() -> [[4.5, 5.0]]
+  assert.equal([...result.dims], [1, 2]);
+  assert.equal([...(result.data as Float32Array)], [4.5, 5]);
+  await session.release();
+  model.dispose();
+});
+
 const ACTIVATIONS = ['relu', 'sigmoid', 'tanh', 'softmax', 'linear', 'elu', 'selu', 'softplus', 'leaky_relu', 'gelu'];
 
 test('Dense with each activation (Sequential), as ONNX Runtime computes it', async () => {

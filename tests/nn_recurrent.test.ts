@@ -15,6 +15,30 @@ const fixture = fixtureJSON as unknown as {
   batchnorm: Record<string, unknown>;
 };
 
+const worked = suite('worked examples');
+worked('worked example: BatchNormalization (training) maps the batch [[1], [3]] to ±1 / √(1 + 0.001)', () => {
+  const layer = new layers.BatchNormalization({ dtype: 'float64' });
+  const x = np.array([[1], [3]]);
+  layer.apply(x).dispose(); // builds gamma 1, beta 0
+  // F.batch_norm(torch.tensor([[1.], [3.]], dtype=torch.float64), None, None, training=True, eps=1e-3).tolist() -> [[-0.9995003746877732], [0.9995003746877732]]
+  const y = Array.from(layer.call(x, true).dataSync());
+  assert.ok(Math.abs(y[0] + 0.9995003746877732) < 1e-12 && Math.abs(y[1] - 0.9995003746877732) < 1e-12, String(y));
+  layer.dispose();
+});
+worked('worked example: one LSTM step on x = 1 with kernel ones, recurrent kernel and bias 0: h = σ(1) tanh(σ(1) tanh(1))', () => {
+  const layer = new layers.LSTM(1, { dtype: 'float64' });
+  const x = np.array([[[1]]]);
+  layer.apply(x).dispose();
+  layer.kernel!.assign(np.ones([1, 4]));
+  layer.recurrentKernel!.assign(np.zeros([1, 4]));
+  layer.bias!.assign(np.zeros([4]));
+  // s = torch.sigmoid(torch.tensor(1., dtype=torch.float64)); (s * torch.tanh(s * torch.tanh(torch.tensor(1., dtype=torch.float64)))).item() -> 0.36960635293570576
+  const h = layer.apply(x).dataSync()[0];
+  assert.ok(Math.abs(h - 0.36960635293570576) < 1e-12, String(h));
+  layer.dispose();
+});
+worked.run();
+
 async function close(got: NDArray, want: unknown, tol: number, what: string): Promise<void> {
   const a = await got.data();
   const b = (want as number[]).flat(4) as number[];

@@ -23,6 +23,17 @@ const captured = (fn: () => Promise<unknown> | unknown): Promise<string[]> => {
   return Promise.resolve(fn()).then(() => lines, (e) => { throw e; }).finally(() => { console.log = log; console.warn = warn; });
 };
 
+test('worked example: one SGD step (learning rate 0.1) of Dense(1) on x [1, 1], y 0 with mse: loss 9, kernel [[1], [2]] -> [[0.4], [1.4]], bias -> -0.6', async () => {
+  const model = new Sequential([new layers.Dense(1, { inputShape: [2] })]);
+  model.setWeights([np.array([[1], [2]], { dtype: 'float32' }), np.array([0], { dtype: 'float32' })]);
+  model.compile({ optimizer: new optimizers.SGD({ learningRate: 0.1 }), loss: 'mse' });
+  // w = torch.tensor([[1.], [2.]], dtype=torch.float64, requires_grad=True); b = torch.zeros(1, dtype=torch.float64, requires_grad=True); loss = ((torch.tensor([[1., 1.]], dtype=torch.float64) @ w + b) ** 2).mean(); loss.backward(); loss.item(), (w - 0.1 * w.grad).tolist(), (b - 0.1 * b.grad).tolist() -> 9.0 [[0.3999999999999999], [1.4]] [-0.6000000000000001]
+  assert.is(await model.trainOnBatch([[1, 1]], [[0]]), 9);
+  const [kernel, bias] = model.getWeights().map((w) => Array.from(w.dataSync()));
+  assert.ok([...kernel, ...bias].every((v, i) => Math.abs(v - [0.4, 1.4, -0.6][i]) < 1e-6), `${kernel} ${bias}`);
+  model.dispose();
+});
+
 test('summary: Keras 3 table and parameter counts (4,810 and 623,290)', async () => {
   utils.clearSession();
   const model = new Sequential([

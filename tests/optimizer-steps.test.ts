@@ -19,6 +19,20 @@ function maxDiff(a: ArrayLike<number>, b: ArrayLike<number>): number {
   return d;
 }
 
+test('worked example: two SGD steps (lr 0.1, momentum 0.9) with gradient [0.5, -1] move [1, 2] to [0.95, 2.1], then [0.855, 2.29]', () => {
+  const [p, g, velocity] = [np.array([1, 2], { dtype: 'float64' }), np.array([0.5, -1]), np.zeros([2])];
+  // p = torch.tensor([1., 2.], dtype=torch.float64, requires_grad=True); o = torch.optim.SGD([p], lr=0.1, momentum=0.9); [(setattr(p, 'grad', torch.tensor([0.5, -1.], dtype=torch.float64)), o.step()) for _ in range(n)]; p.tolist() -> n = 1: [0.95, 2.1]; n = 2: [0.855, 2.29]
+  np.fused.sgdStep(p, g, velocity, { lr: 0.1, momentum: 0.9 });
+  assert.ok(maxDiff(p.dataSync(), [0.95, 2.1]) < 1e-15, p.toString());
+  np.fused.sgdStep(p, g, velocity, { lr: 0.1, momentum: 0.9 });
+  assert.ok(maxDiff(p.dataSync(), [0.855, 2.29]) < 1e-15, p.toString());
+});
+
+test('an integer parameter is refused in words that name its dtype once', () => {
+  const p = np.zeros([3], { dtype: 'int32' }), g = np.ones([3], { dtype: 'int32' });
+  assert.throws(() => np.fused.sgdStep(p, g, null, { lr: 0.1 }), (e: Error) => e.message === 'fused.sgdStep takes float arrays, got int32');
+});
+
 test('adamStep equals the Adam formula written with ufuncs, at an offset, for two steps', () => {
   const [P, G, M, V] = [rows(1), rows(2), rows(3), np.abs(rows(4))];
   const [p, g, m, v] = [P.get(1), G.get(1), M.get(1), V.get(1)];

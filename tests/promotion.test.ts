@@ -34,6 +34,16 @@ function check(what: string, op: string, answer: string | NpError, run: () => np
   else checkError(run, want, what);
 }
 
+test('worked example: uint8 with int8 is int16, int32 with float32 is float64, bool with uint8 is uint8; uint8 + 1 stays uint8', () => {
+  // np.promote_types('uint8', 'int8'), np.promote_types('int32', 'float32'), np.promote_types('bool', 'uint8') -> int16 float64 uint8
+  assert.is(np.promoteTypes('uint8', 'int8'), 'int16');
+  assert.is(np.promoteTypes('int32', 'float32'), 'float64');
+  assert.is(np.promoteTypes('bool', 'uint8'), 'uint8');
+  // (np.array([1], np.int8) + np.array([1], np.int16)).dtype, (np.array([1], np.uint8) + 1).dtype -> int16 uint8
+  assert.is(np.add(np.array([1], { dtype: 'int8' }), np.array([1], { dtype: 'int16' })).dtype, 'int16');
+  assert.is(np.add(np.array([1], { dtype: 'uint8' }), 1).dtype, 'uint8');
+});
+
 test('np.result_type / promoteTypes for every pair of dtypes', () => {
   assert.is(fixture.pairs.length, 81);
   for (const p of fixture.pairs) {

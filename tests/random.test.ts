@@ -40,6 +40,13 @@ function call(r: RandomState, spec: Spec): unknown {
   }
 }
 
+test('worked example: RandomState(0) draws rand(3) and randint(0, 10, 5) as NumPy does, bit for bit', () => {
+  // np.random.RandomState(0).rand(3).tolist() -> [0.5488135039273248, 0.7151893663724195, 0.6027633760716439]
+  assert.equal(new RandomState(0).rand(3).toArraySync(), [0.5488135039273248, 0.7151893663724195, 0.6027633760716439]);
+  // np.random.RandomState(0).randint(0, 10, 5).tolist() -> [5, 0, 3, 3, 7]
+  assert.equal(new RandomState(0).randint(0, 10, 5).toArraySync(), [5, 0, 3, 3, 7]);
+});
+
 const streams = fx.streams as unknown as { seed: number | number[]; group: string; calls: Spec[] }[];
 for (const group of ['basic', 'floats', 'ints', 'sequences', 'counts']) {
   test(`streams match NumPy: ${group}`, () => {

@@ -9,6 +9,18 @@ import { type Case, type Expected, type Fixture, type Tolerance, checkError, che
 import random from './fixtures/reductions.json';
 import special from './fixtures/reductions-special.json';
 
+test('worked example: sum over axis 0, mean, std, var with ddof 1, argmax of a tie, cumsum', () => {
+  // np.sum([[1, 2], [3, 4]], axis=0).tolist(), np.mean([[1, 2], [3, 4]]) -> [4, 6] 2.5
+  assert.equal(np.sum([[1, 2], [3, 4]], { axis: 0 }).toArraySync(), [4, 6]);
+  assert.is(np.mean([[1, 2], [3, 4]]).itemSync(), 2.5);
+  // np.std([1, 2, 3, 4]), np.var([1, 2, 3, 4], ddof=1) -> 1.118033988749895 1.6666666666666667
+  assert.is(np.std([1, 2, 3, 4]).itemSync(), 1.118033988749895);
+  assert.is(np.var([1, 2, 3, 4], { ddof: 1 }).itemSync(), 1.6666666666666667);
+  // np.argmax([3, 7, 7]), np.cumsum([1, 2, 3]).tolist() -> 1 [1, 3, 6]
+  assert.is(np.argmax([3, 7, 7]).itemSync(), 1);
+  assert.equal(np.cumsum([1, 2, 3]).toArraySync(), [1, 3, 6]);
+});
+
 type Fn = (x: np.NDArray, options: Record<string, unknown>) => np.NDArray;
 const OPS: Record<string, Fn> = {
   sum: np.sum, prod: np.prod, mean: np.mean, var: np.var, std: np.std, min: np.min, max: np.max,

@@ -44,6 +44,14 @@ function dataOf(c: { X?: Nested; source?: Source }): np.NDArray {
   return X;
 }
 
+test('worked example: KMeans(2) on [0], [1], [10], [11] finds centers 0.5 and 10.5, inertia 1', async () => {
+  const km = await new KMeans({ nClusters: 2, nInit: 1, randomState: 0 }).fit([[0], [1], [10], [11]]);
+  // km = KMeans(2, n_init=1, random_state=0).fit([[0], [1], [10], [11]]); km.labels_.tolist(), km.cluster_centers_.tolist(), km.inertia_ -> [0, 0, 1, 1] [[0.5], [10.5]] 1.0
+  assert.equal(Array.from(km.labels_!.dataSync()), [0, 0, 1, 1]);
+  assertClose(km.clusterCenters_!.dataSync(), [[0.5], [10.5]], 'clusterCenters_');
+  assertClose([km.inertia_!], 1, 'inertia_');
+});
+
 for (const c of fx.cases as Case[]) {
   test(`KMeans: ${c.name}`, async () => {
     const X = dataOf(c);

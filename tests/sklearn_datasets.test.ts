@@ -46,6 +46,13 @@ function assertExact(actual: np.NDArray, expected: Nested, what: string): void {
   assert.equal(Array.from(actual.dataSync()), flat(expected), `${what}: values`);
 }
 
+test('worked example: makeMoons(4, unshuffled, no noise) is two points of each half circle', () => {
+  const [X, y] = sk.makeMoons({ nSamples: 4, shuffle: false });
+  // [a.tolist() for a in make_moons(4, shuffle=False)] -> [[[1.0, 0.0], [-1.0, 1.2246467991473532e-16], [0.0, 0.5], [2.0, 0.4999999999999999]], [0, 0, 1, 1]]
+  assertClose(X, [[1, 0], [-1, 1.2246467991473532e-16], [0, 0.5], [2, 0.4999999999999999]], 'X');
+  assertExact(y, [0, 0, 1, 1], 'y');
+});
+
 const cases = fx.cases as unknown as Case[];
 for (const fn of Object.keys(GENERATORS)) {
   test(`${fn} matches scikit-learn for every seed and option set`, () => {

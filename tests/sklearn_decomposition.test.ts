@@ -49,6 +49,18 @@ function assertClose(actual: ArrayLike<number> | np.NDArray, expected: Nested, w
 const leftColumns = (a: np.NDArray, d: number): np.NDArray => a.get(':', `:${d}`).copy();
 const expectedColumns = (e: Nested, d: number): Nested => (e as Nested[][]).map((row) => row.slice(0, d));
 
+test('worked example: PCA(1) of [1, 1], [2, 2], [3, 3] is the diagonal, with all the variance', async () => {
+  const X = [[1, 1], [2, 2], [3, 3]];
+  const pca = await new PCA({ nComponents: 1 }).fit(X);
+  // p = PCA(1).fit([[1, 1], [2, 2], [3, 3]]); p.components_.tolist(), p.explained_variance_.tolist(), p.explained_variance_ratio_.tolist(), p.mean_.tolist() -> [[0.7071067811865476, 0.7071067811865475]] [2.0] [1.0] [2.0, 2.0]
+  assertClose(pca.components_!, [[0.7071067811865476, 0.7071067811865475]], 'components_');
+  assertClose(pca.explainedVariance_!, [2], 'explainedVariance_');
+  assertClose(pca.explainedVarianceRatio_!, [1], 'explainedVarianceRatio_');
+  assertClose(pca.mean_!, [2, 2], 'mean_');
+  // p.transform([[1, 1], [2, 2], [3, 3]]).tolist() -> [[-1.414213562373095], [0.0], [1.414213562373095]]
+  assertClose(await pca.transform(X), [[-1.414213562373095], [0], [1.414213562373095]], 'transform');
+});
+
 function assertAttributes(pca: PCA, c: Attrs, determined = c.nComponents): void {
   assert.is(pca.nComponents_, c.nComponents, 'nComponents_');
   assert.is(pca.nSamples_, c.nSamples, 'nSamples_');

@@ -39,6 +39,14 @@ async function rejects(f: () => Promise<unknown>, check: (e: Error) => boolean, 
   assert.unreachable(`${what}: should throw`);
 }
 
+test('worked example: 3 nearest neighbours on a line: 1.5 is class 0, 9 is class 1, 6 votes 2 to 1 for class 0', async () => {
+  const knn = await new KNeighborsClassifier({ nNeighbors: 3 }).fit([[0], [1], [2], [10], [11], [12]], [0, 0, 0, 1, 1, 1]);
+  // k = KNeighborsClassifier(3).fit([[0], [1], [2], [10], [11], [12]], [0, 0, 0, 1, 1, 1]); k.predict([[1.5], [9], [6]]).tolist() -> [0, 1, 0]
+  assert.equal(values(await knn.predict([[1.5], [9], [6]])), [0, 1, 0]);
+  // k.predict_proba([[1.5], [9], [6]]).tolist() -> [[1.0, 0.0], [0.0, 1.0], [0.6666666666666666, 0.3333333333333333]]
+  assertClose(values(await knn.predictProba([[1.5], [9], [6]])), [[1, 0], [0, 1], [0.6666666666666666, 0.3333333333333333]], 'predictProba');
+});
+
 const BASES: Record<string, (p: Record<string, unknown>) => BaseEstimator> = {
   DecisionTreeClassifier: (p) => new DecisionTreeClassifier(p),
   RidgeClassifier: (p) => new RidgeClassifier(p),

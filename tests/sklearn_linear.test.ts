@@ -39,6 +39,18 @@ function label(c: Json): string {
 const data = F.data as Json;
 const iterative = (o: Json): boolean => ['lsqr', 'sparse_cg', 'sag', 'saga'].includes(o.solver) || o.positive === true;
 
+test('worked example: LinearRegression on y = 1 + 2x finds coef 2, intercept 1; Ridge(alpha 1) on y = x shrinks the slope to 2/3', async () => {
+  const lr = await new LinearRegression().fit([[0], [1], [2]], [1, 3, 5]);
+  // l = LinearRegression().fit([[0], [1], [2]], [1, 3, 5]); l.coef_, l.intercept_ -> array([2.]) 1.0000000000000004
+  close(lr.coef_, [2], 1e-12, 'LinearRegression coef_');
+  close(lr.intercept_, 1, 1e-12, 'LinearRegression intercept_');
+  const ridge = await new Ridge({ alpha: 1 }).fit([[0], [1], [2]], [0, 1, 2]);
+  // r = Ridge(alpha=1).fit([[0], [1], [2]], [0, 1, 2]); r.coef_, r.intercept_, r.predict([[3]]) -> array([0.66666667]) 0.33333333333333315 array([2.33333333])
+  close(ridge.coef_, [2 / 3], 1e-12, 'Ridge coef_');
+  close(ridge.intercept_, 1 / 3, 1e-12, 'Ridge intercept_');
+  close(await ridge.predict([[3]]), [7 / 3], 1e-12, 'Ridge predict');
+});
+
 test('Ridge matches scikit-learn on tall, wide, multi-target, weighted and deficient data', async () => {
   for (const c of F.ridge as Json[]) {
     const d = data[c.data];

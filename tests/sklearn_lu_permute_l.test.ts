@@ -17,6 +17,11 @@ function assertClose(actual: ArrayLike<number>, expected: number[][], what: stri
   }
 }
 
+test('worked example: scipy.linalg.lu([[1, 2], [3, 4]], permute_l=True) pivots on 3: P L = [[1/3, 1], [1, 0]]', () => {
+  // scipy.linalg.lu([[1, 2], [3, 4]], permute_l=True)[0].tolist() -> [[0.3333333333333333, 1.0], [1.0, 0.0]]
+  assertClose(luPermuteL(np.array([[1, 2], [3, 4]])).dataSync(), [[0.3333333333333333, 1], [1, 0]], 'P L');
+});
+
 for (const c of fx.cases) {
   test(`luPermuteL matches scipy.linalg.lu(permute_l=True): ${c.name}`, () => {
     const a = np.array(c.a);

@@ -54,6 +54,15 @@ async function rejects(fn: () => Promise<unknown>, pattern: RegExp | string): Pr
 
 // ---------------------------------------------------------------- splits
 
+test('worked example: KFold(3) of 6 rows tests [0, 1], [2, 3], [4, 5]; trainTestSplit(0..9, testSize 0.3, seed 0)', async () => {
+  // [t.tolist() for _, t in KFold(3).split(np.arange(6))] -> [[0, 1], [2, 3], [4, 5]]
+  assert.equal((await new sk.KFold({ nSplits: 3 }).split(np.arange(6))).map(([, t]) => t), [[0, 1], [2, 3], [4, 5]]);
+  // [a.tolist() for a in train_test_split(np.arange(10), test_size=0.3, random_state=0)] -> [[9, 1, 6, 7, 3, 0, 5], [2, 8, 4]]
+  const [train, test] = await sk.trainTestSplit(np.arange(10), { testSize: 0.3, randomState: 0 });
+  assert.equal(values(train), [9, 1, 6, 7, 3, 0, 5]);
+  assert.equal(values(test), [2, 8, 4]);
+});
+
 test('trainTestSplit gives scikit-learn\'s rows for every seed, size and stratification', async () => {
   for (const c of F.trainTestSplit as { n: number; options: Rec; stratify?: number[]; train: number[]; test: number[] }[]) {
     const [train, test] = await sk.trainTestSplit(np.arange(c.n), { ...c.options, stratify: c.stratify });

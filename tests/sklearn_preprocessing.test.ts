@@ -46,6 +46,16 @@ const dataOf = (name: string): { X: number[][]; Xnew: number[][] } => {
   return { X: nested(d.X), Xnew: nested(d.Xnew) };
 };
 
+test('worked example: StandardScaler maps [0], [2], [4] to -√1.5, 0, √1.5; MinMaxScaler maps [1], [3], [5] to 0, 0.5, 1', async () => {
+  const s = await new StandardScaler().fit([[0], [2], [4]]);
+  // s = StandardScaler().fit([[0], [2], [4]]); s.mean_, s.scale_, s.transform([[0], [2], [4]]).ravel().tolist() -> [2.] [1.63299316] [-1.224744871391589, 0.0, 1.224744871391589]
+  assertClose(s.mean_!, [2], 'mean_');
+  assertClose(s.scale_!, [Math.sqrt(8 / 3)], 'scale_');
+  assertClose(await s.transform([[0], [2], [4]]), [[-1.224744871391589], [0], [1.224744871391589]], 'transform');
+  // MinMaxScaler().fit_transform([[1], [3], [5]]).ravel().tolist() -> [0.0, 0.5, 1.0]
+  assert.equal((await new MinMaxScaler().fitTransform([[1], [3], [5]])).toArraySync(), [[0], [0.5], [1]]);
+});
+
 test('MinMaxScaler matches scikit-learn on weather (K3), moons (K3b) and messy data', async () => {
   for (const c of S.minmax) {
     const { X, Xnew } = dataOf(c.data);

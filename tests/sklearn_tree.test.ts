@@ -37,6 +37,16 @@ const fitCase = async (c: TreeCase): Promise<DecisionTreeClassifier | DecisionTr
   return est.fit(c.X, c.y, c.sampleWeight);
 };
 
+test('worked example: a tree on [0], [1], [2], [3] with classes 0, 0, 1, 1 splits once at 1.5', async () => {
+  const tree = await new DecisionTreeClassifier({ randomState: 0 }).fit([[0], [1], [2], [3]], [0, 0, 1, 1]);
+  // t = DecisionTreeClassifier(random_state=0).fit([[0], [1], [2], [3]], [0, 0, 1, 1]); t.tree_.threshold.tolist(), t.tree_.impurity.tolist(), t.get_depth() -> [1.5, -2.0, -2.0] [0.5, 0.0, 0.0] 1
+  assert.equal(Array.from(tree.tree_!.threshold.dataSync()), [1.5, -2, -2]);
+  assert.equal(Array.from(tree.tree_!.impurity.dataSync()), [0.5, 0, 0]);
+  assert.is(tree.getDepth(), 1);
+  // t.predict([[0.4], [2.6]]).tolist() -> [0, 1]
+  assert.equal(Array.from((await tree.predict([[0.4], [2.6]])).dataSync()), [0, 1]);
+});
+
 test('every fixture tree equals scikit-learn\'s bit for bit', async () => {
   assert.ok(cases.length >= 15);
   for (const c of cases) {

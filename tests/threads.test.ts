@@ -28,6 +28,15 @@ test('the worker threads start in Node (CI must not silently run single-threaded
   assert.is(await np.startThreads(), 2);
 });
 
+test('worked example: ones(256, 256) @ (each row 0..255) is 256 j in column j, split over two threads', () => {
+  np.setNumThreads(2);
+  const before = parallelProductCount();
+  const C = np.matmul(np.ones([256, 256]), np.tile(np.arange(256).astype('float64'), [256, 1]));
+  assert.is(parallelProductCount() - before, 1, 'the product was split');
+  // np.array_equal(np.ones((256, 256)) @ np.tile(np.arange(256.), (256, 1)), np.broadcast_to(256 * np.arange(256.), (256, 256))) -> True
+  assert.ok(np.arrayEqualSync(C, np.broadcastTo(np.multiply(256, np.arange(256)), [256, 256])));
+});
+
 const SHAPES: [number, number, number][] = [
   [2001, 131, 35], // row shares, m not a multiple of 4, n not a multiple of 4
   [37, 501, 1023], // column shares

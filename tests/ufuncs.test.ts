@@ -29,6 +29,18 @@ function check(c: Case, inputs: Encoded[], label: string): void {
   checkArray(fn(c.op)(...xs), c.out as Encoded, label, maxUlps(c.op), true, CANCELS[c.op] ?? 0);
 }
 
+test('worked example: int8 127 + 1 wraps to -128; floor_divide, mod and fmod of ±7 by 2; sqrt(-1) is NaN; round halves to even', () => {
+  // np.add(np.array([127], dtype=np.int8), np.int8(1)).tolist() -> [-128]
+  assert.equal(np.add(np.array([127], { dtype: 'int8' }), np.array(1, { dtype: 'int8' })).toArraySync(), [-128]);
+  // np.floor_divide([-7, 7], 2).tolist(), np.mod([-7, 7], 2).tolist(), np.fmod([-7, 7], 2).tolist() -> [-4, 3] [1, 1] [-1, 1]
+  assert.equal(np.floorDivide([-7, 7], 2).toArraySync(), [-4, 3]);
+  assert.equal(np.mod([-7, 7], 2).toArraySync(), [1, 1]);
+  assert.equal(np.fmod([-7, 7], 2).toArraySync(), [-1, 1]);
+  // np.sqrt([4., -1.]).tolist(), np.round([0.5, 1.5, 2.5]).tolist() -> [2.0, nan] [0.0, 2.0, 2.0]
+  assert.equal(np.sqrt([4, -1]).toArraySync(), [2, NaN]);
+  assert.equal(np.round([0.5, 1.5, 2.5]).toArraySync(), [0, 2, 2]);
+});
+
 test('the fixtures cover every op of the table', () => {
   const covered = new Set([...values.unary, ...values.binary].map((c) => c.op));
   for (const name of [...UNARY_OPS.keys(), ...BINARY_OPS.keys()]) assert.ok(covered.has(name), name);

@@ -5,7 +5,7 @@
 // gets maxAbs_ NaN, as np.nanmax gives.
 import * as np from '../../ndarray/index.ts';
 import type { NDArray } from '../../ndarray/index.ts';
-import { Transformer } from '../mixins.ts';
+import { IncrementalTransformer } from '../mixins.ts';
 import { registerEstimator } from '../persistence.ts';
 import * as saved from '../utils/saved-state.ts';
 import { checkBoolean } from '../utils/check-params.ts';
@@ -47,7 +47,7 @@ function columnMaxAbs(X: NDArray): NDArray {
  *        [ 0. ,  1. , -0.5]])
  * ```
  */
-export class MaxAbsScaler extends Transformer<MaxAbsScalerParams> {
+export class MaxAbsScaler extends IncrementalTransformer<MaxAbsScalerParams> {
   /** (f,) the largest |x| of each feature. */
   maxAbs_?: NDArray;
   /** (f,) the divisor: maxAbs_, with 1 for features that are 0 throughout. */
@@ -57,12 +57,6 @@ export class MaxAbsScaler extends Transformer<MaxAbsScalerParams> {
 
   constructor(params: Partial<MaxAbsScalerParams> = {}) {
     super(DEFAULTS, params);
-  }
-
-  /** Forgets any previous fit, then learns each feature's largest absolute value. */
-  async fit(X: unknown): Promise<this> {
-    this.forgetLearned();
-    return this.partialFit(X);
   }
 
   /** maxAbs_ = max(maxAbs_, max |x| of this batch) (a NaN from either side stays, as np.maximum). */

@@ -7,7 +7,7 @@
 import * as np from '../../ndarray/index.ts';
 import type { NDArray } from '../../ndarray/index.ts';
 import { ValueError } from '../../ndarray/index.ts';
-import { Transformer } from '../mixins.ts';
+import { IncrementalTransformer } from '../mixins.ts';
 import { registerEstimator } from '../persistence.ts';
 import * as saved from '../utils/saved-state.ts';
 import { checkBoolean } from '../utils/check-params.ts';
@@ -59,7 +59,7 @@ function columnExtremes(x: Float64Array, n: number, f: number): { lo: Float64Arr
  *        [1.5, 0. ]])
  * ```
  */
-export class MinMaxScaler extends Transformer<MinMaxScalerParams> {
+export class MinMaxScaler extends IncrementalTransformer<MinMaxScalerParams> {
   /** (f,) per-feature multiplier. */
   scale_?: NDArray;
   /** (f,) per-feature offset, added after scaling. */
@@ -73,12 +73,6 @@ export class MinMaxScaler extends Transformer<MinMaxScalerParams> {
 
   constructor(params: Partial<MinMaxScalerParams> = {}) {
     super(DEFAULTS, params);
-  }
-
-  /** Forgets any previous fit, then learns the per-feature minimum and maximum of X. */
-  async fit(X: unknown): Promise<this> {
-    this.forgetLearned();
-    return this.partialFit(X);
   }
 
   /** Widens the learned minimum and maximum with one more batch. */

@@ -6,7 +6,7 @@
 // Missing values (NaN) are left out of the statistics and kept as NaN by transform.
 import * as np from '../../ndarray/index.ts';
 import type { NDArray } from '../../ndarray/index.ts';
-import { Transformer } from '../mixins.ts';
+import { IncrementalTransformer } from '../mixins.ts';
 import { registerEstimator } from '../persistence.ts';
 import * as saved from '../utils/saved-state.ts';
 import { checkBoolean } from '../utils/check-params.ts';
@@ -59,7 +59,7 @@ function columnNanSums(x: Float64Array, n: number, f: number): { sums: Float64Ar
  * array([[3., 3.]])
  * ```
  */
-export class StandardScaler extends Transformer<StandardScalerParams> {
+export class StandardScaler extends IncrementalTransformer<StandardScalerParams> {
   /** (f,) the feature means (null when neither centring nor scaling). */
   mean_?: NDArray | null;
   /** (f,) the population variances (null without withStd). */
@@ -72,12 +72,6 @@ export class StandardScaler extends Transformer<StandardScalerParams> {
 
   constructor(params: Partial<StandardScalerParams> = {}) {
     super(DEFAULTS, params);
-  }
-
-  /** Forgets any previous fit, then learns μ and σ from X. */
-  async fit(X: unknown): Promise<this> {
-    this.forgetLearned();
-    return this.partialFit(X);
   }
 
   /** Updates μ and σ with one more batch of samples. */

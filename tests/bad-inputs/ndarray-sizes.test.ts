@@ -8,6 +8,15 @@ import * as assert from 'uvu/assert';
 import * as np from '../../ndarray/index.ts';
 import { thrownSync } from '../helpers.ts';
 
+test("worked example: np.zeros([2.5]) is NumPy's TypeError, np.zeros([-1]) its ValueError", () => {
+  // np.zeros((2.5,)) -> TypeError: 'float' object cannot be interpreted as an integer
+  const e1 = thrownSync(() => np.zeros([2.5])); // tessera adds the value: "... an integer (got 2.5)"
+  assert.ok(e1 instanceof TypeError && e1.message.startsWith("'float' object cannot be interpreted as an integer"), String(e1));
+  // np.zeros((-1,)) -> ValueError: negative dimensions are not allowed
+  const e2 = thrownSync(() => np.zeros([-1]));
+  assert.ok(e2 instanceof np.ValueError && e2.message === 'negative dimensions are not allowed', String(e2));
+});
+
 type Case = [string, () => unknown, new (...a: never[]) => Error, RegExp];
 const x = np.arange(6).reshape([2, 3]);
 const CASES: readonly Case[] = [
