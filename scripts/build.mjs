@@ -7,29 +7,13 @@
 import * as esbuild from 'esbuild';
 import { existsSync, rmSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { root, entryPoints, run, bin, findFiles } from './common.mjs';
+import { root, entryPoints, neutralBundle, run, bin, findFiles } from './common.mjs';
 
 const entries = Object.values(entryPoints).filter((p) => existsSync(join(root, p)));
 for (const p of Object.values(entryPoints)) if (!entries.includes(p)) console.warn(`build: skipping missing entry ${p}`);
 
 rmSync(join(root, 'dist'), { recursive: true, force: true });
-await esbuild.build({
-  absWorkingDir: root,
-  entryPoints: entries,
-  outdir: 'dist',
-  outbase: '.',
-  bundle: true,
-  splitting: true,
-  platform: 'neutral',
-  format: 'esm',
-  target: 'es2022',
-  external: ['webgpu', 'node:*'],
-  loader: { '.wgsl': 'text' },
-  // Keep class names: estimators print and serialise themselves by `constructor.name`.
-  keepNames: true,
-  sourcemap: true,
-  logLevel: 'info',
-});
+await esbuild.build({ ...neutralBundle, entryPoints: entries, outdir: 'dist', sourcemap: true, logLevel: 'info' });
 
 const { code } = await run(bin('tsc'), ['-p', 'tsconfig.build.json']);
 if (code !== 0) {

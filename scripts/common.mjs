@@ -35,6 +35,23 @@ export const nodeBundle = {
   logLevel: 'warning',
 };
 
+// esbuild options for the runtime-neutral ESM that other runtimes load (dist/ for the package, and
+// build/deno/ for the Deno smoke test): one chunk shared by the entry points (one NDArray class for
+// all of them), Node's built-ins and the webgpu package left to the runtime.
+export const neutralBundle = {
+  absWorkingDir: root,
+  outbase: '.',
+  bundle: true,
+  splitting: true,
+  platform: 'neutral',
+  format: 'esm',
+  target: 'es2022',
+  external: ['webgpu', 'node:*'],
+  loader: { '.wgsl': 'text' },
+  // Keep class names: estimators print and serialise themselves by `constructor.name`.
+  keepNames: true,
+};
+
 // All files under `dir` (relative to the repo root) whose path matches `re`, sorted, as repo-relative paths.
 export function findFiles(dir, re) {
   const abs = join(root, dir);

@@ -3,23 +3,9 @@
 // shaders/*.wgsl as text, so esbuild inlines them), then runs tests/deno/smoke.ts with the
 // npm-installed Deno, whose navigator.gpu is built in.
 import * as esbuild from 'esbuild';
-import { root, run, bin } from './common.mjs';
+import { neutralBundle, run, bin } from './common.mjs';
 
-await esbuild.build({
-  absWorkingDir: root,
-  entryPoints: ['ndarray/index.ts', 'nn/index.ts'],
-  outdir: 'build/deno',
-  outbase: '.',
-  splitting: true,
-  keepNames: true,
-  bundle: true,
-  platform: 'neutral',
-  format: 'esm',
-  target: 'es2022',
-  external: ['webgpu', 'node:*'],
-  loader: { '.wgsl': 'text' },
-  logLevel: 'warning',
-});
+await esbuild.build({ ...neutralBundle, entryPoints: ['ndarray/index.ts', 'nn/index.ts'], outdir: 'build/deno', logLevel: 'warning' });
 const env = { ...process.env, XDG_RUNTIME_DIR: process.env.XDG_RUNTIME_DIR ?? '/tmp' };
 const { code } = await run(bin('deno'), ['run', '-A', 'tests/deno/smoke.ts'], { env, timeoutMs: 10 * 60 * 1000 });
 process.exit(code);

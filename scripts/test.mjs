@@ -55,21 +55,18 @@ if (!filter) {
   const tsRun = await run(bin('uvu'), [outdir, '^(?!.*webgpu).*\\.test\\.js$'], { tee: true, env: { ...env, TESSERA_CPU_KERNELS: 'ts' } });
   if (tsRun.code !== 0) process.exit(tsRun.code);
 
-  step('deno smoke test (tests/deno/smoke.ts)');
-  const deno = await run(process.execPath, ['scripts/deno-smoke.mjs'], { env });
-  if (deno.code !== 0) process.exit(deno.code);
-
-  step('docs check');
-  const docs = await run(process.execPath, ['scripts/docs-check.mjs'], { env });
-  if (docs.code !== 0) process.exit(docs.code);
-
-  step('doc-comment examples (the @example blocks of ndarray/, nn/, sklearn/)');
-  const examples = await run(process.execPath, ['scripts/examples-check.mjs'], { env });
-  if (examples.code !== 0) process.exit(examples.code);
-
-  step('package test (npm pack, install into a new project, run in Node and Deno, type-check)');
-  const pack = await run(process.execPath, ['scripts/pack-test.mjs'], { env });
-  if (pack.code !== 0) process.exit(pack.code);
+  // The checks that run whole programs, each a script of its own.
+  const checks = [
+    ['deno smoke test (tests/deno/smoke.ts)', 'scripts/deno-smoke.mjs'],
+    ['docs check', 'scripts/docs-check.mjs'],
+    ['doc-comment examples (the @example blocks of ndarray/, nn/, sklearn/)', 'scripts/examples-check.mjs'],
+    ['package test (npm pack, install into a new project, run in Node and Deno, type-check)', 'scripts/pack-test.mjs'],
+  ];
+  for (const [name, script] of checks) {
+    step(name);
+    const { code } = await run(process.execPath, [script], { env });
+    if (code !== 0) process.exit(code);
+  }
 
   // Without an adapter (and not on CI, where it would have failed above) say once what did not run.
   if (process.env.CI !== 'true' && !(await hasWebGPUAdapter())) {

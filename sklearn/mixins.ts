@@ -9,29 +9,36 @@ import type { Labels } from './utils/labels.ts';
 import { accuracyScore } from './metrics/classification.ts';
 import { r2Score } from './metrics/regression.ts';
 
-/** L is how the labels come back from predict: an NDArray of numbers, or string[] for a classifier
- *  fitted on string labels (write `new LogisticRegression<string[]>()` to have it typed so). */
-export abstract class Classifier<P extends Params = Params, L extends Labels = NDArray> extends BaseEstimator<P> {
+/** What classifiers and regressors share: fit(X, y), predict(X), and score(X, y), which measures
+ *  predict(X) against y with the kind's own metric (`scoreOf`). */
+abstract class Predictor<P extends Params, L> extends BaseEstimator<P> {
   static override readonly strict: boolean = true;
-  readonly estimatorType = 'classifier';
   abstract fit(X: unknown, y: unknown): Promise<this>;
   abstract predict(X: unknown): Promise<L>;
+  protected abstract scoreOf(y: unknown, predicted: L): Promise<number>;
 
-  /** Mean accuracy of `predict(X)` against y. */
   async score(X: unknown, y: unknown): Promise<number> {
-    return accuracyScore(y, await this.predict(X));
+    return this.scoreOf(y, await this.predict(X));
   }
 }
 
-export abstract class Regressor<P extends Params = Params> extends BaseEstimator<P> {
-  static override readonly strict: boolean = true;
-  readonly estimatorType = 'regressor';
-  abstract fit(X: unknown, y: unknown): Promise<this>;
-  abstract predict(X: unknown): Promise<NDArray>;
+/** L is how the labels come back from predict: an NDArray of numbers, or string[] for a classifier
+ *  fitted on string labels (write `new LogisticRegression<string[]>()` to have it typed so). */
+export abstract class Classifier<P extends Params = Params, L extends Labels = NDArray> extends Predictor<P, L> {
+  readonly estimatorType = 'classifier';
 
-  /** R² of `predict(X)` against y: 1 - Σ(y - ŷ)² / Σ(y - ȳ)². */
-  async score(X: unknown, y: unknown): Promise<number> {
-    return r2Score(y, await this.predict(X));
+  /** score: the mean accuracy of predict(X) against y. */
+  protected scoreOf(y: unknown, predicted: L): Promise<number> {
+    return accuracyScore(y, predicted);
+  }
+}
+
+export abstract class Regressor<P extends Params = Params> extends Predictor<P, NDArray> {
+  readonly estimatorType = 'regressor';
+
+  /** score: R² of predict(X) against y, 1 - Σ(y - ŷ)² / Σ(y - ȳ)². */
+  protected scoreOf(y: unknown, predicted: NDArray): Promise<number> {
+    return r2Score(y, predicted);
   }
 }
 

@@ -149,33 +149,14 @@ export abstract class BaseSearchCV<P extends SearchParams = SearchParams> extend
     }
   }
 
-  async predict(X: unknown): Promise<NDArray> {
-    return this.delegate('predict')(X) as Promise<NDArray>;
-  }
-
-  async predictProba(X: unknown): Promise<NDArray> {
-    return this.delegate('predictProba')(X) as Promise<NDArray>;
-  }
-
-  async predictLogProba(X: unknown): Promise<NDArray> {
-    return this.delegate('predictLogProba')(X) as Promise<NDArray>;
-  }
-
-  async decisionFunction(X: unknown): Promise<NDArray> {
-    return this.delegate('decisionFunction')(X) as Promise<NDArray>;
-  }
-
-  async scoreSamples(X: unknown): Promise<NDArray> {
-    return this.delegate('scoreSamples')(X) as Promise<NDArray>;
-  }
-
-  async transform(X: unknown): Promise<NDArray> {
-    return this.delegate('transform')(X) as Promise<NDArray>;
-  }
-
-  async inverseTransform(X: unknown): Promise<NDArray> {
-    return this.delegate('inverseTransform')(X) as Promise<NDArray>;
-  }
+  // The best estimator's methods, each asked of it by name (a rejected TypeError when it has none).
+  async predict(X: unknown): Promise<NDArray> { return this.delegate('predict')(X) as Promise<NDArray>; }
+  async predictProba(X: unknown): Promise<NDArray> { return this.delegate('predictProba')(X) as Promise<NDArray>; }
+  async predictLogProba(X: unknown): Promise<NDArray> { return this.delegate('predictLogProba')(X) as Promise<NDArray>; }
+  async decisionFunction(X: unknown): Promise<NDArray> { return this.delegate('decisionFunction')(X) as Promise<NDArray>; }
+  async scoreSamples(X: unknown): Promise<NDArray> { return this.delegate('scoreSamples')(X) as Promise<NDArray>; }
+  async transform(X: unknown): Promise<NDArray> { return this.delegate('transform')(X) as Promise<NDArray>; }
+  async inverseTransform(X: unknown): Promise<NDArray> { return this.delegate('inverseTransform')(X) as Promise<NDArray>; }
 
   /** The search's scorer (the refit metric's, for multi-metric scoring) on the best estimator. */
   async score(X: unknown, y?: unknown): Promise<number> {

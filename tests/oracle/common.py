@@ -67,3 +67,15 @@ def write_json(name, obj, **options):
     with open(path, 'w') as f:
         json.dump(obj, f, **{'separators': (',', ':'), **options})
     return path
+
+
+def noisy_sine(n=100, seed=42):
+    """The scikit-learn tutorial's K1 data: x ~ U(-2, 2), y = 2 sin(x) + U(-0.2, 0.2), drawn in turn
+    from NumPy's global stream seeded with `seed`. Returns the lists xs, ys."""
+    np.random.seed(seed)
+    xs, ys = [], []
+    for _ in range(n):
+        x = np.random.uniform(-2, 2)
+        ys.append(np.random.uniform(-0.2, 0.2) + 2 * math.sin(x))
+        xs.append(x)
+    return xs, ys

@@ -6,11 +6,10 @@ LogisticRegression fitted on small data sets (stored in the file), with coef_, i
 and predictions / decision values / probabilities on held-out rows. Options are written with
 tessera's camelCase names so the test can pass them straight through.
 """
-import math
 import os
 import warnings
 
-from common import camel, plain, write_json  # noqa: E402  (first: it drops this folder from sys.path)
+from common import camel, noisy_sine, plain, write_json  # noqa: E402  (first: it drops this folder from sys.path)
 import numpy as np  # noqa: E402
 import sklearn  # noqa: E402
 from sklearn.datasets import make_moons, load_iris  # noqa: E402
@@ -112,13 +111,7 @@ def ridge_cases(d):
 
 
 def k1():
-    np.random.seed(42)
-    xs, ys = [], []
-    for _ in range(100):
-        x = np.random.uniform(-2, 2)
-        y = np.random.uniform(-0.2, 0.2) + 2 * math.sin(x)
-        xs.append(x)
-        ys.append(y)
+    xs, ys = noisy_sine()
     col = np.reshape(xs, [len(xs), 1])
     est = Ridge().fit(col, ys)
     ends = [[np.min(col)], [np.max(col)]]
