@@ -20,8 +20,8 @@
 // setNumThreads(n) / the TESSERA_NUM_THREADS variable play the part of OMP_NUM_THREADS (1 = off).
 import type { TypedArray } from '../dtype.ts';
 import { gemmBlocked, packPanels, microKernel, storeTile, type Mat } from './gemm-blocked.ts';
-import { wasmGemm, instantiateGemm, type GemmPlan } from './wasm/gemm.ts';
-import { gemmWasmModule, hasWasmSimd, GEMM_PLANS } from './wasm/kernels.ts';
+import { wasmGemm, instantiateGemm, type GemmPlan, type WasmGemm } from './wasm/gemm.ts';
+import { gemmWasmModule, hasWasmSimd, getCpuKernels, mainThreadGemm, GEMM_PLANS } from './wasm/kernels.ts';
 import type { FloatDType } from './wasm/gemm-kernel.ts';
 
 /** Products below this many flops (about 4 ms on one core) are not worth the hand-over. */
@@ -153,7 +153,7 @@ function workerMain(wt: { workerData: WorkerData; receiveMessageOnPort(p: unknow
   const { ctrl, port, wasm: wasmData } = wt.workerData;
   const scratch = { packedA: new Float64Array(0), packedB: new Float64Array(0), tile: new Float64Array(16) };
   const instance = wasmData ? instantiate(wasmData.module, wasmData.plans) : null;
-  const compiled = new Map<string, (from: number, to: number, ...args: unknown[]) => void>();
+  const compiled = new Map<string, ForBody<unknown[]>>();
   // Warm up: a few small products get the kernel compiled before the first real job arrives.
   const x = new Float64Array(96 * 96).fill(1), y = new Float64Array(96 * 96);
   const [xr, xc] = [{ data: x, offset: 0, rs: 96, cs: 1 }, { data: x, offset: 0, rs: 1, cs: 96 }];
@@ -178,10 +178,10 @@ function workerMain(wt: { workerData: WorkerData; receiveMessageOnPort(p: unknow
         const key = `${j.helpers}\n${j.body}`;
         let body = compiled.get(key);
         if (!body) {
-          body = new Function(`${j.helpers}\nreturn (${j.body});`)() as (from: number, to: number, ...args: unknown[]) => void;
+          body = new Function(`${j.helpers}\nreturn (${j.body});`)() as ForBody<unknown[]>;
           compiled.set(key, body);
         }
-        body(j.from, j.to, ...j.args);
+        body.call(j.wasm ? instance : null, j.from, j.to, ...j.args);
       }
     } catch {
       status = 2;
@@ -193,7 +193,7 @@ function workerMain(wt: { workerData: WorkerData; receiveMessageOnPort(p: unknow
 }
 
 interface Job { kind: 'gemm'; wasm: boolean; m: number; n: number; k: number; a: Mat; b: Mat; out: TypedArray; co: number; ldc: number }
-interface ForJob { kind: 'for'; body: string; helpers: string; from: number; to: number; args: unknown[] }
+interface ForJob { kind: 'for'; wasm: boolean; body: string; helpers: string; from: number; to: number; args: unknown[] }
 
 function ensurePool(): void {
   const want = getNumThreads() - 1;
@@ -254,8 +254,10 @@ export function inSharedMemory(x: Float64Array, minLength = 4096): Float64Array 
 }
 
 /** A loop body for parallelFor: handles items from..to-1. It runs in the workers from its source
- *  text, so it may use only its arguments, globals like Math, and the helper functions passed along. */
-export type ForBody<A extends unknown[]> = (from: number, to: number, ...args: A) => void;
+ *  text, so it may use only its arguments, globals like Math, and the helper functions passed along.
+ *  `this` is the running thread's own instance of the WebAssembly kernels (wasm/gemm.ts: the GEMM
+ *  macro-kernels and their memory) when the 'wasm' CPU kernels are in use, else null. */
+export type ForBody<A extends unknown[]> = (this: WasmGemm | null, from: number, to: number, ...args: A) => void;
 
 /** body(0, n, ...args), but split into contiguous shares over the worker threads when there are at
  *  least `minItems` items and workers are ready: the calling thread runs the first share and waits
@@ -265,9 +267,11 @@ export type ForBody<A extends unknown[]> = (from: number, to: number, ...args: A
  *  a function of the share (from, to), to hand each share only the part of a big input it reads. */
 export function parallelFor<A extends unknown[]>(n: number, minItems: number, body: ForBody<A>, helpers: ((...x: never[]) => unknown)[], args: A | ((from: number, to: number) => A), align = 1): void {
   const argsFor = typeof args === 'function' ? args : () => args;
+  const wasm = getCpuKernels() === 'wasm';
+  const run = (from: number, to: number, shareArgs: A): void => body.call(wasm ? mainThreadGemm() : null, from, to, ...shareArgs);
   const workers = getNumThreads() > 1 && n >= minItems ? availableWorkers() : [];
   if (workers.length === 0) {
-    body(0, n, ...argsFor(0, n));
+    run(0, n, argsFor(0, n));
     return;
   }
   const cut = shareBounds(n, workers.length + 1, align);
@@ -277,12 +281,12 @@ export function parallelFor<A extends unknown[]>(n: number, minItems: number, bo
     const from = cut[p], to = cut[p + 1];
     if (to <= from) continue;
     const shareArgs = argsFor(from, to);
-    post(workers[p - 1], { kind: 'for', body: source, helpers: helperSource, from, to, args: shareArgs });
+    post(workers[p - 1], { kind: 'for', wasm, body: source, helpers: helperSource, from, to, args: shareArgs });
     jobs.push({ w: workers[p - 1], from, to, args: shareArgs });
   }
-  body(0, cut[1], ...argsFor(0, cut[1]));
+  run(0, cut[1], argsFor(0, cut[1]));
   // a failed share is redone here
-  for (const { w, from, to, args: shareArgs } of jobs) if (!waitFor(w)) body(from, to, ...shareArgs);
+  for (const { w, from, to, args: shareArgs } of jobs) if (!waitFor(w)) run(from, to, shareArgs);
   parallelCalls++;
 }
 

@@ -1,10 +1,16 @@
-// The kernel of np.linalg.gram with center/rowScale (gram.ts explains the idea). Each packed row holds
-// the centred, scaled entries of all the blocks side by side, padded with zeros to a multiple of 4,
-// so every tile of the result is a full 4 x 4. The packed block is stored as panels of 4 columns,
-// row after row (entry (r, j) at panel j/4, offset 4r + j%4), so a tile reads two contiguous streams.
-// gramChunks is a parallelFor body: the worker threads run it from its source text, with packRows
-// and gramTile, so these three functions use nothing but their arguments.
+// The kernel of np.linalg.gram with center/rowScale (gram.ts explains the idea). The rows are taken
+// 64 at a time: a block's centred, scaled entries are packed into panels (a panel holds a few columns,
+// row after row, so a tile of the result reads two contiguous streams), and every tile on or above
+// the diagonal adds the block's products Σ_r ã_ri ã_rj to its running sums, row by row:
+//  - with the WebAssembly kernels, the GEMM's own macro-kernel (wasm/gemm-kernel.ts) on the packed
+//    block as A (panels of MR columns) and B (panels of NR columns), its tile of C kept in Wasm memory;
+//  - with the TypeScript kernels, gramTile: 4 x 4 tiles from panels of 4 columns.
+// Each entry gets the same products added in the same order either way (a tile's sum over the block,
+// then added to the running total), so both give the same bits. gramChunks is a parallelFor body: the
+// worker threads run it from its source text, with the helpers below, so they use nothing but their
+// arguments (and `this`, the thread's instance of the WebAssembly kernels).
 import { parallelFor, sharedTyped } from '../cpu/threads.ts';
+import type { WasmGemm } from '../cpu/wasm/gemm.ts';
 
 /** Rows per packed block: 64 rows of up to ~60 columns (30 KB) stay in the L1 cache while every
  *  tile of the result sweeps over them. */
@@ -47,7 +53,7 @@ export function centredGram(blocks: Float64Array[], widths: number[], n: number,
     };
     return [job];
   };
-  parallelFor(chunks, 2, gramChunks, [packRows, gramTile], shareJob);
+  parallelFor(chunks, 2, gramChunks, [packRows, gramTile, tsChunk, wasmChunk], shareJob);
   const g = partials.subarray(0, q * q);
   for (let k = 1; k < chunks; k++) for (let i = 0, o = k * q * q; i < q * q; i++) g[i] += partials[o + i];
   // the tiles on and above the diagonal were accumulated: mirror them
@@ -63,31 +69,67 @@ function copyRows(b: Float64Array, w: number, r0: number, r1: number): Float64Ar
   return out;
 }
 
-/** The Gram matrices of chunks from..to-1 into job.partials. */
-function gramChunks(from: number, to: number, job: GramJob): void {
-  const { blocks, widths, row0, n, center, rowScale, q, chunkRows, blockRows, partials } = job;
-  const p = widths.reduce((s, w) => s + w, 0);
-  const block = new Float64Array(blockRows * q);
+/** The Gram matrices of chunks from..to-1 into job.partials (q x q each, tiles on and above the
+ *  diagonal), by the thread's WebAssembly kernels when it has them, else by gramTile. */
+function gramChunks(this: WasmGemm | null, from: number, to: number, job: GramJob): void {
   for (let chunk = from; chunk < to; chunk++) {
-    const g = partials.subarray(chunk * q * q, (chunk + 1) * q * q);
-    const end = Math.min(n, (chunk + 1) * chunkRows);
-    for (let r0 = chunk * chunkRows; r0 < end; r0 += blockRows) {
-      const m = Math.min(blockRows, end - r0);
-      for (let k = 0, col0 = 0; k < blocks.length; col0 += widths[k], k++) {
-        packRows(blocks[k], widths[k], r0 - row0, m, center, col0, rowScale, block, blockRows);
-      }
-      for (let a = 0; a < p; a += 4) for (let b = a; b < q; b += 4) gramTile(block, q, m, a, b, g, blockRows);
-    }
+    const g = job.partials.subarray(chunk * job.q * job.q, (chunk + 1) * job.q * job.q);
+    const start = chunk * job.chunkRows, end = Math.min(job.n, start + job.chunkRows);
+    if (this) wasmChunk(this, job, start, end, g);
+    else tsChunk(job, start, end, g);
   }
 }
 
-/** Columns col0..col0+cols of the m packed rows: entry (r, col0 + j) = s_i (x_ij - c_{col0+j}) for
- *  the rows i = r0 + r of the row-major x (cols wide). */
-function packRows(x: Float64Array, cols: number, r0: number, m: number, center: Float64Array, col0: number, rowScale: Float64Array | null, out: Float64Array, blockRows: number): void {
-  for (let r = 0; r < m; r++) {
-    const i = r0 + r, src = i * cols;
-    const s = rowScale ? rowScale[i] : 1;
-    for (let j = 0, col = col0; j < cols; j++, col++) out[((col >> 2) * blockRows + r) * 4 + (col & 3)] = (x[src + j] - center[col]) * s;
+/** Rows start..end-1 into g by gramTile, from blocks packed in panels of 4 columns. */
+function tsChunk(job: GramJob, start: number, end: number, g: Float64Array): void {
+  const { blocks, widths, row0, center, rowScale, q, blockRows } = job;
+  const p = widths.reduce((s, w) => s + w, 0);
+  const block = new Float64Array(blockRows * q); // the columns past p stay 0
+  for (let r0 = start; r0 < end; r0 += blockRows) {
+    const m = Math.min(blockRows, end - r0);
+    for (let k = 0, col0 = 0; k < blocks.length; col0 += widths[k], k++) {
+      packRows(blocks[k], widths[k], r0 - row0, m, center, col0, rowScale, block, 0, 4, blockRows);
+    }
+    for (let a = 0; a < p; a += 4) for (let b = a; b < q; b += 4) gramTile(block, q, m, a, b, g, blockRows);
+  }
+}
+
+/** Rows start..end-1 into g by the WebAssembly macro-kernel: each block packed as A (panels of MR
+ *  columns) and as B (panels of NR), then C += (A panels)ᵀ (B panels), C (the chunk's sums, padded to
+ *  whole panels) staying in Wasm memory until the chunk ends. Wasm memory, in float64 units:
+ *  [A panels | B panels | C]. Padding columns hold leftovers: they only reach C's padding. */
+function wasmChunk(w: WasmGemm, job: GramJob, start: number, end: number, g: Float64Array): void {
+  const { blocks, widths, row0, center, rowScale, q, blockRows } = job;
+  const p = widths.reduce((s, w) => s + w, 0);
+  const { mr, nr } = w.plans.float64;
+  const [mPanels, nPanels] = [Math.ceil(p / mr), Math.ceil(p / nr)];
+  const ldc = nPanels * nr;
+  const aAt = 0, bAt = mPanels * mr * blockRows, cAt = bAt + nPanels * nr * blockRows, cEnd = cAt + mPanels * mr * ldc;
+  const pages = Math.ceil((cEnd * 8 - w.memory.buffer.byteLength) / 65536);
+  if (pages > 0) w.memory.grow(pages);
+  const heap = new Float64Array(w.memory.buffer);
+  heap.fill(0, cAt, cEnd);
+  for (let r0 = start; r0 < end; r0 += blockRows) {
+    const m = Math.min(blockRows, end - r0);
+    for (let k = 0, col0 = 0; k < blocks.length; col0 += widths[k], k++) {
+      packRows(blocks[k], widths[k], r0 - row0, m, center, col0, rowScale, heap, aAt, mr, m);
+      packRows(blocks[k], widths[k], r0 - row0, m, center, col0, rowScale, heap, bAt, nr, m);
+    }
+    w.kernels.float64(aAt * 8, bAt * 8, cAt * 8, m, mPanels, nPanels, ldc * 8, m * nr * 8, 1);
+  }
+  for (let a = 0; a < p; a++) for (let b = a; b < p; b++) g[a * q + b] = heap[cAt + a * ldc + b];
+}
+
+/** Columns col0..col0+cols of the m packed rows, in panels `width` columns wide (panel P starts at
+ *  out[at + P * panelRows * width] and holds its rows one after another, `width` numbers each):
+ *  entry (r, col0 + j) = s_i (x_ij - c_{col0+j}) for the rows i = r0 + r of the row-major x (cols wide). */
+function packRows(x: Float64Array, cols: number, r0: number, m: number, center: Float64Array, col0: number, rowScale: Float64Array | null, out: Float64Array, at: number, width: number, panelRows: number): void {
+  for (let j = 0; j < cols; j++) {
+    const col = col0 + j, c = center[col];
+    const base = at + Math.floor(col / width) * panelRows * width + (col % width);
+    for (let r = 0, src = r0 * cols + j; r < m; r++, src += cols) {
+      out[base + r * width] = rowScale ? (x[src] - c) * rowScale[r0 + r] : x[src] - c;
+    }
   }
 }
 
