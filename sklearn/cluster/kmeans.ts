@@ -17,8 +17,6 @@ import { registerEstimator, type EstimatorJSON } from '../persistence.ts';
 import * as saved from '../utils/saved-state.ts';
 import { checkBoolean, checkInterval, checkOption } from '../utils/check-params.ts';
 import { checkSampleWeight } from '../utils/sample-weight.ts';
-import { columnMeans } from '../linear_model/preprocess-data.ts';
-import { matrix } from '../linear_model/solvers/dense.ts';
 import { type Samples, assignLabels, euclideanDistances, inertia, isSameClustering, rowNorms } from './kmeans-common.ts';
 import { kmeansPlusPlusSeeds } from './kmeans-plusplus.ts';
 import { kmeansSingleLloyd, type LloydResult } from './lloyd.ts';
@@ -112,9 +110,10 @@ export class KMeans extends Transformer<KMeansParams> {
       nInit = 1;
     }
     // a fresh copy, centred below, in shared memory where the labelling threads read it in place
-    const x = np.asTypedArray(np.sharedEmpty([n, f])) as Float64Array;
+    const shared = np.sharedEmpty([n, f]);
+    const x = np.asTypedArray(shared) as Float64Array;
     x.set(valuesOf(Xc));
-    const mean = columnMeans(matrix(n, f, x), null);
+    const mean = np.asTypedArray(np.mean(shared, { axis: 0 })) as Float64Array;
     const tol = tolerance(x, n, f, mean, this.params.tol);
     // Centre X (and an explicit init) on the column means.
     for (let i = 0, o = 0; i < n; i++) for (let j = 0; j < f; j++, o++) x[o] -= mean[j];

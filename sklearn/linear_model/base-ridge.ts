@@ -3,9 +3,9 @@
 // the intercept b = ȳ - x̄ · w. The one thing to understand: the intercept is never penalised,
 // because centring takes it out of the problem before α ever sees it.
 import { ValueError } from '../../ndarray/index.ts';
+import type { NDArray } from '../../ndarray/index.ts';
 import type { RandomStateLike } from '../utils/random-state.ts';
 import { checkBoolean, checkInterval, checkOption } from '../utils/check-params.ts';
-import type { Matrix } from './solvers/dense.ts';
 import { dataOffsets, interceptFrom } from './preprocess-data.ts';
 import { ridgeRegression, RIDGE_SOLVERS, type RidgeSolver } from './ridge-regression.ts';
 
@@ -30,10 +30,10 @@ export const BASE_RIDGE_DEFAULTS: BaseRidgeParams = {
 };
 
 export interface RidgeFit {
-  /** (targets x features). */
-  coef: Matrix;
-  /** One intercept per target, or null when fitIntercept is false. */
-  intercept: Float64Array | null;
+  /** (targets, features). */
+  coef: NDArray;
+  /** (targets,), or null when fitIntercept is false. */
+  intercept: NDArray | null;
   nIter: Int32Array | null;
 }
 
@@ -49,8 +49,9 @@ export function validateRidgeParams(p: BaseRidgeParams, estimator: string): void
   checkBoolean(estimator, 'positive', p.positive);
 }
 
-/** Fits on X and Y, which it only reads (Ridge passes views of the validated arrays, no copies). */
-export function fitBaseRidge(p: BaseRidgeParams, X: Matrix, Y: Matrix, sampleWeight: Float64Array | null): RidgeFit {
+/** Fits on X (n, features) and Y (n, targets), which it only reads (Ridge passes the validated
+ *  arrays themselves, no copies). */
+export function fitBaseRidge(p: BaseRidgeParams, X: NDArray, Y: NDArray, sampleWeight: Float64Array | null): RidgeFit {
   if (p.solver === 'lbfgs' && !p.positive) {
     throw new ValueError("'lbfgs' solver can be used only when positive=True. Please use another solver.");
   }

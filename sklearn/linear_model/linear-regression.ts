@@ -9,10 +9,9 @@ import { Regressor } from '../mixins.ts';
 import { registerEstimator } from '../persistence.ts';
 import * as saved from '../utils/saved-state.ts';
 import { checkBoolean } from '../utils/check-params.ts';
-import { type Matrix, matrix, column, fromNDArray, toNDArray, transpose } from './solvers/dense.ts';
 import { checkSampleWeight } from '../utils/sample-weight.ts';
 import { centreData, rescaleRows, interceptFrom } from './preprocess-data.ts';
-import { checkRegressionXy, predictLinear, coefArray, interceptValue } from './linear-model.ts';
+import { checkRegressionXy, predictLinear, coefArray, interceptValue, targetColumns } from './linear-model.ts';
 import { nnls } from './solvers/nnls.ts';
 
 export type LinearRegressionParams = {
@@ -27,11 +26,9 @@ export type LinearRegressionParams = {
 
 const DEFAULTS: LinearRegressionParams = { fitIntercept: true, copyX: true, nJobs: null, positive: false };
 
-/** Non-negative least squares, one target at a time: coef (targets x features). */
-function positiveFit(X: Matrix, Y: Matrix): Matrix {
-  const coef = matrix(Y.cols, X.cols);
-  for (let t = 0; t < Y.cols; t++) coef.data.set(nnls(X, column(Y, t)).x, t * X.cols);
-  return coef;
+/** Non-negative least squares, one target (column of Y) at a time: coef (targets, features). */
+function positiveFit(X: NDArray, Y: NDArray): NDArray {
+  return np.stack(Array.from({ length: Y.shape[1] }, (_, t) => nnls(X, Y.get(np.slice(), t).dataSync() as Float64Array).x));
 }
 
 /**
@@ -72,18 +69,17 @@ export class LinearRegression extends Regressor<LinearRegressionParams> {
     checkBoolean(name, 'positive', this.params.positive);
     const [Xc, yc] = await checkRegressionXy(X, y, name);
     const sw = await checkSampleWeight(sampleWeight, Xc.shape[0], { onlyNonNegative: true });
-    const Xm = fromNDArray(Xc), Ym = fromNDArray(yc);
-    const c = centreData(Xm, Ym, this.params.fitIntercept, sw);
-    rescaleRows(sw, Xm, Ym);
-    let coef: Matrix;
+    const c = centreData(Xc, targetColumns(yc), this.params.fitIntercept, sw);
+    rescaleRows(sw, c.X, c.Y);
+    let coef: NDArray;
     if (this.params.positive) {
-      coef = positiveFit(Xm, Ym);
+      coef = positiveFit(c.X, c.Y);
       this.rank_ = undefined;
       this.singular_ = undefined;
     } else {
       // scipy.linalg.lstsq's default cutoff is eps * s_max: NumPy's rcond = -1.
-      const ls = np.linalg.lstsq(toNDArray(Xm), toNDArray(Ym), { rcond: -1 });
-      coef = transpose(fromNDArray(ls.x));
+      const ls = np.linalg.lstsq(c.X, c.Y, { rcond: -1 });
+      coef = ls.x.T.copy();
       this.rank_ = ls.rank;
       this.singular_ = ls.s;
     }

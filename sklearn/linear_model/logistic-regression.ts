@@ -12,9 +12,8 @@ import { registerEstimator } from '../persistence.ts';
 import * as saved from '../utils/saved-state.ts';
 import type { RandomStateLike } from '../utils/random-state.ts';
 import { checkBoolean, checkInterval, checkOption } from '../utils/check-params.ts';
-import { type Matrix, matrix, fromNDArray, toNDArray } from './solvers/dense.ts';
 import { checkSampleWeight } from '../utils/sample-weight.ts';
-import { predictInput, linearScores, coefMatrix, interceptVector, LinearClassifier } from './linear-model.ts';
+import { cOrder, predictInput, linearScores, coefMatrix, interceptVector, LinearClassifier } from './linear-model.ts';
 import { type Labels, type ClassWeight, encodeLabels, labelCount, pyLabel } from '../utils/labels.ts';
 import { fitBinary, fitMultinomial, type LogisticSolver, type PathOptions } from './solvers/logistic-path.ts';
 
@@ -50,31 +49,15 @@ const DEFAULTS: LogisticRegressionParams = {
 const SOLVERS = ['lbfgs', 'liblinear', 'newton-cg', 'newton-cholesky', 'sag', 'saga'] as const;
 
 /** σ(z) = 1 / (1 + e^{-z}) per column, rows normalised; one column gives [1 - σ(z), σ(z)]. */
-function ovrProba(S: Matrix): Matrix {
-  const P = matrix(S.rows, Math.max(S.cols, 2));
-  for (let i = 0; i < S.rows; i++) {
-    const e = Array.from(S.data.subarray(i * S.cols, (i + 1) * S.cols), (z) => 1 / (1 + Math.exp(-z)));
-    const row = P.data.subarray(i * P.cols, (i + 1) * P.cols);
-    if (S.cols === 1) row.set([1 - e[0], e[0]]);
-    else {
-      const sum = e.reduce((a, v) => a + v, 0);
-      e.forEach((v, k) => { row[k] = v / sum; });
-    }
-  }
-  return P;
+function ovrProba(S: NDArray): NDArray {
+  const e = np.divide(1, np.add(1, np.exp(np.negative(S))));
+  if (S.shape[1] === 1) return np.hstack([np.subtract(1, e), e]);
+  return np.divide(e, np.sum(e, { axis: 1, keepdims: true }));
 }
 
 /** Softmax e^{z_k - max z} / Σ_j e^{z_j - max z} per row; one column z means the scores (-z, z). */
-function softmaxProba(S: Matrix): Matrix {
-  const P = matrix(S.rows, Math.max(S.cols, 2));
-  for (let i = 0; i < S.rows; i++) {
-    const z = S.cols === 1 ? [-S.data[i], S.data[i]] : Array.from(S.data.subarray(i * S.cols, (i + 1) * S.cols));
-    const zmax = Math.max(...z);
-    const e = z.map((v) => Math.exp(v - zmax));
-    const sum = e.reduce((a, v) => a + v, 0);
-    e.forEach((v, k) => { P.data[i * P.cols + k] = v / sum; });
-  }
-  return P;
+function softmaxProba(S: NDArray): NDArray {
+  return np.softmax(S.shape[1] === 1 ? np.hstack([np.negative(S), S]) : S, { axis: 1 });
 }
 
 /**
@@ -143,7 +126,7 @@ export class LogisticRegression<L extends Labels = NDArray> extends LinearClassi
 
   async fit(X: unknown, y: unknown, sampleWeight?: unknown): Promise<this> {
     const solver = this.checkParams();
-    const Xc = await checkArray(X, { estimator: this.estimatorName });
+    const Xc = cOrder(await checkArray(X, { estimator: this.estimatorName }));
     const labels = await encodeLabels(y, this.estimatorName);
     checkConsistentLength(Xc, labels.y);
     const nClasses = labels.nClasses;
@@ -151,25 +134,24 @@ export class LogisticRegression<L extends Labels = NDArray> extends LinearClassi
       throw new ValueError(`This solver needs samples of at least 2 classes in the data, but the data contains only one class: ${Array.isArray(labels.classes) ? pyLabel(labels.classes[0]) : labels.classes.itemSync(0)}`);
     }
     const sw = await checkSampleWeight(sampleWeight, Xc.shape[0]);
-    const Xm = fromNDArray(Xc);
     const p = this.params;
     const options: PathOptions = {
       solver, C: p.penalty === null || p.penalty === 'none' ? Infinity : p.C, fitIntercept: p.fitIntercept, tol: p.tol,
       maxIter: p.maxIter, classWeight: p.classWeight, randomState: p.randomState, init: null,
     };
     const warm = p.warmStart && this.coef_ ? this.warmCoef() : null;
-    const rows: Matrix[] = [];
+    const rows: NDArray[] = [];
     const nIter: number[] = [];
     if (this.multiClassFor(nClasses) === 'multinomial') {
-      const r = fitMultinomial(Xm, labels, sw, { ...options, init: warm });
+      const r = fitMultinomial(Xc, labels, sw, { ...options, init: warm });
       rows.push(r.coef);
       nIter.push(r.nIter);
     } else {
       // One binary problem per class; with two classes only classes_[1] against classes_[0].
       const positives = nClasses === 2 ? [1] : [...Array(nClasses).keys()];
       positives.forEach((pos, i) => {
-        const init = warm ? matrix(1, warm.cols, warm.data.slice(i * warm.cols, (i + 1) * warm.cols)) : null;
-        const r = fitBinary(Xm, labels, sw, pos, { ...options, init });
+        const init = warm ? warm.get(np.slice(i, i + 1)) : null;
+        const r = fitBinary(Xc, labels, sw, pos, { ...options, init });
         rows.push(r.coef);
         nIter.push(r.nIter);
       });
@@ -181,43 +163,28 @@ export class LogisticRegression<L extends Labels = NDArray> extends LinearClassi
     return this;
   }
 
-  /** Splits the fitted (w, b) rows into coef_ and intercept_. */
-  private setCoefficients(rows: Matrix[], p: number): void {
-    const n = rows.reduce((s, r) => s + r.rows, 0), dof = rows[0].cols;
-    const coef = matrix(n, p), b = new Float64Array(n);
-    let r = 0;
-    for (const m of rows) {
-      for (let i = 0; i < m.rows; i++, r++) {
-        coef.data.set(m.data.subarray(i * dof, i * dof + p), r * p);
-        if (dof > p) b[r] = m.data[i * dof + p];
-      }
-    }
-    this.coef_ = toNDArray(coef);
-    this.intercept_ = np.NDArray.fromTyped(b, [n], 'float64');
+  /** Splits the fitted (w, b) rows into coef_ and intercept_ (zeros when no intercept was fitted). */
+  private setCoefficients(rows: NDArray[], p: number): void {
+    const W = np.concatenate(rows);
+    this.coef_ = W.get(np.slice(), np.slice(0, p)).copy();
+    this.intercept_ = W.shape[1] > p ? W.get(np.slice(), p).copy() : np.zeros(W.shape[0]);
   }
 
-  /** The previous fit as (rows x dof) starting coefficients, intercept appended when fitted. */
-  private warmCoef(): Matrix {
+  /** The previous fit as (rows, dof) starting coefficients, intercept appended when fitted. */
+  private warmCoef(): NDArray {
     const W = coefMatrix(this.coef_ as NDArray);
     if (!this.params.fitIntercept) return W;
-    const b = interceptVector(this.intercept_ as NDArray, W.rows);
-    const out = matrix(W.rows, W.cols + 1);
-    for (let i = 0; i < W.rows; i++) {
-      out.data.set(W.data.subarray(i * W.cols, (i + 1) * W.cols), i * out.cols);
-      out.data[i * out.cols + W.cols] = b[i];
-    }
-    return out;
+    return np.hstack([W, interceptVector(this.intercept_ as NDArray, W.shape[0]).reshape([-1, 1])]);
   }
 
 
   /** Class probabilities (n, classes): softmax of the scores for multinomial fits; for one-vs-rest the
    *  logistic of each score, normalised to sum to 1 (for two classes: [1 - σ(z), σ(z)]). */
   async predictProba(X: unknown): Promise<NDArray> {
-    const Xm = await predictInput(this, X);
-    const S = linearScores(Xm, this.coef_ as NDArray, this.intercept_ as NDArray);
+    const S = linearScores(await predictInput(this, X), this.coef_ as NDArray, this.intercept_ as NDArray);
     const K = labelCount(this.classes_ as L);
     const ovr = this.params.multiClass === 'ovr' || (this.params.multiClass === 'auto' && K <= 2);
-    return toNDArray(ovr ? ovrProba(S) : softmaxProba(S));
+    return ovr ? ovrProba(S) : softmaxProba(S);
   }
 
   /** log of predictProba. */

@@ -11,7 +11,7 @@ import { registerEstimator } from '../persistence.ts';
 import * as saved from '../utils/saved-state.ts';
 import { StratifiedKFold, type Splitter } from '../model_selection/split.ts';
 import { checkBoolean, checkOption } from '../utils/check-params.ts';
-import { type Matrix, matrix, fromNDArray, matmulTN } from './solvers/dense.ts';
+import { crossprod } from './solvers/products.ts';
 import { centreData, rescaleRows, interceptFrom } from './preprocess-data.ts';
 import { coefArray, interceptValue, LinearClassifier } from './linear-model.ts';
 import type { Labels, ClassWeight, EncodedLabels } from '../utils/labels.ts';
@@ -46,14 +46,13 @@ function numpySum(v: number[]): number {
   return s;
 }
 
-function rowsOf(X: Matrix, rows: number[]): NDArray {
-  const out = matrix(rows.length, X.cols);
-  rows.forEach((r, k) => out.data.set(X.data.subarray(r * X.cols, (r + 1) * X.cols), k * X.cols));
-  return np.NDArray.fromTyped(out.data, [rows.length, X.cols], 'float64');
-}
-
 function pick(v: Float64Array, rows: number[]): Float64Array {
   return Float64Array.from(rows, (r) => v[r]);
+}
+
+interface CoefAndIntercept {
+  coef: NDArray;
+  intercept: NDArray | null;
 }
 
 /**
@@ -105,8 +104,7 @@ export class RidgeClassifierCV<L extends Labels = NDArray> extends LinearClassif
   async fit(X: unknown, y: unknown, sampleWeight?: unknown): Promise<this> {
     const alphas = this.checkParams();
     const { Xc, labels, sw } = await checkClassifierData(X, y, sampleWeight, this.params.classWeight, this.estimatorName);
-    const Xm = fromNDArray(Xc);
-    const fit = this.params.cv === null ? this.leaveOneOut(Xm, labels, sw, alphas) : await this.crossValidate(Xm, labels, sw, alphas);
+    const fit = this.params.cv === null ? this.leaveOneOut(Xc, labels, sw, alphas) : await this.crossValidate(Xc, labels, sw, alphas);
     this.coef_ = coefArray(fit.coef, false);
     this.intercept_ = interceptValue(fit.intercept, false);
     this.classes_ = labels.classes as L;
@@ -114,35 +112,35 @@ export class RidgeClassifierCV<L extends Labels = NDArray> extends LinearClassif
     return this;
   }
 
-  /** X is centred and scaled in place. */
-  private leaveOneOut(X: Matrix, labels: EncodedLabels, sw: Float64Array, alphas: number[]): { coef: Matrix; intercept: Float64Array | null } {
-    const Y = binarizeLabels(labels.codes, labels.nClasses);
-    const c = centreData(X, Y, this.params.fitIntercept, sw);
+  /** Efficient leave-one-out on centred, sqrt(sw)-scaled copies of X and the ±1 targets. */
+  private leaveOneOut(Xin: NDArray, labels: EncodedLabels, sw: Float64Array, alphas: number[]): CoefAndIntercept {
+    const c = centreData(Xin, binarizeLabels(labels.codes, labels.nClasses), this.params.fitIntercept, sw);
+    const { X, Y } = c;
     const sqrtSw = rescaleRows(sw, X, Y);
     const gcv = ridgeGcv(X, Y, sqrtSw, {
       alphas, fitIntercept: this.params.fitIntercept, scoring: this.params.scoring, storeCvValues: this.params.storeCvValues,
     });
     this.alpha_ = gcv.alpha;
     this.bestScore_ = gcv.bestScore;
-    this.cvValues_ = gcv.cvValues ? np.NDArray.fromTyped(gcv.cvValues, [Y.rows, Y.cols, alphas.length], 'float64') : undefined;
+    this.cvValues_ = gcv.cvValues ?? undefined;
     // w = Xᵀc for the dual coefficients c: coef = cᵀ X.
-    const coef = matmulTN(gcv.dual, X);
+    const coef = crossprod(gcv.dual, X);
     return { coef, intercept: this.params.fitIntercept ? interceptFrom(coef, c.xOffset, c.yOffset) : null };
   }
 
-  private async crossValidate(X: Matrix, labels: EncodedLabels, sw: Float64Array, alphas: number[]): Promise<{ coef: Matrix; intercept: Float64Array | null }> {
+  private async crossValidate(X: NDArray, labels: EncodedLabels, sw: Float64Array, alphas: number[]): Promise<CoefAndIntercept> {
     if (this.params.storeCvValues) throw new ValueError('cv!=None and store_cv_values=True are incompatible');
     const cv = this.params.cv as number | Splitter;
     const splitter = typeof cv === 'number' ? new StratifiedKFold({ nSplits: cv }) : cv;
     const y = labels.y.dataSync() as Float64Array;
-    const all = [...Array(X.rows).keys()];
-    const splits = await splitter.split(rowsOf(X, all), labels.y);
+    const all = [...Array(X.shape[0]).keys()];
+    const splits = await splitter.split(X, labels.y);
     const fitOne = (alpha: number, rows: number[]): Promise<RidgeClassifier> =>
-      new RidgeClassifier({ alpha, fitIntercept: this.params.fitIntercept }).fit(rowsOf(X, rows), pick(y, rows), pick(sw, rows));
+      new RidgeClassifier({ alpha, fitIntercept: this.params.fitIntercept }).fit(np.take(X, rows, { axis: 0 }), pick(y, rows), pick(sw, rows));
     let bestAlpha = alphas[0], bestScore = -Infinity;
     for (const alpha of alphas) {
       const scores: number[] = [];
-      for (const [train, test] of splits) scores.push(await (await fitOne(alpha, train)).score(rowsOf(X, test), pick(y, test)));
+      for (const [train, test] of splits) scores.push(await (await fitOne(alpha, train)).score(np.take(X, test, { axis: 0 }), pick(y, test)));
       const mean = numpySum(scores) / scores.length;
       if (mean > bestScore) [bestAlpha, bestScore] = [alpha, mean];
     }
@@ -151,7 +149,7 @@ export class RidgeClassifierCV<L extends Labels = NDArray> extends LinearClassif
     this.bestScore_ = bestScore;
     this.cvValues_ = undefined;
     const b = best.intercept_ as number | NDArray;
-    return { coef: fromNDArray(best.coef_ as NDArray), intercept: typeof b === 'number' ? null : (b.dataSync() as Float64Array) };
+    return { coef: best.coef_ as NDArray, intercept: typeof b === 'number' ? null : b };
   }
 
 

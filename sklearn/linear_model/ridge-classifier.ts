@@ -9,9 +9,8 @@ import { checkArray, checkConsistentLength } from '../validation.ts';
 import { registerEstimator } from '../persistence.ts';
 import * as saved from '../utils/saved-state.ts';
 import { BASE_RIDGE_DEFAULTS, fitBaseRidge, validateRidgeParams, type BaseRidgeParams } from './base-ridge.ts';
-import { viewOf } from './solvers/dense.ts';
 import { checkSampleWeight } from '../utils/sample-weight.ts';
-import { coefArray, interceptValue, LinearClassifier } from './linear-model.ts';
+import { cOrder, coefArray, interceptValue, LinearClassifier } from './linear-model.ts';
 import { type Labels, encodeLabels, classSampleWeights, type ClassWeight, type EncodedLabels } from '../utils/labels.ts';
 import { binarizeLabels } from './class-labels.ts';
 
@@ -23,7 +22,7 @@ export type RidgeClassifierParams = BaseRidgeParams & {
 const DEFAULTS: RidgeClassifierParams = { ...BASE_RIDGE_DEFAULTS, classWeight: null };
 
 /** What RidgeClassifier and RidgeClassifierCV fit on: X (2-D), the encoded labels (as many), and
- *  each sample's weight times its class's weight. */
+ *  each sample's weight times its class's weight. X is in C order (a copy only if it was not). */
 export async function checkClassifierData(
   X: unknown, y: unknown, sampleWeight: unknown, classWeight: ClassWeight, estimator: string,
 ): Promise<{ Xc: NDArray; labels: EncodedLabels; sw: Float64Array }> {
@@ -35,7 +34,7 @@ export async function checkClassifierData(
     const cw = classSampleWeights(classWeight, labels);
     sw = sw.map((s, i) => s * cw[i]);
   }
-  return { Xc, labels, sw };
+  return { Xc: cOrder(Xc), labels, sw };
 }
 
 /**
@@ -74,7 +73,7 @@ export class RidgeClassifier<L extends Labels = NDArray> extends LinearClassifie
     validateRidgeParams(this.params, this.estimatorName);
     const { Xc, labels, sw } = await checkClassifierData(X, y, sampleWeight, this.params.classWeight, this.estimatorName);
     const Y = binarizeLabels(labels.codes, labels.nClasses);
-    const fit = fitBaseRidge(this.params, viewOf(Xc), Y, sw);
+    const fit = fitBaseRidge(this.params, Xc, Y, sw);
     this.coef_ = coefArray(fit.coef, false);
     this.intercept_ = interceptValue(fit.intercept, false);
     this.classes_ = labels.classes as L;

@@ -7,13 +7,15 @@
 // a row rescaling by sqrt(s_i), except for sag/saga, which weigh each sample's gradient directly.
 // 'lbfgs' (used when positive=true) is solved exactly here, as the non-negative least squares
 // problem [X; sqrt(α) I] w ≈ [y; 0] (see solvers/nnls.ts), where scikit-learn stops L-BFGS-B at tol.
+import * as np from '../../ndarray/index.ts';
+import type { NDArray } from '../../ndarray/index.ts';
 import { ValueError } from '../../ndarray/index.ts';
-import { type Matrix, matrix, column, matvec, rmatvec, maxSquaredRowNorm } from './solvers/dense.ts';
-import { rescaleRows, centredCopy, type Offsets } from './preprocess-data.ts';
+import { rescaleRows, centred, type Offsets } from './preprocess-data.ts';
 import { solveCholesky, solveCholeskyKernel, solveSvd } from './solvers/ridge-closed-form.ts';
 import { lsqr } from './solvers/lsqr.ts';
 import { conjugateGradient } from './solvers/conjugate-gradient.ts';
-import { sagSolver } from './solvers/sag.ts';
+import { sagSolver, maxSquaredRowNorm } from './solvers/sag.ts';
+import { matvec, rmatvec } from './solvers/products.ts';
 import { nnls } from './solvers/nnls.ts';
 import { checkRandomState, type RandomStateLike } from '../utils/random-state.ts';
 
@@ -33,8 +35,8 @@ export interface RidgeProblem {
 }
 
 export interface RidgeSolution {
-  /** (targets x features). */
-  coef: Matrix;
+  /** (targets, features). */
+  coef: NDArray;
   /** Iterations per target for lsqr/sag/saga, else null. */
   nIter: Int32Array | null;
 }
@@ -48,25 +50,27 @@ export function targetAlphas(alpha: number | readonly number[], nTargets: number
   return a.length === 1 && nTargets > 1 ? new Float64Array(nTargets).fill(a[0]) : a;
 }
 
-function perTarget(Y: Matrix, solve: (y: Float64Array, t: number) => [Float64Array, number]): RidgeSolution {
+/** Column t of Y as a vector. */
+function column(Y: NDArray, t: number): Float64Array {
+  return Y.get(np.slice(), t).dataSync() as Float64Array;
+}
+
+/** Solves each target (column of Y) on its own: coef stacks the solutions as rows. */
+function perTarget(Y: NDArray, solve: (y: Float64Array, t: number) => [Float64Array, number]): RidgeSolution {
   const rows: Float64Array[] = [];
-  const nIter = new Int32Array(Y.cols);
-  for (let t = 0; t < Y.cols; t++) {
+  const nIter = new Int32Array(Y.shape[1]);
+  for (let t = 0; t < Y.shape[1]; t++) {
     const [w, it] = solve(column(Y, t), t);
     rows.push(w);
     nIter[t] = it;
   }
-  const coef = matrix(Y.cols, rows[0].length);
-  rows.forEach((w, t) => coef.data.set(w, t * coef.cols));
-  return { coef, nIter };
+  return { coef: np.stack(rows), nIter };
 }
 
 /** Minimises ||y - Xw||² + α||w||² subject to w >= 0 as NNLS on the rows of X stacked over sqrt(α) I. */
-function solvePositive(X: Matrix, y: Float64Array, alpha: number): Float64Array {
-  const n = X.rows, p = X.cols;
-  const A = matrix(n + p, p);
-  A.data.set(X.data);
-  for (let j = 0; j < p; j++) A.data[(n + j) * p + j] = Math.sqrt(alpha);
+function solvePositive(X: NDArray, y: Float64Array, alpha: number): Float64Array {
+  const [n, p] = X.shape;
+  const A = np.concatenate([X, np.multiply(Math.sqrt(alpha), np.eye(p))]);
   const b = new Float64Array(n + p);
   b.set(y);
   return nnls(A, b).x;
@@ -74,9 +78,10 @@ function solvePositive(X: Matrix, y: Float64Array, alpha: number): Float64Array 
 
 /** Conjugate gradients on the primal (XᵀX + αI) w = Xᵀy, or for wide X on the dual (XXᵀ + αI) c = y
  *  with w = Xᵀc; XᵀX is never formed (scikit-learn passes maxIter to the primal solve only). */
-function solveCg(X: Matrix, y: Float64Array, alpha: number, problem: RidgeProblem): Float64Array {
+function solveCg(X: NDArray, y: Float64Array, alpha: number, problem: RidgeProblem): Float64Array {
   const shifted = (product: Float64Array, v: Float64Array): Float64Array => product.map((pv, i) => pv + alpha * v[i]);
-  if (X.cols > X.rows) {
+  const [n, p] = X.shape;
+  if (p > n) {
     const dual = conjugateGradient((v) => shifted(matvec(X, rmatvec(X, v)), v), y, { tol: problem.tol });
     return rmatvec(X, dual.x);
   }
@@ -85,7 +90,7 @@ function solveCg(X: Matrix, y: Float64Array, alpha: number, problem: RidgeProble
 
 /** Solves for every target. X and Y are only read: centred (and, but for sag/saga, weighted) copies
  *  are made for the solvers that need them. */
-export function ridgeRegression(Xin: Matrix, Yin: Matrix, alphaIn: number | readonly number[], problem: RidgeProblem): RidgeSolution {
+export function ridgeRegression(Xin: NDArray, Yin: NDArray, alphaIn: number | readonly number[], problem: RidgeProblem): RidgeSolution {
   let solver = problem.solver;
   if (solver === 'auto') solver = problem.positive ? 'lbfgs' : 'cholesky';
   if (problem.positive && solver !== 'lbfgs') {
@@ -94,13 +99,14 @@ export function ridgeRegression(Xin: Matrix, Yin: Matrix, alphaIn: number | read
   if (solver === 'lbfgs' && !problem.positive) {
     throw new ValueError("'lbfgs' solver can be used only when positive=True. Please use another solver.");
   }
-  const alpha = targetAlphas(alphaIn, Yin.cols);
+  const alpha = targetAlphas(alphaIn, Yin.shape[1]);
   const sw = problem.sampleWeight, { xOffset, yOffset } = problem.offsets;
-  if (solver === 'cholesky' && Xin.cols <= Xin.rows) {
+  const [n, p] = Xin.shape;
+  if (solver === 'cholesky' && p <= n) {
     const coef = solveCholesky(Xin, Yin, xOffset, yOffset, sw, alpha);
     if (coef) return { coef, nIter: null };
   }
-  const X = centredCopy(Xin, xOffset), Y = centredCopy(Yin, yOffset);
+  const X = centred(Xin, xOffset), Y = centred(Yin, yOffset);
   if (sw && solver !== 'sag' && solver !== 'saga') rescaleRows(sw, X, Y);
 
   if (solver === 'lsqr') {
@@ -111,7 +117,7 @@ export function ridgeRegression(Xin: Matrix, Yin: Matrix, alphaIn: number | read
   }
   if (solver === 'sag' || solver === 'saga') {
     const maxSquaredSum = maxSquaredRowNorm(X);
-    const weights = sw ?? new Float64Array(X.rows).fill(1);
+    const weights = sw ?? new Float64Array(n).fill(1);
     return perTarget(Y, (y, t) => {
       const r = sagSolver(X, y, {
         loss: 'squared', alpha: alpha[t], maxIter: problem.maxIter, tol: problem.tol, rng: checkRandomState(problem.randomState),
@@ -124,7 +130,7 @@ export function ridgeRegression(Xin: Matrix, Yin: Matrix, alphaIn: number | read
   if (solver === 'lbfgs') {
     return { coef: perTarget(Y, (y, t) => [solvePositive(X, y, alpha[t]), 0]).coef, nIter: null };
   }
-  if (solver === 'cholesky' && X.cols > X.rows) {
+  if (solver === 'cholesky' && p > n) {
     const coef = solveCholeskyKernel(X, Y, alpha);
     if (coef) return { coef, nIter: null };
   }

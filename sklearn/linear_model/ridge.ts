@@ -9,9 +9,8 @@ import { Regressor } from '../mixins.ts';
 import { registerEstimator } from '../persistence.ts';
 import * as saved from '../utils/saved-state.ts';
 import { BASE_RIDGE_DEFAULTS, fitBaseRidge, validateRidgeParams, type BaseRidgeParams } from './base-ridge.ts';
-import { viewOf } from './solvers/dense.ts';
 import { checkSampleWeight } from '../utils/sample-weight.ts';
-import { checkRegressionXy, predictLinear, coefArray, interceptValue } from './linear-model.ts';
+import { checkRegressionXy, predictLinear, coefArray, interceptValue, targetColumns } from './linear-model.ts';
 import { floatDtypeOf } from '../utils/float-dtype.ts';
 
 export type RidgeParams = BaseRidgeParams;
@@ -51,7 +50,7 @@ export class Ridge extends Regressor<RidgeParams> {
     validateRidgeParams(this.params, this.estimatorName);
     const [Xc, yc] = await checkRegressionXy(X, y, this.estimatorName);
     const sw = sampleWeight === undefined || sampleWeight === null ? null : await checkSampleWeight(sampleWeight, Xc.shape[0]);
-    const fit = fitBaseRidge(this.params, viewOf(Xc), viewOf(yc), sw);
+    const fit = fitBaseRidge(this.params, Xc, targetColumns(yc), sw);
     const ravel = yc.ndim === 1;
     const dtype = floatDtypeOf(X);
     this.coef_ = coefArray(fit.coef, ravel, dtype);

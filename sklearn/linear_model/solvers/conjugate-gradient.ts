@@ -4,16 +4,12 @@
 // products A p are needed, which is why ridge can use A = XᵀX + αI without forming XᵀX.
 // It stops when ||b - A x|| <= tol ||b|| (rechecked on the recomputed residual), or after maxIter
 // steps; like scipy, it returns zeros at once when ||b|| <= tol.
-import { dotRows, norm } from './dense.ts';
+import { dot, norm } from './products.ts';
 
 export interface CgResult {
   x: Float64Array;
   /** 0 converged, > 0 the iteration count when the limit was hit (scipy's info). */
   info: number;
-}
-
-function dot(a: Float64Array, b: Float64Array): number {
-  return dotRows(a, 0, b, 0, a.length);
 }
 
 export function conjugateGradient(matvec: (v: Float64Array) => Float64Array, b: Float64Array, options: { tol: number; maxIter?: number | null }): CgResult {

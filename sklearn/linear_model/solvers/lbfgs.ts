@@ -7,6 +7,7 @@
 // when max|g| <= gtol, when f stops decreasing (relative change <= ftol), or after maxIter steps.
 // (Bounds, L-BFGS-B's other half, are not needed by the linear models and are not implemented.)
 import { LineSearch } from './line-search.ts';
+import { dot } from './products.ts';
 
 export type Objective = (x: Float64Array) => [f: number, g: Float64Array];
 
@@ -36,12 +37,6 @@ export interface LbfgsResult {
 
 const EPSMCH = 2 ** -52;
 const FLOAT_EPS = 2.220446049250313e-16;
-
-function dot(a: Float64Array, b: Float64Array): number {
-  let s = 0;
-  for (let i = 0; i < a.length; i++) s += a[i] * b[i];
-  return s;
-}
 
 function maxAbs(g: Float64Array): number {
   let m = 0;

@@ -5,11 +5,11 @@
 // scaled by 1/n. The result has one row (w, b) per learned vector, intercept last.
 import { ValueError } from '../../../ndarray/index.ts';
 import * as np from '../../../ndarray/index.ts';
+import type { NDArray } from '../../../ndarray/index.ts';
 import { checkRandomState, type RandomStateLike } from '../../utils/random-state.ts';
-import { type Matrix, matrix, maxSquaredRowNorm } from './dense.ts';
 import { lbfgs } from './lbfgs.ts';
 import { binomialObjective, multinomialObjective } from './logistic-loss.ts';
-import { sagSolver } from './sag.ts';
+import { sagSolver, maxSquaredRowNorm } from './sag.ts';
 import { classSampleWeights, type ClassWeight, type EncodedLabels } from '../../utils/labels.ts';
 
 export type LogisticSolver = 'lbfgs' | 'sag' | 'saga';
@@ -23,19 +23,19 @@ export interface PathOptions {
   maxIter: number;
   classWeight: ClassWeight;
   randomState: RandomStateLike;
-  /** Starting coefficients, (rows x dof) as the fit returns them, or null for zeros. */
-  init: Matrix | null;
+  /** Starting coefficients, (rows, dof) as the fit returns them, or null for zeros. */
+  init: NDArray | null;
 }
 
 export interface PathResult {
-  /** (vectors x (features [+ 1])). */
-  coef: Matrix;
+  /** (vectors, features [+ 1]). */
+  coef: NDArray;
   nIter: number;
 }
 
 /** The positive class `pos` against the rest. */
-export function fitBinary(X: Matrix, labels: EncodedLabels, sw0: Float64Array, pos: number, o: PathOptions): PathResult {
-  const dof = X.cols + Number(o.fitIntercept);
+export function fitBinary(X: NDArray, labels: EncodedLabels, sw0: Float64Array, pos: number, o: PathOptions): PathResult {
+  const dof = X.shape[1] + Number(o.fitIntercept);
   const sw = sw0.slice();
   if (o.classWeight && o.classWeight !== 'balanced') {
     const cw = classSampleWeights(o.classWeight, labels);
@@ -48,55 +48,50 @@ export function fitBinary(X: Matrix, labels: EncodedLabels, sw0: Float64Array, p
     const cw = classSampleWeights('balanced', binary);
     sw.forEach((s, i) => { sw[i] = s * cw[i]; });
   }
-  const w0 = o.init ? o.init.data.slice(0, dof) : new Float64Array(dof);
+  const w0 = o.init ? (o.init.dataSync() as Float64Array).slice(0, dof) : new Float64Array(dof);
   if (o.solver === 'lbfgs') {
     const r = lbfgs(binomialObjective(X, y, sw, 1 / o.C, o.fitIntercept), w0, { gtol: o.tol, maxIter: o.maxIter });
-    return { coef: matrix(1, dof, r.x), nIter: Math.min(r.nIter, o.maxIter) };
+    return { coef: np.asarray(r.x).reshape([1, dof]), nIter: Math.min(r.nIter, o.maxIter) };
   }
   const r = sagSolver(X, y, {
     loss: 'log', alpha: 1 / o.C, maxIter: o.maxIter, tol: o.tol, rng: checkRandomState(o.randomState), fitIntercept: o.fitIntercept,
     sampleWeight: sw, maxSquaredSum: maxSquaredRowNorm(X), saga: o.solver === 'saga', init: w0,
   });
-  const coef = matrix(1, dof);
-  coef.data.set(r.weights);
-  if (o.fitIntercept) coef.data[X.cols] = r.intercept[0];
-  return { coef, nIter: r.nIter };
+  const coef = o.fitIntercept ? np.append(r.weights, r.intercept[0]) : np.asarray(r.weights);
+  return { coef: coef.reshape([1, dof]), nIter: r.nIter };
 }
 
 /** All classes at once through the softmax; for two classes only the second row is kept (as sklearn). */
-export function fitMultinomial(X: Matrix, labels: EncodedLabels, sw0: Float64Array, o: PathOptions): PathResult {
-  const K = labels.nClasses, p = X.cols, dof = p + Number(o.fitIntercept);
+export function fitMultinomial(X: NDArray, labels: EncodedLabels, sw0: Float64Array, o: PathOptions): PathResult {
+  const K = labels.nClasses, p = X.shape[1], dof = p + Number(o.fitIntercept);
   const sw = sw0.slice();
   if (o.classWeight) {
     const cw = classSampleWeights(o.classWeight, labels);
     sw.forEach((s, i) => { sw[i] = s * cw[i]; });
   }
   const y = Float64Array.from(labels.codes);
-  // θ holds W (K x dof) class-fastest: θ[j K + k] = W[k, j].
-  const theta = new Float64Array(K * dof);
+  // θ holds W (K, dof) class-fastest: θ[j K + k] = W[k, j], θ = Wᵀ raveled. A two-class warm start
+  // is the one row w of a binary fit, which the softmax sees as the rows (-w, w).
+  let theta: Float64Array = new Float64Array(K * dof);
   if (o.init) {
-    if (o.init.rows !== (K === 2 ? 1 : K) || o.init.cols !== dof) throw new ValueError('warm start coefficients have the wrong shape');
-    for (let k = 0; k < K; k++) {
-      for (let j = 0; j < dof; j++) theta[j * K + k] = K === 2 ? (k === 0 ? -1 : 1) * o.init.data[j] : o.init.data[k * dof + j];
-    }
+    if (o.init.shape[0] !== (K === 2 ? 1 : K) || o.init.shape[1] !== dof) throw new ValueError('warm start coefficients have the wrong shape');
+    const W0 = K === 2 ? np.concatenate([np.negative(o.init), o.init]) : o.init;
+    theta = W0.T.dataSync() as Float64Array;
   }
-  const W = matrix(K, dof);
-  let nIter: number;
+  let W: NDArray, nIter: number;
   if (o.solver === 'lbfgs') {
     const r = lbfgs(multinomialObjective(X, y, sw, 1 / o.C, o.fitIntercept, K), theta, { gtol: o.tol, maxIter: o.maxIter });
-    for (let k = 0; k < K; k++) for (let j = 0; j < dof; j++) W.data[k * dof + j] = r.x[j * K + k];
+    W = np.asarray(r.x).reshape([dof, K]).T;
     nIter = Math.min(r.nIter, o.maxIter);
   } else {
     const r = sagSolver(X, y, {
       loss: 'multinomial', alpha: 1 / o.C, maxIter: o.maxIter, tol: o.tol, rng: checkRandomState(o.randomState), fitIntercept: o.fitIntercept,
       sampleWeight: sw, maxSquaredSum: maxSquaredRowNorm(X), saga: o.solver === 'saga', init: theta,
     });
-    for (let k = 0; k < K; k++) {
-      for (let j = 0; j < p; j++) W.data[k * dof + j] = r.weights[j * K + k];
-      if (o.fitIntercept) W.data[k * dof + p] = r.intercept[k];
-    }
+    // sag's weights are (p, K), its intercepts (K,).
+    const Wt = np.asarray(r.weights).reshape([p, K]);
+    W = o.fitIntercept ? np.concatenate([Wt, np.asarray(r.intercept).reshape([1, K])]).T : Wt.T;
     nIter = r.nIter;
   }
-  if (K === 2) return { coef: matrix(1, dof, W.data.slice(dof)), nIter };
-  return { coef: W, nIter };
+  return { coef: K === 2 ? W.get(np.slice(1, 2)) : W, nIter };
 }

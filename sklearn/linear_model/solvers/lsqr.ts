@@ -4,7 +4,9 @@
 // iteration, and a plane rotation per step keeps the small bidiagonal least-squares problem solved,
 // so x improves monotonically. With damp = sqrt(α) this is exactly ridge regression.
 // It stops when the residual or Aᵀr is small relative to atol/btol, or after iterLim steps.
-import { type Matrix, norm, matvec, rmatvec } from './dense.ts';
+// A is an (m, n) array, touched only by the two products; the recurrences run on vectors.
+import type { NDArray } from '../../../ndarray/index.ts';
+import { norm, matvec, rmatvec } from './products.ts';
 
 export interface LsqrOptions {
   damp?: number;
@@ -44,10 +46,10 @@ function symOrtho(a: number, b: number): [number, number, number] {
   return [c, s, a / c];
 }
 
-export function lsqr(A: Matrix, b: Float64Array, options: LsqrOptions = {}): LsqrResult {
+export function lsqr(A: NDArray, b: Float64Array, options: LsqrOptions = {}): LsqrResult {
   const damp = options.damp ?? 0, atol = options.atol ?? 1e-6, btol = options.btol ?? 1e-6;
   const conlim = options.conlim ?? 1e8;
-  const n = A.cols;
+  const n = A.shape[1];
   const iterLim = options.iterLim ?? 2 * n;
   const ctol = conlim > 0 ? 1 / conlim : 0;
   const dampsq = damp * damp;

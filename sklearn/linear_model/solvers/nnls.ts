@@ -4,9 +4,12 @@
 // most reduce the residual if it were allowed to grow; it joins P, and the unconstrained least
 // squares solution on P's columns is taken, stepping back along the way if some free variable
 // would turn negative (that one returns to zero). At the optimum every held variable has w <= 0:
-// the KKT conditions, so the answer is exact, not approximate.
+// the KKT conditions, so the answer is exact, not approximate. A is an (m, n) array: the gradient
+// and residual are matrix-vector products, each least-squares solve takes P's columns (np.take),
+// and the sets and the iterate x are plain vectors.
 import * as np from '../../../ndarray/index.ts';
-import { type Matrix, matrix, toNDArray } from './dense.ts';
+import type { NDArray } from '../../../ndarray/index.ts';
+import { norm, matvec, rmatvec } from './products.ts';
 
 export interface NnlsResult {
   x: Float64Array;
@@ -15,31 +18,18 @@ export interface NnlsResult {
 }
 
 /** Least squares on the columns in `cols` only: z[cols] = argmin ||A[:, cols] z - b||, 0 elsewhere. */
-function passiveSolve(A: Matrix, b: Float64Array, cols: number[]): Float64Array {
-  if (cols.length === 0) return new Float64Array(A.cols);
-  const sub = matrix(A.rows, cols.length);
-  for (let i = 0; i < A.rows; i++) cols.forEach((c, k) => { sub.data[i * cols.length + k] = A.data[i * A.cols + c]; });
-  const zs = np.linalg.lstsq(toNDArray(sub), np.NDArray.fromTyped(b, [b.length], 'float64'), { rcond: -1 }).x.dataSync();
-  const z = new Float64Array(A.cols);
+function passiveSolve(A: NDArray, b: Float64Array, cols: number[]): Float64Array {
+  const z = new Float64Array(A.shape[1]);
+  if (cols.length === 0) return z;
+  const zs = np.linalg.lstsq(np.take(A, cols, { axis: 1 }), b, { rcond: -1 }).x.dataSync();
   cols.forEach((c, k) => { z[c] = zs[k]; });
   return z;
 }
 
-function residual(A: Matrix, x: Float64Array, b: Float64Array): Float64Array {
-  const r = b.slice();
-  for (let i = 0; i < A.rows; i++) {
-    for (let j = 0; j < A.cols; j++) r[i] -= A.data[i * A.cols + j] * x[j];
-  }
-  return r;
-}
-
-/** w = Aᵀ r. */
-function gradient(A: Matrix, r: Float64Array): Float64Array {
-  const w = new Float64Array(A.cols);
-  for (let i = 0; i < A.rows; i++) {
-    for (let j = 0; j < A.cols; j++) w[j] += A.data[i * A.cols + j] * r[i];
-  }
-  return w;
+/** r = b - A x. */
+function residual(A: NDArray, x: Float64Array, b: Float64Array): Float64Array {
+  const Ax = matvec(A, x);
+  return b.map((bi, i) => bi - Ax[i]);
 }
 
 /** The indices j with flag[j] set. */
@@ -52,9 +42,9 @@ function members(flag: Uint8Array): number[] {
 /** Frees the held variable with the largest positive gradient whose least-squares value on the new free
  *  set is positive (Lawson-Hanson reject the others, as rounding can make them non-positive). Returns
  *  that solution z, or null when no held variable can improve the fit: x is then optimal. */
-function enterVariable(A: Matrix, b: Float64Array, x: Float64Array, free: Uint8Array): Float64Array | null {
-  if (members(free).length >= A.rows) return null;
-  const w = gradient(A, residual(A, x, b));
+function enterVariable(A: NDArray, b: Float64Array, x: Float64Array, free: Uint8Array): Float64Array | null {
+  if (members(free).length >= A.shape[0]) return null;
+  const w = rmatvec(A, residual(A, x, b)); // Aᵀ(b - Ax)
   for (;;) {
     let t = -1;
     for (let j = 0; j < w.length; j++) if (!free[j] && w[j] > 0 && (t < 0 || w[j] > w[t])) t = j;
@@ -67,8 +57,9 @@ function enterVariable(A: Matrix, b: Float64Array, x: Float64Array, free: Uint8A
   }
 }
 
-export function nnls(A: Matrix, b: Float64Array, options: { maxIter?: number } = {}): NnlsResult {
-  const n = A.cols;
+/** min ||A x - b|| over x >= 0, for A (m, n) and b (m,). */
+export function nnls(A: NDArray, b: Float64Array, options: { maxIter?: number } = {}): NnlsResult {
+  const n = A.shape[1];
   const maxIter = options.maxIter ?? 3 * n;
   const x = new Float64Array(n);
   const free = new Uint8Array(n);
@@ -98,6 +89,5 @@ export function nnls(A: Matrix, b: Float64Array, options: { maxIter?: number } =
     x.set(z);
     z = enterVariable(A, b, x, free);
   }
-  const r = residual(A, x, b);
-  return { x, rnorm: Math.sqrt(r.reduce((s, v) => s + v * v, 0)) };
+  return { x, rnorm: norm(residual(A, x, b)) };
 }

@@ -6,7 +6,8 @@
 // and the α with the smallest mean squared LOO residual wins (the first one on ties). The intercept is
 // emulated by a column of sqrt(sample weights) whose direction is left unpenalised.
 import * as np from '../../../ndarray/index.ts';
-import { type Matrix, matrix, fromNDArray, matmulTN, matmulNT, toNDArray, norm } from './dense.ts';
+import type { NDArray } from '../../../ndarray/index.ts';
+import { crossprod, matmulByColumn, norm } from './products.ts';
 
 export interface GcvOptions {
   alphas: number[];
@@ -19,114 +20,81 @@ export interface GcvOptions {
 export interface GcvResult {
   alpha: number;
   bestScore: number;
-  /** Dual coefficients c of the best α: (samples x targets). */
-  dual: Matrix;
-  /** Squared LOO errors (or LOO predictions when scoring), (samples * targets) x alphas, row-major. */
-  cvValues: Float64Array | null;
+  /** Dual coefficients c of the best α: (samples, targets). */
+  dual: NDArray;
+  /** Squared LOO errors (or LOO predictions when scoring), (samples, targets, alphas). */
+  cvValues: NDArray | null;
 }
 
 /** An orthonormal basis (columns of `basis`) and the matching spectrum, plus basisᵀ y. */
 interface Decomposition {
-  basis: Matrix;
-  spectrum: Float64Array;
-  basisTy: Matrix;
+  basis: NDArray;
+  spectrum: NDArray;
+  basisTy: NDArray;
   mode: 'svd' | 'eigen';
 }
 
 /** The column of `basis` most aligned with the unit vector q (scikit-learn's _find_smallest_angle). */
-function smallestAngle(q: Float64Array, basis: Matrix): number {
-  let best = 0, bestCos = -1;
-  for (let j = 0; j < basis.cols; j++) {
-    let cos = 0;
-    for (let i = 0; i < basis.rows; i++) cos += q[i] * basis.data[i * basis.cols + j];
-    if (Math.abs(cos) > bestCos) [best, bestCos] = [j, Math.abs(cos)];
-  }
-  return best;
+function smallestAngle(q: NDArray, basis: NDArray): number {
+  return np.argmax(np.abs(np.matmul(q, basis))).itemSync();
 }
 
-function decompose(X: Matrix, Y: Matrix, sqrtSw: Float64Array, fitIntercept: boolean): Decomposition {
-  const n = X.rows, p = X.cols;
+function decompose(X: NDArray, Y: NDArray, sqrtSw: NDArray, fitIntercept: boolean): Decomposition {
+  const [n, p] = X.shape;
   if (n > p) {
     // SVD of X, with the sqrt(sw) column appended when fitting an intercept.
-    const cols = p + Number(fitIntercept);
-    const Xa = matrix(n, cols);
-    for (let i = 0; i < n; i++) {
-      Xa.data.set(X.data.subarray(i * p, (i + 1) * p), i * cols);
-      if (fitIntercept) Xa.data[i * cols + p] = sqrtSw[i];
-    }
-    const { U, S } = np.linalg.svd(toNDArray(Xa), { fullMatrices: false });
-    const u = fromNDArray(U);
-    return { basis: u, spectrum: (S.dataSync() as Float64Array).map((s) => s * s), basisTy: matmulTN(u, Y), mode: 'svd' };
+    const Xa = fitIntercept ? np.hstack([X, sqrtSw.reshape([-1, 1])]) : X;
+    const { U, S } = np.linalg.svd(Xa, { fullMatrices: false });
+    return { basis: U, spectrum: np.square(S), basisTy: crossprod(U, Y), mode: 'svd' };
   }
   // Eigendecomposition of the Gram matrix XXᵀ (+ sqrt(sw) sqrt(sw)ᵀ for the intercept).
-  const K = matmulNT(X, X);
-  if (fitIntercept) {
-    for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) K.data[i * n + j] += sqrtSw[i] * sqrtSw[j];
-  }
-  const { eigenvalues, eigenvectors } = np.linalg.eigh(toNDArray(K));
-  const q = fromNDArray(eigenvectors);
-  return { basis: q, spectrum: eigenvalues.dataSync() as Float64Array, basisTy: matmulTN(q, Y), mode: 'eigen' };
+  const XXt = np.matmul(X, X.T);
+  const K = fitIntercept ? np.add(XXt, np.outer(sqrtSw, sqrtSw)) : XXt;
+  const { eigenvalues, eigenvectors } = np.linalg.eigh(K);
+  return { basis: eigenvectors, spectrum: eigenvalues, basisTy: crossprod(eigenvectors, Y), mode: 'eigen' };
 }
 
-/** c = G⁻¹y and diag(G⁻¹) for one α, from the decomposition. */
-function solveForAlpha(d: Decomposition, Y: Matrix, alpha: number, interceptDim: number): { c: Matrix; gDiag: Float64Array } {
+/** c = G⁻¹y and diag(G⁻¹) for one α, from the decomposition (basisSq holds the squared entries of
+ *  the basis). */
+function solveForAlpha(d: Decomposition, basisSq: NDArray, Y: NDArray, alpha: number, interceptDim: number): { c: NDArray; gDiag: NDArray } {
   const { basis, spectrum, basisTy } = d;
   const w = d.mode === 'svd'
-    ? spectrum.map((s2) => 1 / (s2 + alpha) - 1 / alpha)
-    : spectrum.map((lambda) => 1 / (lambda + alpha));
-  if (interceptDim >= 0) w[interceptDim] = d.mode === 'svd' ? -1 / alpha : 0;
-  const n = basis.rows, k = basis.cols, t = Y.cols;
+    ? np.subtract(np.divide(1, np.add(spectrum, alpha)), 1 / alpha)
+    : np.divide(1, np.add(spectrum, alpha));
+  if (interceptDim >= 0) w.set(interceptDim, d.mode === 'svd' ? -1 / alpha : 0);
   // c = basis (w ∘ basisᵀy) (+ y/α for 'svd'); diag(G⁻¹)_i = Σ_j w_j basis_ij² (+ 1/α).
-  const wBty = matrix(k, t);
-  for (let j = 0; j < k; j++) for (let col = 0; col < t; col++) wBty.data[j * t + col] = w[j] * basisTy.data[j * t + col];
-  const c = matrix(n, t), gDiag = new Float64Array(n);
   const base = d.mode === 'svd' ? 1 / alpha : 0;
-  for (let i = 0; i < n; i++) {
-    let g = 0;
-    for (let j = 0; j < k; j++) {
-      const qij = basis.data[i * k + j];
-      g += w[j] * (qij * qij);
-      for (let col = 0; col < t; col++) c.data[i * t + col] += qij * wBty.data[j * t + col];
-    }
-    gDiag[i] = g + base;
-    for (let col = 0; col < t; col++) c.data[i * t + col] += base * Y.data[i * t + col];
-  }
+  const wBty = np.multiply(w.reshape([-1, 1]), basisTy);
+  const c = np.add(matmulByColumn(basis, wBty), np.multiply(base, Y));
+  const gDiag = np.add(np.matmul(basisSq, w), base);
   return { c, gDiag };
 }
 
-function argmaxRow(a: Float64Array, i: number, t: number): number {
-  let best = 0;
-  for (let k = 1; k < t; k++) if (a[i * t + k] > a[i * t + best]) best = k;
-  return best;
+/** The score of the LOO values v: with scoring, the accuracy of the predictions v (the argmax of each
+ *  row against the true class); else minus the mean of the squared errors v, summed in order. */
+function looScore(v: NDArray, trueClass: NDArray, scoring: 'accuracy' | null): number {
+  if (scoring) return np.mean(np.equal(np.argmax(v, { axis: 1 }), trueClass)).itemSync();
+  return -(np.asTypedArray(v) as Float64Array).reduce((s, e) => s + e, 0) / v.size;
 }
 
 /** Leave-one-out search over α for (centred, sqrt(sw)-scaled) X and Y. */
-export function ridgeGcv(X: Matrix, Y: Matrix, sqrtSw: Float64Array, options: GcvOptions): GcvResult {
+export function ridgeGcv(X: NDArray, Y: NDArray, sqrtSw: NDArray, options: GcvOptions): GcvResult {
   const d = decompose(X, Y, sqrtSw, options.fitIntercept);
-  const n = Y.rows, t = Y.cols, nAlphas = options.alphas.length;
-  const interceptDim = options.fitIntercept ? smallestAngle(sqrtSw.map((s) => s / norm(sqrtSw)), d.basis) : -1;
-  const cvValues = options.storeCvValues ? new Float64Array(n * t * nAlphas) : null;
-  let best: GcvResult = { alpha: NaN, bestScore: -Infinity, dual: matrix(n, t), cvValues };
+  const basisSq = np.square(d.basis);
+  const q = np.divide(sqrtSw, norm(np.asTypedArray(sqrtSw) as Float64Array));
+  const interceptDim = options.fitIntercept ? smallestAngle(q, d.basis) : -1;
+  const trueClass = np.argmax(Y, { axis: 1 });
+  const values: NDArray[] = [];
+  let best: GcvResult = { alpha: NaN, bestScore: -Infinity, dual: np.zeros(Y.shape), cvValues: null };
   options.alphas.forEach((alpha, a) => {
-    const { c, gDiag } = solveForAlpha(d, Y, alpha, interceptDim);
-    // LOO residual of sample i, target j: c_ij / (G⁻¹)_ii.
-    const values = new Float64Array(n * t);
-    for (let i = 0; i < n; i++) {
-      for (let j = 0; j < t; j++) {
-        const r = c.data[i * t + j] / gDiag[i];
-        values[i * t + j] = options.scoring ? Y.data[i * t + j] - r : r * r;
-      }
-    }
-    let score: number;
-    if (options.scoring) {
-      let hits = 0;
-      for (let i = 0; i < n; i++) if (argmaxRow(values, i, t) === argmaxRow(Y.data, i, t)) hits++;
-      score = hits / n;
-    } else {
-      score = -values.reduce((s, v) => s + v, 0) / values.length;
-    }
-    if (cvValues) values.forEach((v, r) => { cvValues[r * nAlphas + a] = v; });
-    if (a === 0 || score > best.bestScore) best = { alpha, bestScore: score, dual: c, cvValues };
+    const { c, gDiag } = solveForAlpha(d, basisSq, Y, alpha, interceptDim);
+    // LOO residual of sample i, target j: c_ij / (G⁻¹)_ii; the values are the LOO predictions
+    // y - r when scoring, else the squared residuals.
+    const r = np.divide(c, gDiag.reshape([-1, 1]));
+    const v = options.scoring ? np.subtract(Y, r) : np.square(r);
+    const score = looScore(v, trueClass, options.scoring);
+    if (options.storeCvValues) values.push(v);
+    if (a === 0 || score > best.bestScore) best = { alpha, bestScore: score, dual: c, cvValues: null };
   });
-  return best;
+  return { ...best, cvValues: options.storeCvValues ? np.stack(values, { axis: 2 }) : null };
 }

@@ -7,10 +7,13 @@
 // from running sums (`cumulativeSums`). The step size is 1/L, L the loss's Lipschitz constant.
 // The samples are drawn exactly as scikit-learn draws them: a seed from `rng.randint(1, 2³¹-1)`,
 // then the xorshift generator of sklearn/utils/_random.pxd, so the same randomState gives the
-// same iterates.
+// same iterates. X is an (n, p) array whose rows the loops read in place, as the Cython reads its
+// memoryview.
 import { ValueError } from '../../../ndarray/index.ts';
+import type { NDArray } from '../../../ndarray/index.ts';
 import type { RandomState } from '../../utils/random-state.ts';
-import type { Matrix } from './dense.ts';
+import { valuesOf } from '../../validation.ts';
+import { dot } from './products.ts';
 
 export type SagLoss = 'squared' | 'log' | 'multinomial';
 
@@ -35,6 +38,17 @@ export interface SagResult {
   weights: Float64Array;
   intercept: Float64Array;
   nIter: number;
+}
+
+/** max_i ||x_i||², the largest squared row norm (scikit-learn's row_norms(X, squared=True).max()). */
+export function maxSquaredRowNorm(X: NDArray): number {
+  const [n, p] = X.shape, x = valuesOf(X);
+  let best = 0;
+  for (let i = 0; i < n; i++) {
+    const row = x.subarray(i * p, (i + 1) * p);
+    best = Math.max(best, dot(row, row));
+  }
+  return best;
 }
 
 /** 1/L for the averaged loss (L = Lipschitz constant of its gradient); SAGA's step is 1/(2L + μn). */
@@ -79,11 +93,11 @@ function overflow(epoch: number): ValueError {
   return new ValueError(`Floating-point under-/overflow occurred at epoch #${epoch}. Scaling input data with StandardScaler or MinMaxScaler might help.`);
 }
 
-export function sagSolver(X: Matrix, y: Float64Array, options: SagOptions): SagResult {
+export function sagSolver(X: NDArray, y: Float64Array, options: SagOptions): SagResult {
   const { loss, tol, fitIntercept, sampleWeight } = options;
   const saga = options.saga ?? false;
   const maxIter = options.maxIter ?? 1000;
-  const n = X.rows, p = X.cols;
+  const [n, p] = X.shape, x = valuesOf(X);
   const K = loss === 'multinomial' ? Math.max(...y) + 1 : 1;
   const alpha = options.alpha / n;
   const step = autoStepSize(options.maxSquaredSum, alpha, loss, fitIntercept, n, saga);
@@ -139,14 +153,14 @@ export function sagSolver(X: Matrix, y: Float64Array, options: SagOptions): SagR
       if (it > 0) laggedUpdate(it, false);
       for (let k = 0; k < K; k++) {
         let dot = 0;
-        for (let f = 0; f < p; f++) dot += weights[f * K + k] * X.data[row + f];
+        for (let f = 0; f < p; f++) dot += weights[f * K + k] * x[row + f];
         pred[k] = wscale * dot + intercept[k];
       }
       lossGradient(loss, pred, y[i], sampleWeight[i], grad);
       wscale *= wscaleUpdate;
       // Swap sample i's remembered gradient for the new one in the running sum.
       for (let f = 0; f < p; f++) {
-        const val = X.data[row + f];
+        const val = x[row + f];
         for (let k = 0; k < K; k++) {
           const correction = val * (grad[k] - gradientMemory[sIdx + k]);
           if (saga) weights[f * K + k] -= (correction * step * (1 - 1 / numSeen)) / wscale;
