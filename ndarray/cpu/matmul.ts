@@ -25,9 +25,8 @@ function gemmDirectFloat(m: number, n: number, k: number, a: Mat, b: Mat, out: T
   if (n === 1 || Math.abs(b.rs) < Math.abs(b.cs)) {
     for (let i = 0; i < m; i++) {
       for (let j = 0; j < n; j++) {
-        let s = 0;
-        for (let p = 0, ia = a.offset + i * a.rs, ib = b.offset + j * b.cs; p < k; p++, ia += a.cs, ib += b.rs) s += x[ia] * y[ib];
-        out[co + i * ldc + j] = s;
+        const [ia, ib] = [a.offset + i * a.rs, b.offset + j * b.cs];
+        out[co + i * ldc + j] = a.cs === 1 && b.rs === 1 ? dotUnit(x, ia, y, ib, k) : dotStrided(x, ia, a.cs, y, ib, b.rs, k);
       }
     }
     return;
@@ -38,10 +37,25 @@ function gemmDirectFloat(m: number, n: number, k: number, a: Mat, b: Mat, out: T
     acc.fill(0, 0, n);
     for (let p = 0, ia = a.offset + i * a.rs, ib = b.offset; p < k; p++, ia += a.cs, ib += b.rs) {
       const aip = x[ia];
-      for (let j = 0, jb = ib; j < n; j++, jb += b.cs) acc[j] += aip * y[jb];
+      if (b.cs === 1) for (let j = 0; j < n; j++) acc[j] += aip * y[ib + j];
+      else for (let j = 0, jb = ib; j < n; j++, jb += b.cs) acc[j] += aip * y[jb];
     }
     for (let j = 0; j < n; j++) out[co + i * ldc + j] = acc[j];
   }
+}
+
+/** Σ_p x[i + p] y[j + p] for p < k, in order: the dot product of two contiguous runs. */
+function dotUnit(x: TypedArray, i: number, y: TypedArray, j: number, k: number): number {
+  let s = 0;
+  for (let p = 0; p < k; p++) s += x[i + p] * y[j + p];
+  return s;
+}
+
+/** The same sum over runs with strides sx and sy. */
+function dotStrided(x: TypedArray, i: number, sx: number, y: TypedArray, j: number, sy: number, k: number): number {
+  let s = 0;
+  for (let p = 0; p < k; p++, i += sx, j += sy) s += x[i] * y[j];
+  return s;
 }
 
 /** The integer product wraps modulo 2^32 as C's int arithmetic does (Math.imul, then |0); storing

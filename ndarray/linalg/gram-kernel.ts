@@ -112,24 +112,32 @@ function wasmChunk(w: WasmGemm, job: GramJob, start: number, end: number, g: Flo
   for (let r0 = start; r0 < end; r0 += blockRows) {
     const m = Math.min(blockRows, end - r0);
     for (let k = 0, col0 = 0; k < blocks.length; col0 += widths[k], k++) {
-      packRows(blocks[k], widths[k], r0 - row0, m, center, col0, rowScale, heap, aAt, mr, m);
-      packRows(blocks[k], widths[k], r0 - row0, m, center, col0, rowScale, heap, bAt, nr, m);
+      packRows(blocks[k], widths[k], r0 - row0, m, center, col0, rowScale, heap, aAt, mr, m, bAt, nr);
     }
     w.kernels.float64(aAt * 8, bAt * 8, cAt * 8, m, mPanels, nPanels, ldc * 8, m * nr * 8, 1);
   }
   for (let a = 0; a < p; a++) for (let b = a; b < p; b++) g[a * q + b] = heap[cAt + a * ldc + b];
 }
 
-/** Columns col0..col0+cols of the m packed rows, in panels `width` columns wide (panel P starts at
- *  out[at + P * panelRows * width] and holds its rows one after another, `width` numbers each):
- *  entry (r, col0 + j) = s_i (x_ij - c_{col0+j}) for the rows i = r0 + r of the row-major x (cols wide). */
-function packRows(x: Float64Array, cols: number, r0: number, m: number, center: Float64Array, col0: number, rowScale: Float64Array | null, out: Float64Array, at: number, width: number, panelRows: number): void {
-  for (let j = 0; j < cols; j++) {
-    const col = col0 + j, c = center[col];
-    const base = at + Math.floor(col / width) * panelRows * width + (col % width);
-    for (let r = 0, src = r0 * cols + j; r < m; r++, src += cols) {
-      out[base + r * width] = rowScale ? (x[src] - c) * rowScale[r0 + r] : x[src] - c;
-    }
+/** Columns col0..col0+cols of the m packed rows, entry (r, col0 + j) = s_i (x_ij - c_{col0+j}) for the
+ *  rows i = r0 + r of the row-major x (cols wide), into `out` in panels `width` columns wide (panel P
+ *  starts at out[at + P * panelRows * width] and holds its rows one after another, `width` numbers
+ *  each); and, when width2 > 0, the same entries again at at2 in panels width2 wide. */
+function packRows(x: Float64Array, cols: number, r0: number, m: number, center: Float64Array, col0: number, rowScale: Float64Array | null, out: Float64Array, at: number, width: number, panelRows: number, at2 = 0, width2 = 0): void {
+  const base = new Int32Array(cols), base2 = new Int32Array(cols); // where each column's row-0 entry goes
+  for (let j = 0, col = col0; j < cols; j++, col++) {
+    base[j] = at + Math.floor(col / width) * panelRows * width + (col % width);
+    if (width2 > 0) base2[j] = at2 + Math.floor(col / width2) * panelRows * width2 + (col % width2);
+  }
+  for (let r = 0; r < m; r++) {
+    const i = r0 + r, src = i * cols, s = rowScale ? rowScale[i] : 1, o = r * width, o2 = r * width2;
+    if (width2 > 0) {
+      for (let j = 0; j < cols; j++) {
+        const v = (x[src + j] - center[col0 + j]) * s;
+        out[base[j] + o] = v;
+        out[base2[j] + o2] = v;
+      }
+    } else for (let j = 0; j < cols; j++) out[base[j] + o] = (x[src + j] - center[col0 + j]) * s;
   }
 }
 
