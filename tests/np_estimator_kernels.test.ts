@@ -66,6 +66,23 @@ test('gram: the same bits on one thread and on two', async () => {
   assert.equal(run(), one);
 });
 
+test('gram with center: the WebAssembly Gram kernel gives the TypeScript tiles\' bits (widths and lengths that divide no tile)', () => {
+  const rs = new np.random.RandomState(8);
+  const initial = np.getCpuKernels();
+  for (const [n, p, t] of [[1, 1, 1], [63, 5, 1], [65, 8, 1], [200, 9, 4], [8193, 13, 2], [1000, 51, 1], [130, 53, 0]]) {
+    const X = rs.standardNormal([n, p]).add(10), Y = rs.standardNormal([n, Math.max(t, 1)]);
+    const parts = t === 0 ? [X] : [X, Y];
+    const center = np.concatenate(parts.map((a) => np.mean(a, { axis: 0 })));
+    const s = np.linspace(0.5, 2, n);
+    const run = () => [np.linalg.gram(parts, { center }), np.linalg.gram(parts, { center, rowScale: s })].map((g) => Array.from(g.dataSync()));
+    np.setCpuKernels('wasm');
+    const wasm = run();
+    np.setCpuKernels('ts');
+    assert.equal(wasm, run(), `${n} x ${p} + ${t}`);
+  }
+  np.setCpuKernels(initial);
+});
+
 test('gram refuses arrays of different lengths and a center of the wrong size', () => {
   assert.throws(() => np.linalg.gram([np.zeros([3, 2]), np.zeros([4, 1])]), /same number of rows/);
   assert.throws(() => np.linalg.gram(np.zeros([3, 2]), { center: [1, 2, 3] }), /center must have 2 entries/);

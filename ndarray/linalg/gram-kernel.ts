@@ -94,50 +94,42 @@ function tsChunk(job: GramJob, start: number, end: number, g: Float64Array): voi
   }
 }
 
-/** Rows start..end-1 into g by the WebAssembly macro-kernel: each block packed as A (panels of MR
- *  columns) and as B (panels of NR), then C += (A panels)ᵀ (B panels), C (the chunk's sums, padded to
- *  whole panels) staying in Wasm memory until the chunk ends. Wasm memory, in float64 units:
- *  [A panels | B panels | C]. Padding columns hold leftovers: they only reach C's padding. */
+/** Rows start..end-1 into g by the WebAssembly Gram kernel (wasm/gram-kernel.ts): each block packed
+ *  once, as panels of NR columns, then C += (block)ᵀ(block) on and above the diagonal, C (the chunk's
+ *  sums, padded to whole panels) staying in Wasm memory until the chunk ends. Wasm memory, in float64
+ *  units: [B panels | C]. */
 function wasmChunk(w: WasmGemm, job: GramJob, start: number, end: number, g: Float64Array): void {
   const { blocks, widths, row0, center, rowScale, q, blockRows } = job;
   const p = widths.reduce((s, w) => s + w, 0);
   const { mr, nr } = w.plans.float64;
   const [mPanels, nPanels] = [Math.ceil(p / mr), Math.ceil(p / nr)];
   const ldc = nPanels * nr;
-  const aAt = 0, bAt = mPanels * mr * blockRows, cAt = bAt + nPanels * nr * blockRows, cEnd = cAt + mPanels * mr * ldc;
+  const cAt = nPanels * nr * blockRows, cEnd = cAt + mPanels * mr * ldc;
   const pages = Math.ceil((cEnd * 8 - w.memory.buffer.byteLength) / 65536);
   if (pages > 0) w.memory.grow(pages);
   const heap = new Float64Array(w.memory.buffer);
-  heap.fill(0, cAt, cEnd);
+  // C starts at zero; the panels' padding columns (past p) hold zeros or earlier entries, which only
+  // reach C's padding
+  heap.fill(0, 0, cEnd);
   for (let r0 = start; r0 < end; r0 += blockRows) {
     const m = Math.min(blockRows, end - r0);
     for (let k = 0, col0 = 0; k < blocks.length; col0 += widths[k], k++) {
-      packRows(blocks[k], widths[k], r0 - row0, m, center, col0, rowScale, heap, aAt, mr, m, bAt, nr);
+      packRows(blocks[k], widths[k], r0 - row0, m, center, col0, rowScale, heap, 0, nr, m);
     }
-    w.kernels.float64(aAt * 8, bAt * 8, cAt * 8, m, mPanels, nPanels, ldc * 8, m * nr * 8, 1);
+    w.gram(0, cAt * 8, m, mPanels, nPanels, ldc * 8, m * nr * 8);
   }
   for (let a = 0; a < p; a++) for (let b = a; b < p; b++) g[a * q + b] = heap[cAt + a * ldc + b];
 }
 
 /** Columns col0..col0+cols of the m packed rows, entry (r, col0 + j) = s_i (x_ij - c_{col0+j}) for the
- *  rows i = r0 + r of the row-major x (cols wide), into `out` in panels `width` columns wide (panel P
- *  starts at out[at + P * panelRows * width] and holds its rows one after another, `width` numbers
- *  each); and, when width2 > 0, the same entries again at at2 in panels width2 wide. */
-function packRows(x: Float64Array, cols: number, r0: number, m: number, center: Float64Array, col0: number, rowScale: Float64Array | null, out: Float64Array, at: number, width: number, panelRows: number, at2 = 0, width2 = 0): void {
-  const base = new Int32Array(cols), base2 = new Int32Array(cols); // where each column's row-0 entry goes
-  for (let j = 0, col = col0; j < cols; j++, col++) {
-    base[j] = at + Math.floor(col / width) * panelRows * width + (col % width);
-    if (width2 > 0) base2[j] = at2 + Math.floor(col / width2) * panelRows * width2 + (col % width2);
-  }
+ *  rows i = r0 + r of the row-major x (cols wide), into `out` in panels `width` columns wide: panel P
+ *  starts at out[at + P * panelRows * width] and holds its rows one after another, `width` numbers each. */
+function packRows(x: Float64Array, cols: number, r0: number, m: number, center: Float64Array, col0: number, rowScale: Float64Array | null, out: Float64Array, at: number, width: number, panelRows: number): void {
+  const base = new Int32Array(cols); // where each column's entry of row 0 goes
+  for (let j = 0, col = col0; j < cols; j++, col++) base[j] = at + Math.floor(col / width) * panelRows * width + (col % width);
   for (let r = 0; r < m; r++) {
-    const i = r0 + r, src = i * cols, s = rowScale ? rowScale[i] : 1, o = r * width, o2 = r * width2;
-    if (width2 > 0) {
-      for (let j = 0; j < cols; j++) {
-        const v = (x[src + j] - center[col0 + j]) * s;
-        out[base[j] + o] = v;
-        out[base2[j] + o2] = v;
-      }
-    } else for (let j = 0; j < cols; j++) out[base[j] + o] = (x[src + j] - center[col0 + j]) * s;
+    const i = r0 + r, src = i * cols, s = rowScale ? rowScale[i] : 1, o = r * width;
+    for (let j = 0; j < cols; j++) out[base[j] + o] = (x[src + j] - center[col0 + j]) * s;
   }
 }
 

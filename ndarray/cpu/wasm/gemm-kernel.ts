@@ -24,14 +24,14 @@ export interface Tile {
 }
 
 /** What differs between the float64 and float32 kernels: element size, lanes, and the vector ops. */
-interface Lanes {
+export interface Lanes {
   bytes: number;
   lanes: number;
   splat: (f: FunctionBuilder, offset: number) => void;
   mul: (f: FunctionBuilder) => void;
   add: (f: FunctionBuilder) => void;
 }
-const LANES: Record<FloatDType, Lanes> = {
+export const LANES: Record<FloatDType, Lanes> = {
   float64: { bytes: 8, lanes: 2, splat: (f, o) => f.v128.load64Splat(o), mul: (f) => f.f64x2.mul(), add: (f) => f.f64x2.add() },
   float32: { bytes: 4, lanes: 4, splat: (f, o) => f.v128.load32Splat(o), mul: (f) => f.f32x4.mul(), add: (f) => f.f32x4.add() },
 };
@@ -73,10 +73,10 @@ export function buildMacroKernel(dtype: FloatDType, tile: Tile): FunctionBuilder
   return f;
 }
 
-interface KStepLocals { aP: Local; bP: Local; a: Local; b: Local[]; acc: Local[][] }
+export interface KStepLocals { aP: Local; bP: Local; a: Local; b: Local[]; acc: Local[][] }
 
 /** One k-step: b[v] = B row (NR numbers); for each i, a = splat(A[i]); acc[i][v] += a * b[v]. */
-function kStep(f: FunctionBuilder, L: Lanes, { aP, bP, a, b, acc }: KStepLocals): void {
+export function kStep(f: FunctionBuilder, L: Lanes, { aP, bP, a, b, acc }: KStepLocals): void {
   b.forEach((bv, v) => f.get(bP).v128.load(v * 16).set(bv));
   acc.forEach((row, i) => {
     f.get(aP);
@@ -91,10 +91,10 @@ function kStep(f: FunctionBuilder, L: Lanes, { aP, bP, a, b, acc }: KStepLocals)
   });
 }
 
-interface StoreLocals { cRow: Local; ldcBytes: Local; add: Local; acc: Local[][] }
+export interface StoreLocals { cRow: Local; ldcBytes: Local; add: Local; acc: Local[][] }
 
 /** C tile = acc, or C tile += acc when `add` is non-zero (later k-slices), row after row. */
-function storeTile(f: FunctionBuilder, L: Lanes, { cRow, ldcBytes, add, acc }: StoreLocals): void {
+export function storeTile(f: FunctionBuilder, L: Lanes, { cRow, ldcBytes, add, acc }: StoreLocals): void {
   acc.forEach((row, i) => {
     if (i > 0) f.get(cRow).get(ldcBytes).i32.add().set(cRow);
     row.forEach((c, v) => {

@@ -6,6 +6,7 @@
 import { ModuleBuilder } from './module.ts';
 import { FunctionBuilder } from './builder.ts';
 import { buildMacroKernel, type FloatDType } from './gemm-kernel.ts';
+import { buildGramKernel } from './gram-kernel.ts';
 import { instantiateGemm, type GemmPlan, type WasmGemm } from './gemm.ts';
 import { buildStreamModule, instantiateStreams, type Streams } from './staging.ts';
 
@@ -33,12 +34,13 @@ export function hasWasmSimd(): boolean {
   return WebAssembly.validate(new ModuleBuilder().export('probe', f).encode());
 }
 
-/** The module with both macro-kernels, importing its memory as env.memory. */
+/** The module with both macro-kernels and the float64 Gram kernel, importing its memory as env.memory. */
 export function buildGemmModule(plans: Record<FloatDType, GemmPlan> = GEMM_PLANS): WebAssembly.Module {
   const bytes = new ModuleBuilder()
     .importMemory('env', 'memory', { initial: 1 })
     .export('gemmFloat64', buildMacroKernel('float64', plans.float64))
     .export('gemmFloat32', buildMacroKernel('float32', plans.float32))
+    .export('gramFloat64', buildGramKernel('float64', plans.float64))
     .encode();
   return new WebAssembly.Module(bytes);
 }
