@@ -11,7 +11,7 @@ import * as np from '../../ndarray/index.ts';
 import type { NDArray } from '../../ndarray/index.ts';
 import { ValueError } from '../../ndarray/index.ts';
 import { Transformer } from '../mixins.ts';
-import { checkArray, checkNFeatures, toCpu } from '../validation.ts';
+import { checkArray, checkNFeatures, toCpu, valuesOf } from '../validation.ts';
 import type { RandomStateLike } from '../utils/random-state.ts';
 import { registerEstimator } from '../persistence.ts';
 import * as saved from '../utils/saved-state.ts';
@@ -45,9 +45,19 @@ const DEFAULTS: PCAParams = {
   powerIterationNormalizer: 'auto', randomState: null,
 };
 
-/** X - mean as a fresh array, in shared memory where the matrix-product threads read it in place. */
-function centred(X: NDArray, mean: NDArray): NDArray {
-  return np.subtract(X, mean, { out: np.sharedEmpty(X.shape) });
+/** X - mean as a fresh array, in shared memory where the matrix-product threads read it in place.
+ *  With `sumSq` (f long), also each column's sum of squares of the centred values, in row order. */
+function centred(X: NDArray, mean: NDArray, sumSq?: Float64Array): NDArray {
+  const [n, f] = X.shape, x = valuesOf(X), mu = valuesOf(mean);
+  const Xc = np.sharedEmpty([n, f]), out = np.asTypedArray(Xc);
+  for (let i = 0, o = 0; i < n; i++) {
+    for (let j = 0; j < f; j++, o++) {
+      const d = x[o] - mu[j];
+      out[o] = d;
+      if (sumSq) sumSq[j] += d * d;
+    }
+  }
+  return Xc;
 }
 
 /** The thin SVD of the centred X: through the Gram matrix when X is tall and well-conditioned enough
@@ -187,14 +197,15 @@ export class PCA extends Transformer<PCAParams> {
       throw new ValueError(`n_components=${nComponents} must be between 1 and min(n_samples, n_features)=${Math.min(n, f)} with svd_solver='randomized'`);
     }
     const mean = np.mean(X, { axis: 0 });
-    const centredX = centred(X, mean);
+    const sumSq = new Float64Array(f);
+    const centredX = centred(X, mean, sumSq);
     const [U, S, Vt] = randomizedSvd(centredX, nComponents, {
       nOversamples: this.params.nOversamples, nIter: this.params.iteratedPower,
       powerIterationNormalizer: this.params.powerIterationNormalizer, flipSign: true, randomState: this.params.randomState,
     });
     const variance = np.divide(np.square(S), n - 1);
     // the total variance comes from the data: only k singular values are known
-    const totalVar = np.sum(np.divide(np.sum(np.square(centredX), { axis: 0 }), n - 1)).itemSync();
+    const totalVar = np.sum(np.divide(np.NDArray.fromTyped(sumSq, [f], 'float64'), n - 1)).itemSync();
     const ratio = np.divide(variance, totalVar);
     const rest = Math.min(n, f) - nComponents;
     const noise = rest > 0 ? (totalVar - np.sum(variance).itemSync()) / rest : 0;
