@@ -19,14 +19,17 @@ import type { FloatDType } from './gemm-kernel.ts';
  *  copy in, the kernel and the copy out. Measured (GB/s of (2048,2048)+(2048,), float32 / float64):
  *  8 KiB 12.8 / 8.5, 16 KiB 12.2 / 8.4, 32 KiB 12.1 / 6.7. */
 const CHUNK_BYTES = 16384;
-/** Rows shorter than minRow (folds of a sum shorter than minFold) stay on the TypeScript loops:
- *  the measured crossovers (bench/wasm-elementwise.bench.ts lowers them to 0 to measure). ns per
- *  number, ts / wasm, float32 and float64: add rows of 64: 3.6 / 3.9, 4.2 / 4.2; of 128: 3.4 / 2.3,
- *  3.9 / 3.2; sum rows of 64: 1.8 / 1.8, 1.1 / 1.5; of 128: 1.5 / 1.0, 0.9 / 1.0; of 256: 0.75 / 0.58.
- *  Comparisons and where share minRow, although they repay sooner (their TypeScript rows call the
- *  formula per number): lessEqual rows of 32: 16.9 / 8.1, 15.5 / 8.4; where rows of 64: 9.9 / 6.3,
- *  10.0 / 7.8. */
-export const CROSSOVER = { minRow: 96, minFold: 128 };
+/** Rows shorter than these stay on the TypeScript loops: the measured crossovers
+ *  (bench/wasm-elementwise.bench.ts lowers them to 0 to measure). Staging a row costs a copy in and
+ *  out, so arithmetic pays only on long rows once the arrays outgrow the cache: (n, w) * (w,) of
+ *  2 million float64, ms ts / wasm, rows of 100: 6.1 / 9.7, 200: 6.3 / 8.9, 400: 7.9 / 5.9, 1000:
+ *  5.8 / 4.5 (in cache, 2^16 numbers, rows of 128 already repaid: ns per number 3.9 / 3.2), hence
+ *  minRow. Comparisons and where repay sooner (their TypeScript rows call the formula per number):
+ *  lessEqual rows of 32: 16.9 / 8.1 (float32), 15.5 / 8.4 (float64); where rows of 64: 9.9 / 6.3,
+ *  10.0 / 7.8: minMaskRow. A sum over axis 0 keeps its out row in Wasm memory and copies only x's
+ *  rows in (minAccumulate); sum folds of 64: 1.8 / 1.8, 1.1 / 1.5; of 128: 1.5 / 1.0, 0.9 / 1.0;
+ *  of 256: 0.75 / 0.58 (minFold). */
+export const CROSSOVER = { minRow: 384, minMaskRow: 96, minAccumulate: 96, minFold: 128 };
 
 /** A row of a binary op, as cpu/elementwise.ts walks it; false when the row was left to the caller. */
 export type SimdBinaryRow = (x: TypedArray, y: TypedArray, o: TypedArray, i: number, j: number, k: number,
@@ -83,7 +86,7 @@ export function simdBinaryRow(op: string, a: View, b: View, out: View): SimdBina
   const [X, Y, O] = [stage(s, dtype, 'x'), stage(s, dtype, 'y'), stage(s, dtype, 'o', compare)];
   return (x, y, o, i, j, k, n, si, sj, sk) => {
     const kernel = kernels[si]?.[sj];
-    if (n < CROSSOVER.minRow || sk !== 1 || kernel === undefined) return false;
+    if (n < (compare ? CROSSOVER.minMaskRow : CROSSOVER.minRow) || sk !== 1 || kernel === undefined) return false;
     streamRow(kernel, size, n, [X(x, i, si === 1), Y(y, j, sj === 1)], O(o, k));
     return true;
   };
@@ -110,7 +113,7 @@ export function simdWhereRow(cond: View, a: View, b: View, out: View): SimdWhere
   const [C, X, Y, O] = [stage(s, dtype, 'c', true), stage(s, dtype, 'x'), stage(s, dtype, 'y'), stage(s, dtype, 'o')];
   return (c, x, y, o, p, i, j, k, n, sc, si, sj, sk) => {
     const kernel = kernels[si]?.[sj];
-    if (n < CROSSOVER.minRow || sc !== 1 || sk !== 1 || kernel === undefined) return false;
+    if (n < CROSSOVER.minMaskRow || sc !== 1 || sk !== 1 || kernel === undefined) return false;
     streamRow(kernel, size, n, [C(c, p), X(x, i, si === 1), Y(y, j, sj === 1)], O(o, k));
     return true;
   };
