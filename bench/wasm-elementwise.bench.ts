@@ -85,7 +85,7 @@ for (const dtype of DTYPES) {
 
 // Crossovers: 2^16 numbers as rows of n; both paths forced (CROSSOVER lowered to 0 for Wasm).
 const saved = { ...CROSSOVER };
-Object.assign(CROSSOVER, { minRow: 0, minMaskRow: 0, minAccumulate: 0, minFold: 0 });
+Object.assign(CROSSOVER, { minRow: 0, minRowLarge: 0, minFold: 0 });
 console.log('\n| row length n | op | dtype | ts ns/number | wasm ns/number |');
 console.log('| ---: | --- | --- | ---: | ---: |');
 for (const dtype of DTYPES) {

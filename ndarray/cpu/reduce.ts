@@ -67,10 +67,10 @@ function sumRowsInto(a: Float32Array | Float64Array, i: number, stride: number, 
   for (let r = 0; r < rows; r++, i += stride) for (let k = 0; k < n; k++) out[o + k] += a[i + k];
 }
 
-/** Whether x is rows of fewer than CROSSOVER.minAccumulate contiguous numbers that all add into one
+/** Whether x is rows of fewer than CROSSOVER.minRow contiguous numbers that all add into one
  *  contiguous row of out (reduced along the rows, kept along them). */
 function manyShortRows(shape: number[], x: Layout, out: Layout): boolean {
-  return shape.length === 2 && shape[1] < CROSSOVER.minAccumulate && out.strides[0] === 0 && x.strides[1] === 1 && out.strides[1] === 1;
+  return shape.length === 2 && shape[1] < CROSSOVER.minRow && out.strides[0] === 0 && x.strides[1] === 1 && out.strides[1] === 1;
 }
 
 /** x's and out's layouts over x's index space: out gets stride 0 along reduced axes, and axes are

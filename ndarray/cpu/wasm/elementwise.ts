@@ -7,7 +7,8 @@
 //                               memory.c = cond[c..c+m]                      (where only; bytes)
 //                               kernel(m * bytes per float)                  (o = x op y, vectors)
 //                               o[c..c+m] = memory.o                         (floats, or bool bytes)
-import type { TypedArray } from '../../dtype.ts';
+import { type TypedArray, typedCtor } from '../../dtype.ts';
+import { shapeSize } from '../../shape.ts';
 import type { View } from '../../backend.ts';
 import { BINARY_SIMD, UNARY_SIMD, kernelName, type Form } from './elementwise-kernel.ts';
 import { COMPARE_SIMD } from './mask-kernel.ts';
@@ -20,16 +21,23 @@ import type { FloatDType } from './gemm-kernel.ts';
  *  8 KiB 12.8 / 8.5, 16 KiB 12.2 / 8.4, 32 KiB 12.1 / 6.7. */
 const CHUNK_BYTES = 16384;
 /** Rows shorter than these stay on the TypeScript loops: the measured crossovers
- *  (bench/wasm-elementwise.bench.ts lowers them to 0 to measure). Staging a row costs a copy in and
- *  out, so arithmetic pays only on long rows once the arrays outgrow the cache: (n, w) * (w,) of
- *  2 million float64, ms ts / wasm, rows of 100: 6.1 / 9.7, 200: 6.3 / 8.9, 400: 7.9 / 5.9, 1000:
- *  5.8 / 4.5 (in cache, 2^16 numbers, rows of 128 already repaid: ns per number 3.9 / 3.2), hence
- *  minRow. Comparisons and where repay sooner (their TypeScript rows call the formula per number):
- *  lessEqual rows of 32: 16.9 / 8.1 (float32), 15.5 / 8.4 (float64); where rows of 64: 9.9 / 6.3,
- *  10.0 / 7.8: minMaskRow. A sum over axis 0 keeps its out row in Wasm memory and copies only x's
- *  rows in (minAccumulate); sum folds of 64: 1.8 / 1.8, 1.1 / 1.5; of 128: 1.5 / 1.0, 0.9 / 1.0;
- *  of 256: 0.75 / 0.58 (minFold). */
-export const CROSSOVER = { minRow: 384, minMaskRow: 96, minAccumulate: 96, minFold: 128 };
+ *  (bench/wasm-elementwise.bench.ts lowers them to 0 to measure). In cache, ns per number ts / wasm,
+ *  float32 and float64: add rows of 64: 3.6 / 3.9, 4.2 / 4.2; of 128: 3.4 / 2.3, 3.9 / 3.2; (32, 256)
+ *  + (256,): 27 / 15, 29 / 17 us. Staging a row costs a copy in and a copy out, so once the output
+ *  outgrows the cache (largeBytes) arithmetic rows pay only from minRowLarge: (20000, 100) * (100,)
+ *  float64, ms: 6.1 / 9.7 on one run, 10.6 / 11.1 on another; rows of 400: 7.9 / 5.9. Comparisons and
+ *  where repay sooner (their TypeScript rows call the formula per number): lessEqual rows of 32:
+ *  16.9 / 8.1, 15.5 / 8.4; where rows of 64: 9.9 / 6.3, 10.0 / 7.8. Sums: folds of 64: 1.8 / 1.8,
+ *  1.1 / 1.5; of 128: 1.5 / 1.0, 0.9 / 1.0; of 256: 0.75 / 0.58 (minFold); a sum over axis 0 keeps
+ *  its out row in Wasm memory and copies in only x's rows (minRow). */
+export const CROSSOVER = { minRow: 96, minRowLarge: 384, largeBytes: 2 ** 20, minFold: 128 };
+
+const dtypeSize = (dtype: View['dtype']): number => typedCtor(dtype).BYTES_PER_ELEMENT;
+
+/** The shortest arithmetic row worth staging for an output of this view's size. */
+function minArithmeticRow(out: View): number {
+  return shapeSize(out.shape) * dtypeSize(out.dtype) > CROSSOVER.largeBytes ? CROSSOVER.minRowLarge : CROSSOVER.minRow;
+}
 
 /** A row of a binary op, as cpu/elementwise.ts walks it; false when the row was left to the caller. */
 export type SimdBinaryRow = (x: TypedArray, y: TypedArray, o: TypedArray, i: number, j: number, k: number,
@@ -84,9 +92,10 @@ export function simdBinaryRow(op: string, a: View, b: View, out: View): SimdBina
   if (dtype === undefined || !(op in BINARY_SIMD || compare) || out.dtype !== (compare ? 'bool' : dtype)) return undefined;
   const s = mainThreadStreams(), size = s.heap[dtype].BYTES_PER_ELEMENT, kernels = kernelsByStride(s, op, dtype);
   const [X, Y, O] = [stage(s, dtype, 'x'), stage(s, dtype, 'y'), stage(s, dtype, 'o', compare)];
+  const minRow = compare ? CROSSOVER.minRow : minArithmeticRow(out);
   return (x, y, o, i, j, k, n, si, sj, sk) => {
     const kernel = kernels[si]?.[sj];
-    if (n < (compare ? CROSSOVER.minMaskRow : CROSSOVER.minRow) || sk !== 1 || kernel === undefined) return false;
+    if (n < minRow || sk !== 1 || kernel === undefined) return false;
     streamRow(kernel, size, n, [X(x, i, si === 1), Y(y, j, sj === 1)], O(o, k));
     return true;
   };
@@ -98,8 +107,9 @@ export function simdUnaryRow(op: string, x: View, out: View): SimdUnaryRow | und
   if (dtype === undefined || !(op in UNARY_SIMD)) return undefined;
   const s = mainThreadStreams(), size = s.heap[dtype].BYTES_PER_ELEMENT, kernel = s.kernels[kernelName(op, dtype)];
   const [X, O] = [stage(s, dtype, 'x'), stage(s, dtype, 'o')];
+  const minRow = minArithmeticRow(out);
   return (x, o, i, k, n, si, sk) => {
-    if (n < CROSSOVER.minRow || si !== 1 || sk !== 1) return false;
+    if (n < minRow || si !== 1 || sk !== 1) return false;
     streamRow(kernel, size, n, [X(x, i)], O(o, k));
     return true;
   };
@@ -113,7 +123,7 @@ export function simdWhereRow(cond: View, a: View, b: View, out: View): SimdWhere
   const [C, X, Y, O] = [stage(s, dtype, 'c', true), stage(s, dtype, 'x'), stage(s, dtype, 'y'), stage(s, dtype, 'o')];
   return (c, x, y, o, p, i, j, k, n, sc, si, sj, sk) => {
     const kernel = kernels[si]?.[sj];
-    if (n < CROSSOVER.minMaskRow || sc !== 1 || sk !== 1 || kernel === undefined) return false;
+    if (n < CROSSOVER.minRow || sc !== 1 || sk !== 1 || kernel === undefined) return false;
     streamRow(kernel, size, n, [C(c, p), X(x, i, si === 1), Y(y, j, sj === 1)], O(o, k));
     return true;
   };
