@@ -54,20 +54,12 @@ export function buildMacroKernel(dtype: FloatDType, tile: Tile): FunctionBuilder
   const [rowStep, colStep] = [mr * L.bytes, nr * L.bytes]; // bytes per k-step in an A / B panel
   f.forRange(jr, 0, nPanels, 1, () => {
     f.forRange(ir, 0, mPanels, 1, () => {
-      for (const v of acc.flat()) f.v128.zero().set(v);
       // aP = aPtr + ir * MR*kc*size;  bP = bPtr + jr * bPanelBytes;  bEnd = bP + kc * NR*size
       f.get(aPtr).get(ir).get(kc).i32.mul().i32.const(rowStep).i32.mul().i32.add().set(aP);
       f.get(bPtr).get(jr).get(bPanelBytes).i32.mul().i32.add().tee(bP);
       f.get(kc).i32.const(colStep).i32.mul().i32.add().set(bEnd);
-      f.loop(() => {
-        kStep(f, L, { aP, bP, a, b, acc });
-        f.get(aP).i32.const(rowStep).i32.add().set(aP);
-        f.get(bP).i32.const(colStep).i32.add().tee(bP).get(bEnd).i32.ltU().brIf(0);
-      });
-      // cRow = cPtr + ir*MR*ldcBytes + jr*NR*size, then one row of the tile at a time
-      f.get(cPtr).get(ir).i32.const(mr).i32.mul().get(ldcBytes).i32.mul().i32.add();
-      f.get(jr).i32.const(colStep).i32.mul().i32.add().set(cRow);
-      storeTile(f, L, { cRow, ldcBytes, add, acc });
+      tileProducts(f, L, { aP, bP, bEnd, a, b, acc }, rowStep, colStep);
+      storeTileAt(f, L, { cPtr, ir, jr, cRow, ldcBytes, add, acc }, mr * L.bytes, colStep);
     });
   });
   return f;
@@ -76,7 +68,7 @@ export function buildMacroKernel(dtype: FloatDType, tile: Tile): FunctionBuilder
 export interface KStepLocals { aP: Local; bP: Local; a: Local; b: Local[]; acc: Local[][] }
 
 /** One k-step: b[v] = B row (NR numbers); for each i, a = splat(A[i]); acc[i][v] += a * b[v]. */
-export function kStep(f: FunctionBuilder, L: Lanes, { aP, bP, a, b, acc }: KStepLocals): void {
+function kStep(f: FunctionBuilder, L: Lanes, { aP, bP, a, b, acc }: KStepLocals): void {
   b.forEach((bv, v) => f.get(bP).v128.load(v * 16).set(bv));
   acc.forEach((row, i) => {
     f.get(aP);
@@ -91,10 +83,31 @@ export function kStep(f: FunctionBuilder, L: Lanes, { aP, bP, a, b, acc }: KStep
   });
 }
 
+/** acc = the tile's products over the panels: from zero, one kStep per row of the panels, A's
+ *  pointer advancing aStep bytes and B's colStep bytes, until B's reaches bEnd. */
+export function tileProducts(f: FunctionBuilder, L: Lanes, locals: KStepLocals & { bEnd: Local }, aStep: number, colStep: number): void {
+  const { aP, bP, bEnd, acc } = locals;
+  for (const v of acc.flat()) f.v128.zero().set(v);
+  f.loop(() => {
+    kStep(f, L, locals);
+    f.get(aP).i32.const(aStep).i32.add().set(aP);
+    f.get(bP).i32.const(colStep).i32.add().tee(bP).get(bEnd).i32.ltU().brIf(0);
+  });
+}
+
+/** Stores acc into C's tile (ir, jr) (adds it, when `add` is non-zero), the tile starting at
+ *  cRow = cPtr + ir * MR * ldcBytes + jr * colStep. */
+export function storeTileAt(f: FunctionBuilder, L: Lanes, locals: StoreLocals & { cPtr: Local; ir: Local; jr: Local }, mrBytes: number, colStep: number): void {
+  const { cPtr, ir, jr, cRow, ldcBytes } = locals;
+  f.get(cPtr).get(ir).i32.const(mrBytes / L.bytes).i32.mul().get(ldcBytes).i32.mul().i32.add();
+  f.get(jr).i32.const(colStep).i32.mul().i32.add().set(cRow);
+  storeTile(f, L, locals);
+}
+
 export interface StoreLocals { cRow: Local; ldcBytes: Local; add: Local; acc: Local[][] }
 
 /** C tile = acc, or C tile += acc when `add` is non-zero (later k-slices), row after row. */
-export function storeTile(f: FunctionBuilder, L: Lanes, { cRow, ldcBytes, add, acc }: StoreLocals): void {
+function storeTile(f: FunctionBuilder, L: Lanes, { cRow, ldcBytes, add, acc }: StoreLocals): void {
   acc.forEach((row, i) => {
     if (i > 0) f.get(cRow).get(ldcBytes).i32.add().set(cRow);
     row.forEach((c, v) => {

@@ -15,7 +15,7 @@
 // gramTile's TypeScript loop, so both give the same bits.
 import { FunctionBuilder } from './builder.ts';
 import { ValType } from './opcodes.ts';
-import { LANES, kStep, storeTile, type FloatDType, type Tile } from './gemm-kernel.ts';
+import { LANES, tileProducts, storeTileAt, type FloatDType, type Tile } from './gemm-kernel.ts';
 
 /** The Gram kernel's parameters, in order (all i32; pointers and strides in bytes). */
 export const GRAM_KERNEL_PARAMS = ['bPtr', 'cPtr', 'kc', 'mPanels', 'nPanels', 'ldcBytes', 'bPanelBytes'] as const;
@@ -39,22 +39,15 @@ export function buildGramKernel(dtype: FloatDType, tile: Tile): FunctionBuilder 
     f.get(jr).i32.const(1).i32.add().i32.const(ratio).i32.mul().set(irEnd);
     f.get(mPanels).get(irEnd).i32.ltS().ifElse(() => f.get(mPanels).set(irEnd));
     f.forRange(ir, 0, irEnd, 1, () => {
-      for (const v of acc.flat()) f.v128.zero().set(v);
       // aP = bPtr + (ir >> shift) * bPanelBytes + (ir & (ratio - 1)) * MR*size: A's columns in a B panel
       f.get(bPtr).get(ir).i32.const(shift).i32.shrU().get(bPanelBytes).i32.mul().i32.add();
       f.get(ir).i32.const(ratio - 1).i32.and().i32.const(mr * L.bytes).i32.mul().i32.add().set(aP);
       // bP = bPtr + jr * bPanelBytes;  bEnd = bP + kc * NR*size
       f.get(bPtr).get(jr).get(bPanelBytes).i32.mul().i32.add().tee(bP);
       f.get(kc).i32.const(colStep).i32.mul().i32.add().set(bEnd);
-      f.loop(() => {
-        kStep(f, L, { aP, bP, a, b, acc });
-        f.get(aP).i32.const(colStep).i32.add().set(aP);
-        f.get(bP).i32.const(colStep).i32.add().tee(bP).get(bEnd).i32.ltU().brIf(0);
-      });
-      // cRow = cPtr + ir*MR*ldcBytes + jr*NR*size
-      f.get(cPtr).get(ir).i32.const(mr).i32.mul().get(ldcBytes).i32.mul().i32.add();
-      f.get(jr).i32.const(colStep).i32.mul().i32.add().set(cRow);
-      storeTile(f, L, { cRow, ldcBytes, add, acc });
+      // both pointers step one panel row (NR numbers) per k-step: A is read inside the B panels
+      tileProducts(f, L, { aP, bP, bEnd, a, b, acc }, colStep, colStep);
+      storeTileAt(f, L, { cPtr, ir, jr, cRow, ldcBytes, add, acc }, mr * L.bytes, colStep);
     });
   });
   return f;
