@@ -79,3 +79,18 @@ def noisy_sine(n=100, seed=42):
         ys.append(np.random.uniform(-0.2, 0.2) + 2 * math.sin(x))
         xs.append(x)
     return xs, ys
+
+
+def spirals(arms=5, points_per_arm=200, trig=np):
+    """tessera's makeSpirals: arm k is an arc of radius 0.7 around 0.5(cos(θk + π), sin(θk + π)),
+    θk = 2πk/arms. `trig` is the module whose cos, sin and pi compute it: NumPy's and the math
+    module's differ in the last bit for most points, and each fixture keeps the one it was made with."""
+    X, y = [], []
+    for k in range(arms):
+        theta = 2 * trig.pi * k / arms
+        cx, cy = 0.5 * trig.cos(theta + trig.pi), 0.5 * trig.sin(theta + trig.pi)
+        for s in range(points_per_arm):
+            phi = theta + 1.25 * trig.pi * s / points_per_arm
+            X.append([cx + 0.7 * trig.cos(phi), cy + 0.7 * trig.sin(phi)])
+            y.append(k)
+    return np.array(X), np.array(y)

@@ -7,7 +7,7 @@ k-nearest neighbours, and FEATURES K6: boosting on the spirals). Every case stor
 tests need no generator; options are written with tessera's camelCase names.
 """
 
-from common import camel, plain, write_json  # noqa: E402  (first: it drops this folder from sys.path)
+from common import camel, plain, spirals, write_json  # noqa: E402  (first: it drops this folder from sys.path)
 import numpy as np  # noqa: E402
 from sklearn.datasets import load_iris, make_moons  # noqa: E402
 from sklearn.ensemble import AdaBoostClassifier, RandomForestClassifier  # noqa: E402
@@ -37,19 +37,6 @@ w_ties = rs.randint(0, 4, 60).astype(float)  # includes zero weights
 X_sine = np.sort(rs.uniform(-2, 2, 80)).reshape(-1, 1)
 y_sine = 2 * np.sin(X_sine[:, 0]) + rs.uniform(-0.2, 0.2, 80)
 grid = np.array([[x, y] for x in np.linspace(-1.5, 2.5, 9) for y in np.linspace(-1, 1.5, 6)])
-
-
-def spirals(arms=5, points_per_arm=200):
-    """FEATURES §6 makeSpirals: arm k is an arc of radius 0.7 around 0.5(cos(θk+π), sin(θk+π))."""
-    X, y = [], []
-    for k in range(arms):
-        theta = 2 * np.pi * k / arms
-        cx, cy = 0.5 * np.cos(theta + np.pi), 0.5 * np.sin(theta + np.pi)
-        for s in range(points_per_arm):
-            phi = theta + 1.25 * np.pi * s / points_per_arm
-            X.append([cx + 0.7 * np.cos(phi), cy + 0.7 * np.sin(phi)])
-            y.append(k)
-    return np.array(X), np.array(y)
 
 
 def params_of(kw):

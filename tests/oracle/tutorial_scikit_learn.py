@@ -19,7 +19,7 @@ from decimal import Decimal, ROUND_HALF_UP
 
 import common  # noqa: E402,F401  (drops this folder from sys.path before NumPy is imported)
 import numpy as np  # noqa: E402
-from common import sibling  # noqa: E402
+from common import sibling, spirals  # noqa: E402
 JS = sibling('jsprint')  # JavaScript's ways of printing numbers
 js, out, block, fixed, shape, s = (JS.js, JS.out, JS.block, JS.fixed, JS.shape, JS.s)  # noqa: E402
 
@@ -158,21 +158,8 @@ from sklearn.tree import DecisionTreeClassifier  # noqa: E402
 from sklearn.model_selection import train_test_split  # noqa: E402
 
 
-def make_spirals(arms=5, points_per_arm=200):
-    """tessera's makeSpirals: arm k is an arc of radius 0.7 around 0.5(cos(t_k + pi), sin(t_k + pi))."""
-    X, y = [], []
-    for k in range(arms):
-        theta = 2 * math.pi * k / arms
-        cx, cy = 0.5 * math.cos(theta + math.pi), 0.5 * math.sin(theta + math.pi)
-        for p in range(points_per_arm):
-            phi = theta + 1.25 * math.pi * p / points_per_arm
-            X.append([cx + 0.7 * math.cos(phi), cy + 0.7 * math.sin(phi)])
-            y.append(k)
-    return np.array(X), np.array(y)
-
-
 block(12)
-spiral_xy, spiral_labels = make_spirals()
+spiral_xy, spiral_labels = spirals(trig=math)
 training_spirals, test_spirals, training_spiral_labels, test_spiral_labels = \
     train_test_split(spiral_xy, spiral_labels, test_size=0.33, random_state=42)
 out(shape(training_spirals), shape(test_spirals), s(np.bincount(test_spiral_labels)))
