@@ -50,6 +50,7 @@ export interface WasmGemm {
 export function wasmGemm(w: WasmGemm, m: number, n: number, k: number, a: Mat, b: Mat, out: TypedArray, co: number, ldc: number): boolean {
   const dtype = out.BYTES_PER_ELEMENT === 4 ? 'float32' : 'float64';
   const { mr, nr, kc: KC, mc: MC, bBytes } = w.plans[dtype];
+  const SHORT_ROW = 32; // rows of C shorter than this are copied number by number (a local: the workers run this source)
   const size = out.BYTES_PER_ELEMENT;
   // NC: all of C's columns when KC rows of them fit in the B block, else as many as fit; KB: the rows
   // of B (a multiple of KC) that fill the block at that width.
@@ -72,16 +73,22 @@ export function wasmGemm(w: WasmGemm, m: number, n: number, k: number, a: Mat, b
       packPanels(b, kb, kbLen, jc, nc, heap, nr, bAt / size);
       for (let ic = 0; ic < m; ic += MC) {
         const mc = Math.min(MC, m - ic), mcPad = Math.ceil(mc / mr) * mr;
+        // (a subarray per row costs more than copying a short row number by number)
         for (let i = 0, c = cAt / size; kb > 0 && i < mc; i++, c += ncPad) {
           const row = co + (ic + i) * ldc + jc;
-          heap.set(out.subarray(row, row + nc), c);
+          if (nc >= SHORT_ROW) heap.set(out.subarray(row, row + nc), c);
+          else for (let j = 0; j < nc; j++) heap[c + j] = out[row + j];
         }
         for (let pc = 0; pc < kbLen; pc += KC) {
           const kc = Math.min(KC, kbLen - pc);
           packPanels(aT, kb + pc, kc, ic, mc, heap, mr, aAt / size);
           kernel(aAt, bAt + pc * nr * size, cAt, kc, mcPad / mr, ncPad / nr, ncPad * size, kbLen * nr * size, kb + pc > 0 ? 1 : 0);
         }
-        for (let i = 0, c = cAt / size; i < mc; i++, c += ncPad) out.set(heap.subarray(c, c + nc), co + (ic + i) * ldc + jc);
+        for (let i = 0, c = cAt / size; i < mc; i++, c += ncPad) {
+          const row = co + (ic + i) * ldc + jc;
+          if (nc >= SHORT_ROW) out.set(heap.subarray(c, c + nc), row);
+          else for (let j = 0; j < nc; j++) out[row + j] = heap[c + j];
+        }
       }
     }
   }
