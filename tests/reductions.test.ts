@@ -72,6 +72,15 @@ function runCase(fixture: Fixture, c: Case): number {
 runFixture('random', random as Fixture);
 runFixture('special', special as Fixture);
 
+test('a sum over axis 0 of an (n, 1) column is the pairwise sum of the column, as NumPy gives', () => {
+  // x = np.random.RandomState(0).standard_normal(1000).astype(np.float32)
+  // np.sum(x[:, None], axis=0)[0] == np.sum(x) -> True (-45.256706; adding in order gives -45.256695)
+  const x = new np.random.RandomState(0).standardNormal(1000).astype('float32');
+  const column = np.sum(x.reshape([1000, 1]), { axis: 0 }).itemSync(0);
+  assert.is(column, np.sum(x).itemSync());
+  assert.is(Math.fround(column), Math.fround(-45.256706));
+});
+
 test('methods delegate and keepdims results broadcast back', () => {
   const a = np.arange(12).astype('float64').reshape([3, 4]);
   assert.equal(a.sum({ axis: 1 }).toArraySync(), [6, 22, 38]);

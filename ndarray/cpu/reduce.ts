@@ -70,7 +70,8 @@ function sumRowsInto(a: Float32Array | Float64Array, i: number, stride: number, 
 /** Whether x is rows of fewer than CROSSOVER.minRow contiguous numbers that all add into one
  *  contiguous row of out (reduced along the rows, kept along them). */
 function manyShortRows(shape: number[], x: Layout, out: Layout): boolean {
-  return shape.length === 2 && shape[1] < CROSSOVER.minRow && out.strides[0] === 0 && x.strides[1] === 1 && out.strides[1] === 1;
+  // (a kept axis of length 1 leaves a plain fold along the rows, which sums pairwise: not this case)
+  return shape.length === 2 && shape[1] > 1 && shape[1] < CROSSOVER.minRow && out.strides[0] === 0 && x.strides[1] === 1 && out.strides[1] === 1;
 }
 
 /** x's and out's layouts over x's index space: out gets stride 0 along reduced axes, and axes are
