@@ -4,13 +4,16 @@
 // argmin over j of ‖c_j‖² - 2 x·c_j: one dot product per (row, center) pair. The scores are rounded
 // as scikit-learn's Cython k-means rounds them, so the labels agree with it bit for bit.
 // Large inputs are labelled by the worker threads (labelRows below is a parallelFor body, run from
-// its source text); each row is scored the same way on any thread.
+// its source text); each row is scored the same way on any thread, and by either kernel set: the
+// WebAssembly kernel (wasm/nearest-kernel.ts) adds the same products in the same order as scorePair.
 import { NDArray, requireNDArray, type ArrayLike } from './ndarray.ts';
 import { asarray } from './creation.ts';
 import { ValueError } from './errors.ts';
 import { checkOptions } from './options.ts';
 import { dataOf } from './cpu/storage.ts';
 import { parallelFor, sharedTyped, inSharedMemory } from './cpu/threads.ts';
+import type { WasmGemm } from './cpu/wasm/gemm.ts';
+import { NEAREST_GROUP } from './cpu/wasm/nearest-kernel.ts';
 
 /** Below this many rows the labelling stays on the calling thread. */
 const PARALLEL_ROWS = 8192;
@@ -39,7 +42,9 @@ export function nearestRows(samples: ArrayLike, centers: ArrayLike, options: Nea
   // the threads write into shared memory: `out`'s own buffer when it is there, else a copy made here
   const inPlace = given !== null && (n < PARALLEL_ROWS || (typeof SharedArrayBuffer === 'function' && given.buffer instanceof SharedArrayBuffer));
   const labels = inPlace ? given : sharedTyped(Int32Array, n);
-  parallelFor(n, PARALLEL_ROWS, labelRows, [scorePair, argminAt], [x, f, packCenters(c, k, f), rowNorms(c, k, f), k, labels], 2);
+  const norms = rowNorms(c, k, f);
+  const args: LabelArgs = [x, f, packCenters(c, k, f), norms, k, labels, packGroups(c, k, f), padNorms(norms)];
+  parallelFor(n, PARALLEL_ROWS, labelRows, [scorePair, argminAt, labelRowsWasm], args, 2);
   if (out === null) return NDArray.fromTyped(labels, [n], 'int32', 'cpu', { copy: false });
   if (!inPlace) given!.set(labels);
   return out;
@@ -127,8 +132,15 @@ function argminAt(scores: Float64Array, from: number, k: number): number {
   return best;
 }
 
-/** labels[i] for the rows from..to-1 (from even): the nearest center, two rows per scorePair. */
-function labelRows(from: number, to: number, x: Float64Array, f: number, packed: Float64Array, norms: Float64Array, k: number, labels: Int32Array): void {
+type LabelArgs = [x: Float64Array, f: number, packed: Float64Array, norms: Float64Array, k: number, labels: Int32Array, groups: Float64Array, groupNorms: Float64Array];
+
+/** labels[i] for the rows from..to-1 (from even): the nearest center, by the thread's WebAssembly
+ *  kernel when it has one (the same scores, bit for bit), else two rows per scorePair. */
+function labelRows(this: WasmGemm | null, from: number, to: number, ...[x, f, packed, norms, k, labels, groups, groupNorms]: LabelArgs): void {
+  if (this && f > 0) {
+    labelRowsWasm(this, from, to, x, f, groups, groupNorms, k, labels);
+    return;
+  }
   const scores = new Float64Array(2 * k);
   for (let i = from; i < to; i += 2) {
     const b = i + 1 < to ? i + 1 : i; // an odd last row is scored twice
@@ -136,4 +148,39 @@ function labelRows(from: number, to: number, x: Float64Array, f: number, packed:
     labels[i] = argminAt(scores, 0, k);
     if (b !== i) labels[b] = argminAt(scores, k, k);
   }
+}
+
+/** The rows from..to-1 a block at a time in the WebAssembly kernel's memory (wasm/nearest-kernel.ts):
+ *  [packed centers | their norms | a block of rows of x | the block's scores], in float64 units. */
+function labelRowsWasm(w: WasmGemm, from: number, to: number, x: Float64Array, f: number, groups: Float64Array, groupNorms: Float64Array, k: number, labels: Int32Array): void {
+  const BLOCK = 256; // rows staged at once (even); a local, as the workers run this function's source
+  const kPad = groupNorms.length;
+  const nAt = groups.length, xAt = nAt + kPad, sAt = xAt + BLOCK * f, end = sAt + BLOCK * kPad;
+  const pages = Math.ceil((end * 8 - w.memory.buffer.byteLength) / 65536);
+  if (pages > 0) w.memory.grow(pages);
+  const heap = new Float64Array(w.memory.buffer);
+  heap.set(groups, 0);
+  heap.set(groupNorms, nAt);
+  for (let r0 = from; r0 < to; r0 += BLOCK) {
+    const m = Math.min(BLOCK, to - r0);
+    heap.set(x.subarray(r0 * f, (r0 + m) * f), xAt);
+    if (m % 2 === 1) heap.copyWithin(xAt + m * f, xAt + (m - 1) * f, xAt + m * f); // an odd last row, twice
+    w.nearest(xAt * 8, m + (m % 2), f, 0, kPad / 8, nAt * 8, sAt * 8);
+    for (let i = 0; i < m; i++) labels[r0 + i] = argminAt(heap, sAt + i * kPad, k);
+  }
+}
+
+/** The centers for the WebAssembly kernel: groups of NEAREST_GROUP, feature by feature within a group
+ *  (c_8g[p], ..., c_8g+7[p] side by side), zeros past the last center. */
+function packGroups(c: Float64Array, k: number, f: number): Float64Array {
+  const G = NEAREST_GROUP, out = new Float64Array(Math.ceil(k / G) * G * f);
+  for (let j = 0; j < k; j++) for (let p = 0; p < f; p++) out[(Math.floor(j / G) * f + p) * G + (j % G)] = c[j * f + p];
+  return out;
+}
+
+/** The norms padded to whole groups with +Infinity: a padding center never scores below a real one. */
+function padNorms(norms: Float64Array): Float64Array {
+  const out = new Float64Array(Math.ceil(norms.length / NEAREST_GROUP) * NEAREST_GROUP).fill(Infinity);
+  out.set(norms);
+  return out;
 }

@@ -129,6 +129,26 @@ test('nearestRows: a worked case, ties to the first center, and agreement with t
   }
 });
 
+test('nearestRows: the WebAssembly kernel gives scorePair\'s labels (centers that fill no group of 8, odd rows, exact ties)', async () => {
+  const rs = new np.random.RandomState(11);
+  const initial = np.getCpuKernels();
+  for (const [n, f, k] of [[1, 1, 1], [7, 3, 2], [257, 16, 8], [1001, 5, 9], [513, 40, 17], [20_001, 6, 7]]) {
+    // integer-valued data: many exact ties, which only the same scores break the same way
+    const X = np.floor(rs.standardNormal([n, f]).multiply(2)), C = np.floor(rs.standardNormal([k, f]).multiply(2));
+    const run = () => Array.from(np.nearestRows(X, C).dataSync());
+    np.setCpuKernels('wasm');
+    const wasm = run();
+    np.setNumThreads(2);
+    await np.startThreads();
+    const wasmThreads = run();
+    np.setNumThreads(1);
+    np.setCpuKernels('ts');
+    assert.equal(wasm, run(), `${n} x ${f}, k = ${k}`);
+    assert.equal(wasmThreads, wasm, `${n} x ${f}, k = ${k}, two threads`);
+  }
+  np.setCpuKernels(initial);
+});
+
 test('nearestRows refuses an out of the wrong dtype, shape or layout, and leaves it as it was', () => {
   const X = np.array([[0, 0], [5, 5], [1, 0]]), C = np.array([[0, 1], [4, 4]]);
   for (const out of [np.zeros([3]), np.zeros([4], { dtype: 'int32' }), np.zeros([3, 2], { dtype: 'int32' }).get(':', 0)]) {

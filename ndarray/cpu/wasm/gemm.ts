@@ -35,6 +35,7 @@ export interface GemmPlan extends Tile {
 type MacroKernel = (aPtr: number, bPtr: number, cPtr: number, kc: number, mPanels: number, nPanels: number, ldcBytes: number, bPanelBytes: number, add: number) => void;
 
 type GramKernel = (bPtr: number, cPtr: number, kc: number, mPanels: number, nPanels: number, ldcBytes: number, bPanelBytes: number) => void;
+type NearestKernel = (xPtr: number, rows: number, f: number, cPtr: number, groups: number, normsPtr: number, sPtr: number) => void;
 
 /** One instance of the kernels and the memory they work in (one per thread). */
 export interface WasmGemm {
@@ -42,6 +43,8 @@ export interface WasmGemm {
   readonly kernels: Record<FloatDType, MacroKernel>;
   /** C += XᵀX over one block packed as float64 B panels, tiles on and above the diagonal (gram-kernel.ts). */
   readonly gram: GramKernel;
+  /** Scores ‖c‖² - 2 x·c for a block of rows against packed centers (nearest-kernel.ts). */
+  readonly nearest: NearestKernel;
   readonly plans: Record<FloatDType, GemmPlan>;
 }
 
@@ -96,10 +99,11 @@ export function wasmGemm(w: WasmGemm, m: number, n: number, k: number, a: Mat, b
 }
 
 /** The kernels of a compiled module (gemm-kernel.ts's macro-kernels, exported as gemmFloat64 and
- *  gemmFloat32, and gram-kernel.ts's gramFloat64) instantiated over a fresh memory of their own. */
+ *  gemmFloat32, gram-kernel.ts's gramFloat64 and nearest-kernel.ts's nearestFloat64) instantiated over a
+ *  fresh memory of their own. */
 export function instantiateGemm(module: WebAssembly.Module, plans: Record<FloatDType, GemmPlan>): WasmGemm {
   const memory = new WebAssembly.Memory({ initial: 1 });
   const { exports } = new WebAssembly.Instance(module, { env: { memory } });
   const kernels = { float64: exports.gemmFloat64 as MacroKernel, float32: exports.gemmFloat32 as MacroKernel };
-  return { memory, kernels, gram: exports.gramFloat64 as GramKernel, plans };
+  return { memory, kernels, gram: exports.gramFloat64 as GramKernel, nearest: exports.nearestFloat64 as NearestKernel, plans };
 }

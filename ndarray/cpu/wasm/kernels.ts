@@ -7,6 +7,7 @@ import { ModuleBuilder } from './module.ts';
 import { FunctionBuilder } from './builder.ts';
 import { buildMacroKernel, type FloatDType } from './gemm-kernel.ts';
 import { buildGramKernel } from './gram-kernel.ts';
+import { buildNearestKernel } from './nearest-kernel.ts';
 import { instantiateGemm, type GemmPlan, type WasmGemm } from './gemm.ts';
 import { buildStreamModule, instantiateStreams, type Streams } from './staging.ts';
 
@@ -34,13 +35,15 @@ export function hasWasmSimd(): boolean {
   return WebAssembly.validate(new ModuleBuilder().export('probe', f).encode());
 }
 
-/** The module with both macro-kernels and the float64 Gram kernel, importing its memory as env.memory. */
+/** The module with both macro-kernels, the float64 Gram kernel and np.nearestRows' scores, importing its
+ *  memory as env.memory (the worker threads instantiate it too). */
 export function buildGemmModule(plans: Record<FloatDType, GemmPlan> = GEMM_PLANS): WebAssembly.Module {
   const bytes = new ModuleBuilder()
     .importMemory('env', 'memory', { initial: 1 })
     .export('gemmFloat64', buildMacroKernel('float64', plans.float64))
     .export('gemmFloat32', buildMacroKernel('float32', plans.float32))
     .export('gramFloat64', buildGramKernel('float64', plans.float64))
+    .export('nearestFloat64', buildNearestKernel())
     .encode();
   return new WebAssembly.Module(bytes);
 }
