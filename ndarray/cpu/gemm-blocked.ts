@@ -46,17 +46,32 @@ export function newScratch(): GemmScratch {
 /** Copies x[r0 : r0+rows, c0 : c0+cols] into `dst` from index `at` as panels `width` columns wide:
  *  panel after panel, and inside a panel row after row (`width` numbers per row), zeros past the last
  *  column. B is packed as is; A is packed through its transpose, so its panels are `width` rows tall,
- *  stored column after column. (The Wasm kernels, wasm/gemm.ts, pack with other widths.) */
+ *  stored column after column. (The Wasm kernels, wasm/gemm.ts, pack with other widths.)
+ *  The copy reads x along its contiguous direction: row by row across all the panels when x's rows
+ *  are contiguous, column by column down each panel otherwise (a panel-by-panel walk down a big
+ *  row-major x would miss the cache on every row: 12 ns a number against about 1). */
 export function packPanels(x: Mat, r0: number, rows: number, c0: number, cols: number, dst: TypedArray, width = 4, at = 0): void {
   const { data, rs, cs } = x;
-  let o = at;
-  for (let jr = 0; jr < cols; jr += width) {
-    const w = Math.min(width, cols - jr);
-    let src = x.offset + r0 * rs + (c0 + jr) * cs;
-    for (let p = 0; p < rows; p++, src += rs, o += width) {
-      for (let j = 0, s = src; j < w; j++, s += cs) dst[o + j] = data[s];
-      for (let j = w; j < width; j++) dst[o + j] = 0;
+  const panels = Math.ceil(cols / width), panelSize = rows * width, base = x.offset + r0 * rs + c0 * cs;
+  if (Math.abs(cs) <= Math.abs(rs)) {
+    // along the rows: row p of x fills row p of every panel
+    for (let p = 0, src = base; p < rows; p++, src += rs) {
+      for (let jr = 0, o = at + p * width, s = src; jr < cols; jr += width, o += panelSize) {
+        const w = Math.min(width, cols - jr);
+        for (let j = 0; j < w; j++, s += cs) dst[o + j] = data[s];
+      }
     }
+  } else {
+    // down the columns: column jc of x fills one column of its panel
+    for (let jc = 0; jc < cols; jc++) {
+      const o = at + Math.floor(jc / width) * panelSize + (jc % width), end = o + rows * width;
+      for (let q = o, s = base + jc * cs; q < end; q += width, s += rs) dst[q] = data[s];
+    }
+  }
+  // zeros in the last panel's columns past `cols`
+  for (let jc = cols; jc < panels * width; jc++) {
+    const o = at + (panels - 1) * panelSize + (jc % width);
+    for (let p = 0; p < rows; p++) dst[o + p * width] = 0;
   }
 }
 
