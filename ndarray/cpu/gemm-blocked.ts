@@ -54,11 +54,16 @@ export function packPanels(x: Mat, r0: number, rows: number, c0: number, cols: n
   const { data, rs, cs } = x;
   const panels = Math.ceil(cols / width), panelSize = rows * width, base = x.offset + r0 * rs + c0 * cs;
   if (Math.abs(cs) <= Math.abs(rs)) {
-    // along the rows: row p of x fills row p of every panel
-    for (let p = 0, src = base; p < rows; p++, src += rs) {
-      for (let jr = 0, o = at + p * width, s = src; jr < cols; jr += width, o += panelSize) {
-        const w = Math.min(width, cols - jr);
-        for (let j = 0; j < w; j++, s += cs) dst[o + j] = data[s];
+    // along the rows: row p of x fills row p of the panels, about 64 columns at a time (a few panels
+    // written side by side; all of them at once would be too many write streams for a wide x)
+    const group = width * Math.max(1, Math.floor(64 / width)); // whole panels
+    for (let j0 = 0; j0 < cols; j0 += group) {
+      const j1 = Math.min(cols, j0 + group);
+      for (let p = 0, src = base + j0 * cs; p < rows; p++, src += rs) {
+        for (let jr = j0, o = at + (jr / width) * panelSize + p * width, s = src; jr < j1; jr += width, o += panelSize) {
+          const w = Math.min(width, j1 - jr);
+          for (let j = 0; j < w; j++, s += cs) dst[o + j] = data[s];
+        }
       }
     }
   } else {
