@@ -13,6 +13,7 @@ import { ModuleBuilder } from '../ndarray/cpu/wasm/module.ts';
 import { ValType } from '../ndarray/cpu/wasm/opcodes.ts';
 import { getCpuKernels, hasWasmSimd, mainThreadGemm, setCpuKernels } from '../ndarray/cpu/wasm/kernels.ts';
 import { wasmGemm } from '../ndarray/cpu/wasm/gemm.ts';
+import { packPanels } from '../ndarray/cpu/gemm-blocked.ts';
 import { parallelProductCount } from '../ndarray/cpu/threads.ts';
 
 test('worked example: [[1, 2], [3, 4]] @ [[5, 6], [7, 8]] = [[19, 22], [43, 50]] on the Wasm kernel', () => {
@@ -138,6 +139,29 @@ for (const [m, k, n] of SHAPES) {
     setCpuKernels('wasm');
   });
 }
+
+test('packPanels: panels `width` columns wide, row after row, zeros past the last column, from any strides', () => {
+  const data = Float64Array.from({ length: 5000 }, (_, i) => i + 0.5);
+  for (const [rows, cols] of [[1, 1], [7, 5], [13, 70], [3, 130]]) {
+    for (const width of [2, 3, 4, 8, 12]) {
+      for (const [rs, cs] of [[cols, 1], [1, rows], [-cols, 1], [2 * cols, 2]]) {
+        const x = { data, offset: 2500, rs, cs }, panels = Math.ceil(cols / width);
+        const got = new Float64Array(3 + panels * rows * width + 2).fill(-1);
+        packPanels(x, 1, rows, 0, cols, got, width, 3);
+        const want = new Float64Array(got.length).fill(-1);
+        for (let P = 0; P < panels; P++) {
+          for (let p = 0; p < rows; p++) {
+            for (let j = 0; j < width; j++) {
+              const col = P * width + j;
+              want[3 + (P * rows + p) * width + j] = col < cols ? data[2500 + (1 + p) * rs + col * cs] : 0;
+            }
+          }
+        }
+        assert.equal(Array.from(got), Array.from(want), `${rows} x ${cols}, width ${width}, strides ${rs}, ${cs}`);
+      }
+    }
+  }
+});
 
 test('wasmGemm writes into C at an offset with rows ldc apart, leaving the rest alone', () => {
   const [m, n, k, ldc, co] = [5, 6, 7, 10, 3];
