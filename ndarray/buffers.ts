@@ -32,3 +32,12 @@ export function sharedEmpty(shape: Shape | number, dtype: DType = 'float64'): ND
   const size = dims.reduce((s: number, d: number) => s * d, 1);
   return NDArray.fromTyped(sharedTyped(ctor, size), [...dims], dtype, 'cpu', { copy: false });
 }
+
+/** The elements of a CPU array as float64 in C order, for a kernel that reads them: the array's own
+ *  buffer when it already is that (no copy; the caller must only read it), else a float64 copy.
+ *  `fname` names the function in the error for an array on another device. (Internal: not in index.ts.) */
+export function float64Elements(a: NDArray, fname: string): Float64Array {
+  if (a.device !== 'cpu') throw new ValueError(`${fname} computes on the CPU: move the array first with \`await x.to('cpu')\``);
+  if (a.dtype === 'float64' && a.flags.cContiguous) return (dataOf(a) as Float64Array).subarray(a.offset, a.offset + a.size);
+  return Float64Array.from(a.dataSync());
+}

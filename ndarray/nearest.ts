@@ -10,7 +10,7 @@ import { NDArray, requireNDArray, type ArrayLike } from './ndarray.ts';
 import { asarray } from './creation.ts';
 import { ValueError } from './errors.ts';
 import { checkOptions } from './options.ts';
-import { dataOf } from './cpu/storage.ts';
+import { asTypedArray, float64Elements } from './buffers.ts';
 import { parallelFor, sharedTyped, inSharedMemory } from './cpu/threads.ts';
 import type { WasmGemm } from './cpu/wasm/gemm.ts';
 import { NEAREST_GROUP } from './cpu/wasm/nearest-kernel.ts';
@@ -36,9 +36,9 @@ export function nearestRows(samples: ArrayLike, centers: ArrayLike, options: Nea
   const [n, f] = X.shape, k = C.shape[0];
   if (k === 0) throw new ValueError('nearestRows: C has no rows to choose from');
   const out = options.out === undefined ? null : checkOut(options.out, n);
-  const c = float64Rows(C);
-  const x = n >= PARALLEL_ROWS ? inSharedMemory(float64Rows(X)) : float64Rows(X);
-  const given = out && (dataOf(out) as Int32Array).subarray(out.offset, out.offset + n);
+  const c = float64Elements(C, 'nearestRows'), rows = float64Elements(X, 'nearestRows');
+  const x = n >= PARALLEL_ROWS ? inSharedMemory(rows) : rows;
+  const given = out && (asTypedArray(out) as Int32Array);
   // the threads write into shared memory: `out`'s own buffer when it is there, else a copy made here
   const inPlace = given !== null && (n < PARALLEL_ROWS || (typeof SharedArrayBuffer === 'function' && given.buffer instanceof SharedArrayBuffer));
   const labels = inPlace ? given : sharedTyped(Int32Array, n);
@@ -56,13 +56,6 @@ function checkOut(given: unknown, n: number): NDArray {
     throw new ValueError(`nearestRows: out must be a C-contiguous int32 CPU array of shape (${n},), got ${out.dtype} of shape (${out.shape.join(', ')}) on '${out.device}'`);
   }
   return out;
-}
-
-/** The elements as float64 in C order: the array's own buffer when it already is that. */
-function float64Rows(a: NDArray): Float64Array {
-  if (a.device !== 'cpu') throw new ValueError(`nearestRows computes on the CPU: move the array first with \`await x.to('cpu')\``);
-  if (a.dtype !== 'float64' || !a.flags.cContiguous) return Float64Array.from(a.dataSync());
-  return (dataOf(a) as Float64Array).subarray(a.offset, a.offset + a.size);
 }
 
 /** ‖row j‖² for each of the k rows of c, each summed in order. */

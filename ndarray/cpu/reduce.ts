@@ -43,8 +43,7 @@ export function reduceKernel(op: ReduceOp, x: View, axes: readonly number[], out
     // A sum over axis 0 of a narrow matrix: each contiguous row of x into the one row of out, in
     // one loop, without the per-row dispatch (the Wasm kernels leave rows this short to this loop).
     const [rows, n] = shape, o = outLayout.offset;
-    if (op === 'sum' && isFloatArray(src) && isFloatArray(dst)) sumRowsInto(src, xLayout.offset, xLayout.strides[0], rows, n, dst, o);
-    else for (let r = 0, i = xLayout.offset; r < rows; r++, i += xLayout.strides[0]) accumulateRow(op, src, i, 1, dst, o, 1, n, intProd);
+    for (let r = 0, i = xLayout.offset; r < rows; r++, i += xLayout.strides[0]) accumulateRow(op, src, i, 1, dst, o, 1, n, intProd);
     return;
   }
   const simd = simdReduce(op, x, out);
@@ -56,15 +55,6 @@ export function reduceKernel(op: ReduceOp, x: View, axes: readonly number[], out
     }
   });
   simd?.finish();
-}
-
-const isFloatArray = (a: TypedArray): a is Float32Array | Float64Array => a instanceof Float64Array || a instanceof Float32Array;
-
-/** out[o..o+n] += each of the rows of a (n contiguous numbers each, `stride` apart), in row order.
- *  Float arrays only, so the loop stays monomorphic in practice (it is the hot loop of np.mean(X,
- *  axis 0) for a narrow X: scikit-learn's centring). */
-function sumRowsInto(a: Float32Array | Float64Array, i: number, stride: number, rows: number, n: number, out: Float32Array | Float64Array, o: number): void {
-  for (let r = 0; r < rows; r++, i += stride) for (let k = 0; k < n; k++) out[o + k] += a[i + k];
 }
 
 /** Whether x is rows of fewer than CROSSOVER.minRow contiguous numbers that all add into one

@@ -14,7 +14,7 @@ import type { ArrayLike, NDArray } from '../ndarray.ts';
 import { asarray } from '../creation.ts';
 import { ValueError } from '../errors.ts';
 import { checkOptions } from '../options.ts';
-import { dataOf } from '../cpu/storage.ts';
+import { float64Elements } from '../buffers.ts';
 import { gemm, blockAt, transposed } from './gemm.ts';
 import { wrap } from './stack.ts';
 import { centredGram } from './gram-kernel.ts';
@@ -39,24 +39,17 @@ export function gram(a: ArrayLike | ArrayLike[], options: GramOptions = {}): NDA
   const n = blocks[0].shape[0];
   if (blocks.some((b) => b.shape[0] !== n)) throw new ValueError(`gram: the arrays must have the same number of rows, got ${blocks.map((b) => b.shape[0]).join(', ')}`);
   const widths = blocks.map((b) => b.shape[1]), p = widths.reduce((s, w) => s + w, 0);
-  const data = blocks.map(rowsOf);
+  const data = blocks.map((b) => float64Elements(b, 'gram'));
   if (blocks.length === 1 && options.center === undefined && options.rowScale === undefined) return wrap(gramMatrix(data[0], n, p), [p, p], 'float64');
   const center = options.center === undefined ? new Float64Array(p) : vectorOf(options.center, p, 'center');
   const rowScale = options.rowScale === undefined ? null : vectorOf(options.rowScale, n, 'rowScale');
   return wrap(centredGram(data, widths, n, center, rowScale), [p, p], 'float64');
 }
 
-/** The elements of a 2-D array as float64 in C order: the array's own buffer when it already is that. */
-function rowsOf(a: NDArray): Float64Array {
-  if (a.device !== 'cpu') throw new ValueError(`gram computes on the CPU: move the array first with \`await x.to('cpu')\``);
-  if (a.dtype === 'float64' && a.flags.cContiguous) return (dataOf(a) as Float64Array).subarray(a.offset, a.offset + a.size);
-  return Float64Array.from(a.dataSync());
-}
-
 function vectorOf(v: ArrayLike, length: number, name: string): Float64Array {
   const x = asarray(v);
   if (x.size !== length) throw new ValueError(`gram: ${name} must have ${length} entries, got shape (${x.shape.join(', ')})`);
-  return rowsOf(x.reshape([length]));
+  return float64Elements(x.reshape([length]), 'gram');
 }
 
 /** Width of the column blocks of gramMatrix: a multiple of the 4-wide register tile. */

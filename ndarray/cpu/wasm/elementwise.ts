@@ -7,7 +7,7 @@
 //                               memory.c = cond[c..c+m]                      (where only; bytes)
 //                               kernel(m * bytes per float)                  (o = x op y, vectors)
 //                               o[c..c+m] = memory.o                         (floats, or bool bytes)
-import { type TypedArray, typedCtor } from '../../dtype.ts';
+import { type TypedArray, itemsize } from '../../dtype.ts';
 import { shapeSize } from '../../shape.ts';
 import type { View } from '../../backend.ts';
 import { BINARY_SIMD, UNARY_SIMD, kernelName, type Form } from './elementwise-kernel.ts';
@@ -32,11 +32,9 @@ const CHUNK_BYTES = 16384;
  *  its out row in Wasm memory and copies in only x's rows (minRow). */
 export const CROSSOVER = { minRow: 96, minRowLarge: 384, largeBytes: 2 ** 20, minFold: 128 };
 
-const dtypeSize = (dtype: View['dtype']): number => typedCtor(dtype).BYTES_PER_ELEMENT;
-
 /** The shortest arithmetic row worth staging for an output of this view's size. */
 function minArithmeticRow(out: View): number {
-  return shapeSize(out.shape) * dtypeSize(out.dtype) > CROSSOVER.largeBytes ? CROSSOVER.minRowLarge : CROSSOVER.minRow;
+  return shapeSize(out.shape) * itemsize(out.dtype) > CROSSOVER.largeBytes ? CROSSOVER.minRowLarge : CROSSOVER.minRow;
 }
 
 /** A row of a binary op, as cpu/elementwise.ts walks it; false when the row was left to the caller. */

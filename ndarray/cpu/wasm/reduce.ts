@@ -51,7 +51,8 @@ export function simdReduce(op: ReduceOp, x: View, out: View): SimdReduce | undef
       return acc;
     },
     accumulate(a, i, si, out, o, so, n) {
-      if (si !== 1 || so !== 1 || n < CROSSOVER.minRow || n > longest) {
+      if (n < CROSSOVER.minRow) return false; // too short for any Wasm row (nothing is kept in memory then)
+      if (si !== 1 || so !== 1 || n > longest) {
         finish();
         return add(out, a, out, o, i, o, n, so, si, so); // out = out + a, staged like any add
       }
